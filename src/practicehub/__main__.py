@@ -1,0 +1,3 @@
+from practicehub.cli import main
+
+main()

@@ -1,0 +1,242 @@
+"""Writes to the catalogue. Every function is keyword-only and named ``<entity>_<action>``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from practicehub.catalogue.extract.draft import RecordDraft
+from practicehub.catalogue.models import (
+    Correction,
+    Funding,
+    Participation,
+    Programme,
+    Record,
+    Revision,
+    Theme,
+)
+from practicehub.catalogue.registry import organisation_resolve
+from practicehub.catalogue.signals import records_changed
+from practicehub.documents.models import Document
+
+# Fields an editor may correct, in the order of the exchange format.
+CORRECTABLE_FIELDS = (
+    "kind",
+    "title",
+    "language",
+    "summary",
+    "sections",
+    "objectives",
+    "activities",
+    "organisations",
+    "funding",
+    "project_numbers",
+    "period_start",
+    "period_end",
+    "target_groups",
+    "themes",
+    "emails",
+    "websites",
+    "addresses",
+)
+_PLAIN_FIELDS = tuple(f for f in CORRECTABLE_FIELDS if f not in {"organisations", "funding", "themes"})
+
+
+def draft_values(draft: RecordDraft) -> dict[str, Any]:
+    """The draft's values in the form they are stored and corrected in (JSON-ready)."""
+    return {
+        "kind": draft.kind,
+        "title": draft.title,
+        "language": draft.language,
+        "summary": draft.summary,
+        "sections": [
+            {"key": s.key, "heading": s.heading, "text": s.text, "span": list(s.span) if s.span else None}
+            for s in draft.sections
+        ],
+        "objectives": list(draft.objectives),
+        "activities": list(draft.activities),
+        "organisations": [
+            {
+                "name": o.name,
+                "role": o.role,
+                "acronym": o.acronym,
+                "country": o.country,
+                "span": list(o.span) if o.span else None,
+            }
+            for o in draft.organisations
+        ],
+        "funding": [
+            {"programme": f.programme, "text": f.text, "span": list(f.span) if f.span else None}
+            for f in draft.funding
+        ],
+        "project_numbers": list(draft.project_numbers),
+        "period_start": draft.period_start or "",
+        "period_end": draft.period_end or "",
+        "target_groups": list(draft.target_groups),
+        "themes": list(draft.themes),
+        "emails": list(draft.emails),
+        "websites": list(draft.websites),
+        "addresses": list(draft.addresses),
+    }
+
+
+def record_current_values(record: Record) -> dict[str, Any]:
+    """The record's values in the same form as ``draft_values``."""
+    values: dict[str, Any] = {f: getattr(record, f) for f in _PLAIN_FIELDS}
+    values["organisations"] = [
+        {
+            "name": p.name,
+            "role": p.role,
+            "acronym": p.acronym or None,
+            "country": p.country or None,
+            "span": [p.span_start, p.span_end] if p.span_start is not None else None,
+        }
+        for p in record.participations.all()
+    ]
+    values["funding"] = [
+        {
+            "programme": f.programme_id,
+            "text": f.text,
+            "span": [f.span_start, f.span_end] if f.span_start is not None else None,
+        }
+        for f in record.funding.all()
+    ]
+    values["themes"] = sorted(t.id for t in record.themes.all())
+    return values
+
+
+def _apply(record: Record, values: dict[str, Any]) -> None:
+    """Write values (any subset of CORRECTABLE_FIELDS) to a saved record and its relations."""
+    plain = {f: values[f] for f in _PLAIN_FIELDS if f in values}
+    for name, value in plain.items():
+        setattr(record, name, value)
+    if plain:
+        record.save()
+    if "organisations" in values:
+        record.participations.all().delete()
+        for position, org in enumerate(values["organisations"]):
+            organisation = organisation_resolve(
+                name=org["name"],
+                acronym=org.get("acronym"),
+                country=org.get("country"),
+                language=record.language,
+            )
+            span = org.get("span") or [None, None]
+            Participation.objects.create(
+                record=record,
+                organisation=organisation,
+                name=org["name"],
+                role=org["role"],
+                acronym=org.get("acronym") or "",
+                country=org.get("country") or "",
+                position=position,
+                span_start=span[0],
+                span_end=span[1],
+            )
+    if "funding" in values:
+        record.funding.all().delete()
+        known = set(Programme.objects.values_list("id", flat=True))
+        for position, item in enumerate(values["funding"]):
+            span = item.get("span") or [None, None]
+            Funding.objects.create(
+                record=record,
+                programme_id=item.get("programme") if item.get("programme") in known else None,
+                text=item["text"],
+                position=position,
+                span_start=span[0],
+                span_end=span[1],
+            )
+    if "themes" in values:
+        record.themes.set(Theme.objects.filter(id__in=values["themes"]))
+
+
+def _provenance(draft: RecordDraft) -> dict[str, list[list[int]]]:
+    return {name: [list(span) for span in spans] for name, spans in draft.provenance.items()}
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
+    return {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
+
+
+@transaction.atomic
+def records_save_from_drafts(
+    *,
+    document: Document,
+    drafts: list[RecordDraft],
+    status: str,
+    previous: Document | None = None,
+) -> list[Record]:
+    """Store the drafts of a document as records.
+
+    When ``previous`` is the document this one replaces (a changed file at the same source),
+    its records are updated in place, matched by their position in the document: ids stay, an
+    editor's corrections stay, and records the new text no longer holds are archived, not lost.
+    """
+    existing: dict[int, Record] = {}
+    if previous is not None:
+        existing = {r.ordinal: r for r in previous.records.all()}
+    saved: list[Record] = []
+    for ordinal, draft in enumerate(drafts, start=1):
+        values = draft_values(draft)
+        record = existing.pop(ordinal, None)
+        span = draft.span
+        if record is None:
+            record = Record.objects.create(
+                id=f"{document.sha256[:12]}-{ordinal}",
+                document=document,
+                ordinal=ordinal,
+                title=draft.title,
+                language=draft.language,
+                kind=draft.kind,
+                status=status,
+                span_start=span[0],
+                span_end=span[1],
+                provenance=_provenance(draft),
+                extracted=values,
+            )
+            _apply(record, values)
+            Revision.objects.create(record=record, action="ingest", changes={})
+        else:
+            before = record_current_values(record)
+            corrections = {c.field: c.value for c in record.corrections.all()}
+            record.document = document
+            record.span_start, record.span_end = span
+            record.provenance = _provenance(draft)
+            record.extracted = values
+            merged = {**values, **corrections}
+            _apply(record, merged)
+            record.save()
+            changes = _diff(before, merged)
+            if changes:
+                Revision.objects.create(record=record, action="reingest", changes=changes)
+        saved.append(record)
+    for leftover in existing.values():
+        leftover.status = Record.Status.ARCHIVED
+        leftover.save(update_fields=["status", "updated_at"])
+        Revision.objects.create(
+            record=leftover, action="archive", changes={"status": ["", "archived"]}
+        )
+        saved.append(leftover)
+    ids = [r.id for r in saved]
+    transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=ids))
+    return saved
+
+
+@transaction.atomic
+def record_correct(*, record: Record, values: dict[str, Any], editor=None) -> Record:
+    """An editor sets fields; each becomes a correction that later re-ingests keep."""
+    unknown = set(values) - set(CORRECTABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not correctable: {', '.join(sorted(unknown))}")
+    before = record_current_values(record)
+    for name, value in values.items():
+        Correction.objects.update_or_create(
+            record=record, field=name, defaults={"value": value, "editor": editor}
+        )
+    _apply(record, values)
+    changes = _diff(before, values)
+    if changes:
+        Revision.objects.create(record=record, author=editor, action="edit", changes=changes)
+    transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=[record.id]))
+    return record

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from practicehub.catalogue.models import Record
+from practicehub.documents.pipeline import Outcome, ingest_path, iter_files
+
+
+class Command(BaseCommand):
+    help = (
+        "Read files or folders (recursively) into the catalogue and say what was made of each. "
+        "Exit code 1 if any file was rejected; the others are still stored.\n\n"
+        "Example: practicehub ingest reports/ leaflet.pdf"
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="store the records as drafts (not searchable or exported until published)",
+        )
+        parser.add_argument(
+            "--quiet", action="store_true", help="print only rejections and the summary"
+        )
+
+    def handle(self, *args, paths: list[Path], draft: bool, quiet: bool, **options) -> None:
+        status = Record.Status.DRAFT if draft else Record.Status.PUBLISHED
+        files = iter_files(paths)
+        counts = {"stored": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+        progress = None
+        if sys.stderr.isatty() and len(files) > 1:
+            from rich.progress import Progress
+
+            progress = Progress(transient=True)
+            progress.start()
+            task = progress.add_task("Ingesting", total=len(files))
+        try:
+            for path in files:
+                outcome = ingest_path(path, status=status)
+                counts[outcome.status] += 1
+                self._report(path, outcome, quiet)
+                if progress is not None:
+                    progress.advance(task)
+        finally:
+            if progress is not None:
+                progress.stop()
+        self.stdout.write(
+            f"{len(files)} files: {counts['stored']} stored, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged, {counts['rejected']} rejected"
+        )
+        if counts["rejected"]:
+            raise SystemExit(1)
+
+    def _report(self, path: Path, outcome: Outcome, quiet: bool) -> None:
+        if outcome.status == "rejected":
+            self.stderr.write(f"{path}: rejected: {outcome.reason}")
+            return
+        if quiet:
+            return
+        doc = outcome.document
+        assert doc is not None
+        language = doc.language + (" (mixed)" if doc.is_mixed_language else "")
+        records = f"{outcome.records} record{'s' if outcome.records != 1 else ''}"
+        self.stdout.write(f"{path}: {outcome.status}: {records}, {doc.media_type}, {language}")

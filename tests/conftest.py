@@ -1,0 +1,48 @@
+"""Fixtures shared by the whole suite: paths to real documents and a way to ingest them."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = Path(os.environ.get("PRACTICEHUB_SHARED_DIR", ROOT.parent / "shared"))
+
+
+@pytest.fixture(autouse=True)
+def _originals_in_tmp(settings, tmp_path_factory):
+    """Each test keeps the originals it stores in a folder of its own."""
+    settings.ORIGINALS_DIR = tmp_path_factory.mktemp("originals")
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    path = SHARED / "seeds"
+    if not path.is_dir():
+        pytest.skip(f"the shared seed documents are not here ({path})")
+    return path
+
+
+@pytest.fixture
+def seeds_expected_dir() -> Path:
+    path = SHARED / "seeds-expected"
+    if not path.is_dir():
+        pytest.skip(f"the shared expected files are not here ({path})")
+    return path
+
+
+@pytest.fixture
+def record_schema() -> dict:
+    path = SHARED / "schema" / "record.schema.json"
+    if not path.is_file():
+        pytest.skip(f"the shared record schema is not here ({path})")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def examples_dir() -> Path:
+    return EXAMPLES
