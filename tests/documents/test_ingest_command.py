@@ -49,7 +49,9 @@ def test_exported_json_validates_against_the_schema(seeds_dir, record_schema, ca
 
 def test_a_rejected_file_does_not_stop_the_others(tmp_path):
     good = tmp_path / "good.txt"
-    good.write_text("Moterų lyderystė\n\nProjektas stiprina moterų lyderystę savivaldybėse.", "utf-8")
+    good.write_text(
+        "Moterų lyderystė\n\nProjektas stiprina moterų lyderystę savivaldybėse.", "utf-8"
+    )
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     code, out, err = run("ingest", str(good), str(empty), str(tmp_path / "missing.txt"))

@@ -88,7 +88,11 @@ class Record(models.Model):
 
     id = models.CharField(primary_key=True, max_length=64)
     document = models.ForeignKey(
-        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="records"
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="records",
     )
     # Position of the record in its document (1-based); with the document it identifies the
     # record across re-ingests.
@@ -157,6 +161,9 @@ class Participation(models.Model):
     class Meta:
         ordering = ["record", "position"]
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})"
+
 
 class Funding(models.Model):
     """A funding statement of a record, mapped to a programme where the list has it."""
@@ -172,6 +179,9 @@ class Funding(models.Model):
 
     class Meta:
         ordering = ["record", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class Correction(models.Model):
@@ -190,6 +200,9 @@ class Correction(models.Model):
             models.UniqueConstraint(fields=["record", "field"], name="unique_correction")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.record_id}.{self.field}"
+
 
 class Revision(models.Model):
     """Every change to a record: who, when, what."""
@@ -204,3 +217,6 @@ class Revision(models.Model):
 
     class Meta:
         ordering = ["record", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.record_id} {self.action} {self.created_at:%Y-%m-%d %H:%M}"

@@ -29,7 +29,8 @@ def record_to_dict(record: Record) -> dict[str, Any]:
         "language": record.language,
         "summary": record.summary,
         "sections": [
-            {"key": s["key"], "heading": s.get("heading"), "text": s["text"]} for s in record.sections
+            {"key": s["key"], "heading": s.get("heading"), "text": s["text"]}
+            for s in record.sections
         ],
         "objectives": list(record.objectives),
         "activities": list(record.activities),

@@ -40,7 +40,9 @@ CORRECTABLE_FIELDS = (
     "websites",
     "addresses",
 )
-_PLAIN_FIELDS = tuple(f for f in CORRECTABLE_FIELDS if f not in {"organisations", "funding", "themes"})
+_PLAIN_FIELDS = tuple(
+    f for f in CORRECTABLE_FIELDS if f not in {"organisations", "funding", "themes"}
+)
 
 
 def draft_values(draft: RecordDraft) -> dict[str, Any]:
@@ -51,7 +53,12 @@ def draft_values(draft: RecordDraft) -> dict[str, Any]:
         "language": draft.language,
         "summary": draft.summary,
         "sections": [
-            {"key": s.key, "heading": s.heading, "text": s.text, "span": list(s.span) if s.span else None}
+            {
+                "key": s.key,
+                "heading": s.heading,
+                "text": s.text,
+                "span": list(s.span) if s.span else None,
+            }
             for s in draft.sections
         ],
         "objectives": list(draft.objectives),

@@ -34,4 +34,6 @@ def detect_languages(result: ReadResult) -> LanguageInfo:
     total = sum(letters.values()) or 1
     shares = {k: round(v / total, 3) for k, v in sorted(letters.items(), key=lambda kv: -kv[1])}
     main = next(iter(shares), detect_language(result.text))
-    return LanguageInfo(language=main, shares=shares, is_mixed=len([s for s in shares.values() if s >= 0.2]) > 1)
+    return LanguageInfo(
+        language=main, shares=shares, is_mixed=len([s for s in shares.values() if s >= 0.2]) > 1
+    )

@@ -6,166 +6,331 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('documents', '0001_initial'),
+        ("documents", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.SlugField(max_length=100, primary_key=True, serialize=False)),
-                ('name', models.CharField(help_text='Canonical name.', max_length=400)),
-                ('acronym', models.CharField(blank=True, max_length=40)),
-                ('country', models.CharField(blank=True, max_length=2)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.SlugField(max_length=100, primary_key=True, serialize=False)),
+                ("name", models.CharField(help_text="Canonical name.", max_length=400)),
+                ("acronym", models.CharField(blank=True, max_length=40)),
+                ("country", models.CharField(blank=True, max_length=2)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.SlugField(max_length=60, primary_key=True, serialize=False)),
-                ('label_en', models.CharField(max_length=200)),
-                ('label_lt', models.CharField(max_length=200)),
-                ('eurovoc', models.CharField(blank=True, help_text='EuroVoc concept id.', max_length=20)),
+                ("id", models.SlugField(max_length=60, primary_key=True, serialize=False)),
+                ("label_en", models.CharField(max_length=200)),
+                ("label_lt", models.CharField(max_length=200)),
+                (
+                    "eurovoc",
+                    models.CharField(blank=True, help_text="EuroVoc concept id.", max_length=20),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.SlugField(max_length=60, primary_key=True, serialize=False)),
-                ('name_en', models.CharField(max_length=300)),
-                ('name_lt', models.CharField(max_length=300)),
-                ('scope', models.CharField(blank=True, help_text='eu, eea, national, ...', max_length=20)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='catalogue.programme')),
+                ("id", models.SlugField(max_length=60, primary_key=True, serialize=False)),
+                ("name_en", models.CharField(max_length=300)),
+                ("name_lt", models.CharField(max_length=300)),
+                (
+                    "scope",
+                    models.CharField(blank=True, help_text="eu, eea, national, ...", max_length=20),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="catalogue.programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Record',
+            name="Record",
             fields=[
-                ('id', models.CharField(max_length=64, primary_key=True, serialize=False)),
-                ('ordinal', models.PositiveIntegerField(default=1)),
-                ('kind', models.CharField(choices=[('project', 'Project'), ('good_practice', 'Good practice')], default='project', max_length=20)),
-                ('title', models.CharField(max_length=1000)),
-                ('language', models.CharField(max_length=8)),
-                ('summary', models.TextField(blank=True)),
-                ('sections', models.JSONField(blank=True, default=list)),
-                ('objectives', models.JSONField(blank=True, default=list)),
-                ('activities', models.JSONField(blank=True, default=list)),
-                ('project_numbers', models.JSONField(blank=True, default=list)),
-                ('period_start', models.CharField(blank=True, max_length=10)),
-                ('period_end', models.CharField(blank=True, max_length=10)),
-                ('target_groups', models.JSONField(blank=True, default=list)),
-                ('emails', models.JSONField(blank=True, default=list)),
-                ('websites', models.JSONField(blank=True, default=list)),
-                ('addresses', models.JSONField(blank=True, default=list)),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], default='draft', max_length=20)),
-                ('provenance', models.JSONField(blank=True, default=dict)),
-                ('extracted', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='records', to='documents.document')),
-                ('themes', models.ManyToManyField(blank=True, related_name='records', to='catalogue.theme')),
+                ("id", models.CharField(max_length=64, primary_key=True, serialize=False)),
+                ("ordinal", models.PositiveIntegerField(default=1)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("project", "Project"), ("good_practice", "Good practice")],
+                        default="project",
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=1000)),
+                ("language", models.CharField(max_length=8)),
+                ("summary", models.TextField(blank=True)),
+                ("sections", models.JSONField(blank=True, default=list)),
+                ("objectives", models.JSONField(blank=True, default=list)),
+                ("activities", models.JSONField(blank=True, default=list)),
+                ("project_numbers", models.JSONField(blank=True, default=list)),
+                ("period_start", models.CharField(blank=True, max_length=10)),
+                ("period_end", models.CharField(blank=True, max_length=10)),
+                ("target_groups", models.JSONField(blank=True, default=list)),
+                ("emails", models.JSONField(blank=True, default=list)),
+                ("websites", models.JSONField(blank=True, default=list)),
+                ("addresses", models.JSONField(blank=True, default=list)),
+                ("span_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("span_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("review", "In review"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("provenance", models.JSONField(blank=True, default=dict)),
+                ("extracted", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="records",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True, related_name="records", to="catalogue.theme"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Name as written in the record.', max_length=400)),
-                ('role', models.CharField(choices=[('provider', 'Provider'), ('coordinator', 'Coordinator'), ('partner', 'Partner'), ('funder', 'Funder'), ('implementer', 'Implementer'), ('member', 'Member'), ('other', 'Other')], max_length=20)),
-                ('acronym', models.CharField(blank=True, max_length=40)),
-                ('country', models.CharField(blank=True, max_length=2)),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='participations', to='catalogue.organisation')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='catalogue.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(help_text="Name as written in the record.", max_length=400),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("provider", "Provider"),
+                            ("coordinator", "Coordinator"),
+                            ("partner", "Partner"),
+                            ("funder", "Funder"),
+                            ("implementer", "Implementer"),
+                            ("member", "Member"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=40)),
+                ("country", models.CharField(blank=True, max_length=2)),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("span_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("span_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participations",
+                        to="catalogue.organisation",
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="catalogue.record",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['record', 'position'],
+                "ordering": ["record", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Funding',
+            name="Funding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='funding', to='catalogue.programme')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='funding', to='catalogue.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("span_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("span_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="funding",
+                        to="catalogue.programme",
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="funding",
+                        to="catalogue.record",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['record', 'position'],
+                "ordering": ["record", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(help_text='ingest, reingest, edit, status, ...', max_length=40)),
-                ('changes', models.JSONField(default=dict, help_text='Field -> [old, new].')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='catalogue.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        help_text="ingest, reingest, edit, status, ...", max_length=40
+                    ),
+                ),
+                ("changes", models.JSONField(default=dict, help_text="Field -> [old, new].")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="catalogue.record",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['record', 'created_at', 'id'],
+                "ordering": ["record", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationName',
+            name="OrganisationName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=400)),
-                ('key', models.CharField(db_index=True, max_length=400)),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='catalogue.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=400)),
+                ("key", models.CharField(db_index=True, max_length=400)),
+                ("language", models.CharField(blank=True, max_length=8)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="catalogue.organisation",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('organisation', 'name'), name='unique_org_name')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("organisation", "name"), name="unique_org_name")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Correction',
+            name="Correction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(max_length=40)),
-                ('value', models.JSONField()),
-                ('corrected_at', models.DateTimeField(auto_now=True)),
-                ('editor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='catalogue.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("field", models.CharField(max_length=40)),
+                ("value", models.JSONField()),
+                ("corrected_at", models.DateTimeField(auto_now=True)),
+                (
+                    "editor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="corrections",
+                        to="catalogue.record",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('record', 'field'), name='unique_correction')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("record", "field"), name="unique_correction")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(fields=['status', 'kind'], name='catalogue_r_status_fe15df_idx'),
+            model_name="record",
+            index=models.Index(fields=["status", "kind"], name="catalogue_r_status_fe15df_idx"),
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(fields=['language'], name='catalogue_r_languag_6bcd4b_idx'),
+            model_name="record",
+            index=models.Index(fields=["language"], name="catalogue_r_languag_6bcd4b_idx"),
         ),
     ]

@@ -5,34 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('filename', models.CharField(help_text='File name as ingested.', max_length=255)),
-                ('source', models.CharField(blank=True, db_index=True, max_length=1024)),
-                ('media_type', models.CharField(max_length=100)),
-                ('size', models.PositiveBigIntegerField()),
-                ('encoding', models.CharField(blank=True, max_length=40)),
-                ('text', models.TextField()),
-                ('blocks', models.JSONField(default=list)),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('languages', models.JSONField(default=dict)),
-                ('is_mixed_language', models.BooleanField(default=False)),
-                ('metadata', models.JSONField(default=dict)),
-                ('ingested_at', models.DateTimeField(auto_now_add=True)),
-                ('replaced_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaces', to='documents.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("filename", models.CharField(help_text="File name as ingested.", max_length=255)),
+                ("source", models.CharField(blank=True, db_index=True, max_length=1024)),
+                ("media_type", models.CharField(max_length=100)),
+                ("size", models.PositiveBigIntegerField()),
+                ("encoding", models.CharField(blank=True, max_length=40)),
+                ("text", models.TextField()),
+                ("blocks", models.JSONField(default=list)),
+                ("language", models.CharField(blank=True, max_length=8)),
+                ("languages", models.JSONField(default=dict)),
+                ("is_mixed_language", models.BooleanField(default=False)),
+                ("metadata", models.JSONField(default=dict)),
+                ("ingested_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "replaced_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replaces",
+                        to="documents.document",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
     ]

@@ -91,7 +91,9 @@ class TextBuilder:
         self.blocks.append(Block(kind=kind, start=start, end=self._length, level=level, page=page))
 
     def page_break(self, page: int) -> None:
-        self.blocks.append(Block(kind="page_break", start=self._length, end=self._length, page=page))
+        self.blocks.append(
+            Block(kind="page_break", start=self._length, end=self._length, page=page)
+        )
 
     def text(self) -> str:
         return "".join(self._parts)
