@@ -7,8 +7,8 @@ scripts/install.sh
 export PATH="$PWD/.venv/bin:$PATH"
 
 practicehub migrate --noinput -v0
-echo "Loading the sample collection (examples/) ..."
-practicehub ingest --quiet examples/
+echo "Loading the sample collection (examples/documents/) ..."
+practicehub ingest --quiet examples/documents/
 if [ "${1:-}" = "--no-serve" ]; then
   practicehub export --format json --output data/export.json
   exit 0

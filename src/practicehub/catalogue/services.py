@@ -17,7 +17,7 @@ from practicehub.catalogue.models import (
     Theme,
 )
 from practicehub.catalogue.registry import organisation_resolve
-from practicehub.catalogue.signals import records_changed
+from practicehub.catalogue.signals import records_changed, records_deleted
 from practicehub.documents.models import Document
 
 # Fields an editor may correct, in the order of the exchange format.
@@ -247,3 +247,10 @@ def record_correct(*, record: Record, values: dict[str, Any], editor=None) -> Re
         Revision.objects.create(record=record, author=editor, action="edit", changes=changes)
     transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=[record.id]))
     return record
+
+
+@transaction.atomic
+def record_delete(*, record: Record) -> None:
+    """Delete a record; the search app drops it from its indexes first."""
+    records_deleted.send(sender=Record, record_ids=[record.id])
+    record.delete()
