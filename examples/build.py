@@ -427,9 +427,7 @@ def render_pdf(source: Source) -> bytes:
             pdf.ln(1)
         elif block.kind == "para":
             pdf.set_font("DejaVu", size=10)
-            pdf.multi_cell(
-                0, 5, block.text, markdown=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-            )
+            pdf.multi_cell(0, 5, block.text, markdown=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.ln(1.5)
         elif block.kind == "item":
             pdf.set_font("DejaVu", size=10)
@@ -438,8 +436,12 @@ def render_pdf(source: Source) -> bytes:
             pdf.set_x(pdf.l_margin + indent - 5)
             pdf.cell(5, 5, marker)
             pdf.multi_cell(
-                pdf.epw - indent, 5, block.text, markdown=True,
-                new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                pdf.epw - indent,
+                5,
+                block.text,
+                markdown=True,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
             )
             pdf.ln(0.8)
         elif block.kind == "table":
