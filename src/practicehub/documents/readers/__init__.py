@@ -52,12 +52,10 @@ def detect_media_type(data: bytes, filename: str) -> str:
     if by_content == sniff.BROKEN_ZIP:
         label = _FORMATS[by_name].label if by_name in sniff.ZIP_TYPES else "ZIP"
         raise ReadError(f"the {label} file is damaged or truncated")
-    if by_content in _FORMATS:
-        return by_content
     if isinstance(by_content, sniff.Rejected):
-        if by_name is None and ext:
-            raise ReadError(f"unknown file type {ext!r}")
         raise ReadError(by_content.reason)
+    if by_content not in (sniff.TEXT, sniff.HTML):
+        return by_content  # a binary format, whatever the name says
     # Text of some kind; the extension says which, and an HTML page needs no extension.
     if by_content == sniff.HTML and by_name != sniff.TEXT:
         return sniff.HTML
@@ -82,9 +80,8 @@ def read_document(data: bytes, filename: str) -> ReadResult:
 # The built-in readers register themselves on import.
 from practicehub.documents.readers import docx as _docx  # noqa: E402,F401
 from practicehub.documents.readers import html as _html  # noqa: E402,F401
-
 from practicehub.documents.readers import odt as _odt  # noqa: E402,F401
-# TODO-restore from practicehub.documents.readers import pdf as _pdf  # noqa: E402,F401
+from practicehub.documents.readers import pdf as _pdf  # noqa: E402,F401
 from practicehub.documents.readers import text as _text  # noqa: E402,F401
 
 __all__ = [

@@ -34,8 +34,8 @@ def check_zip(data: bytes, *, label: str) -> None:
     limit = settings.MAX_UNPACKED_BYTES
     if unpacked > limit:
         raise ReadError(
-            f"the {label} file would unpack to {unpacked / 1e6:.0f} MB, over the "
-            f"{limit / 1e6:.0f} MB limit (a zip bomb?)"
+            f"the {label} file would unpack to {unpacked / 2**20:.0f} MB, over the "
+            f"{limit / 2**20:.0f} MB limit (a zip bomb?)"
         )
     ratio = settings.MAX_COMPRESSION_RATIO
     for part in parts:

@@ -178,9 +178,9 @@ class _BodyReader:
         style = el.attributes.get(_STYLE_NAME) or (outer[1] if outer else "")
         depth = outer[0] + 1 if outer else 0
         counters = self.counters.setdefault(style, [0] * 11)
-        continues = el.attributes.get((TEXTNS, "continue-numbering")) == "true" or el.attributes.get(
-            (TEXTNS, "continue-list")
-        )
+        continues = el.attributes.get(
+            (TEXTNS, "continue-numbering")
+        ) == "true" or el.attributes.get((TEXTNS, "continue-list"))
         if outer is None and not continues:
             counters[:] = [0] * 11
         items = []
@@ -199,8 +199,8 @@ class _BodyReader:
         levels = self.styles.lists.get(style, {})
         fmt, prefix, suffix, start, shown = levels.get(depth + 1, ("bullet", "", "", 1, 1))
         override = item.attributes.get((TEXTNS, "start-value"))
-        counters[depth] = _int(override, start) if override or not counters[depth] else (
-            counters[depth] + 1
+        counters[depth] = (
+            _int(override, start) if override or not counters[depth] else (counters[depth] + 1)
         )
         for deeper in range(depth + 1, len(counters)):
             counters[deeper] = 0

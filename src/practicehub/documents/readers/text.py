@@ -31,6 +31,15 @@ def read_text(data: bytes, filename: str) -> ReadResult:
     return ReadResult(text=text, blocks=line_blocks(text), media_type=TEXT, encoding=encoding)
 
 
+def list_marker(line: str) -> tuple[str, int] | None:
+    """The list marker a stripped line starts with, and the depth its numbering implies."""
+    found = _MARKER.match(line)
+    if found is None:
+        return None
+    number = found.group("number")
+    return found.group("marker"), number.count(".") if number else 0
+
+
 def line_blocks(text: str) -> list[Block]:
     """A block for each non-empty line of ``text``, stripped of surrounding whitespace."""
     # start, end, kind, marker, level from the marker itself, indentation
@@ -42,9 +51,8 @@ def line_blocks(text: str) -> list[Block]:
             lead = len(line) - len(line.lstrip())
             start = pos + lead
             kind, marker, depth = "paragraph", "", 0
-            if found := _MARKER.match(stripped):
-                kind, marker = "list_item", found.group("marker")
-                depth = found.group("number").count(".") if found.group("number") else 0
+            if item := list_marker(stripped):
+                kind, (marker, depth) = "list_item", item
             elif found := _MARKDOWN_HEADING.match(stripped):
                 kind, depth = "heading", len(found.group(1))
             indent = len(line[:lead].expandtabs(4))
