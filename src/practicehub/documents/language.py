@@ -6,7 +6,7 @@ Swahili, and a Latvian or Polish one is named as such rather than forced into "l
 
 Blocks long enough to judge (``MIN_LETTERS``) are classified one by one; shorter ones (headings,
 names, e-mail lines) and those the model is unsure of take the document's language, or in a mixed
-document the language of the nearest judged block. The document's language is the one holding most
+document the likelier of the document's languages. The document's language is the one holding most
 letters; it is "mixed" when a second language holds at least ``MIXED_SHARE`` of them.
 """
 
@@ -80,28 +80,27 @@ def detect_languages(result: ReadResult) -> LanguageInfo:
         main = detect_language(result.text)[0] if _letters(result.text) >= 3 else UNDETERMINED
         shares = {main: 1.0} if main != UNDETERMINED else {}
     is_mixed = len(shares) > 1 and list(shares.values())[1] >= MIXED_SHARE
-    _tag_blocks(result, judged, main, is_mixed)
+    _tag_blocks(result, judged, main, shares if is_mixed else {})
     return LanguageInfo(language=main, shares=shares, is_mixed=is_mixed)
 
 
-def _tag_blocks(result: ReadResult, judged: dict[int, str], main: str, is_mixed: bool) -> None:
+def _tag_blocks(result: ReadResult, judged: dict[int, str], main: str, shares: dict) -> None:
     blocks = result.blocks
-    if is_mixed:
-        # A short block belongs with the text around it: the nearest judged block before it,
-        # or after it at the start of the document.
-        nearest: list[str | None] = [None] * len(blocks)
-        current = None
-        for i in range(len(blocks)):
-            current = judged.get(i, current)
-            nearest[i] = current
-        following = None
-        for i in range(len(blocks) - 1, -1, -1):
-            following = judged.get(i, following)
-            if nearest[i] is None:
-                nearest[i] = following
+    mixed = len(shares) > 1
     for i, block in enumerate(blocks):
         if block.kind == "page_break":
             continue
-        language = judged.get(i) or (nearest[i] if is_mixed else None) or main
+        language = judged.get(i)
+        if language is None and mixed:
+            # Too short to judge among all languages, but enough to choose between the
+            # document's own ("Summary" in a Lithuanian-English report).
+            language = _likeliest_of(result.text[block.start : block.end], shares)
+        language = language or main
         if language != UNDETERMINED:
             blocks[i] = replace(block, language=language)
+
+
+def _likeliest_of(text: str, languages: dict) -> str | None:
+    if _letters(text) < 3:
+        return None
+    return next((lang for lang, _p in _identifier().rank(text) if lang in languages), None)

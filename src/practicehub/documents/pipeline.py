@@ -85,8 +85,11 @@ def incoming_from_bytes(data: bytes, *, filename: str, source: str) -> Incoming:
 
 
 def _too_big(size: int) -> str:
-    limit = settings.MAX_UPLOAD_BYTES
-    return f"the file is {size / 2**20:.1f} MB, over the {limit / 2**20:.1f} MB limit"
+    return f"the file is {_size(size)}, over the {_size(settings.MAX_UPLOAD_BYTES)} limit"
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} kB"
 
 
 def read(incoming: Incoming) -> ReadResult:
