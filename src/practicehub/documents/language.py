@@ -12,10 +12,14 @@ letters; it is "mixed" when a second language holds at least ``MIXED_SHARE`` of 
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+import numpy as np
+from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
 
 from practicehub.documents.readers.base import ReadResult
 
@@ -29,6 +33,9 @@ MIN_LETTERS = 40
 # Below this probability a block's language is not trusted.
 MIN_CONFIDENCE = 0.6
 MIXED_SHARE = 0.2
+# The language of a paragraph shows in its first sentences; reading further only costs time.
+SAMPLE_BYTES = 200
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -50,26 +57,72 @@ def detect_language(text: str) -> tuple[str, float]:
     return _identifier().classify(text)
 
 
+def classify_many(texts: list[str]) -> list[tuple[str, float]]:
+    """``detect_language`` for many texts at once, each judged on its first ``SAMPLE_BYTES``.
+
+    py3langid scores one text at a time, and most of that time is fixed cost per call; here the
+    feature counts of all texts are scored in one matrix product. The model, its features and
+    its calibration are py3langid's own.
+    """
+    identifier = _identifier()
+    samples = [_sample(text) for text in texts]
+    visits = [
+        visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, sample)
+        for sample in samples
+    ]
+    features = [np.fromiter(v.keys(), dtype=np.intp) if v else _NONE for v in visits]
+    counts = [np.fromiter(v.values(), dtype=np.float32) if v else _NO_COUNT for v in visits]
+    starts = np.cumsum([0] + [len(f) for f in features[:-1]])
+    weighted = (
+        np.log1p(np.concatenate(counts))[:, None] * identifier.nb_ptc[np.concatenate(features)]
+    )
+    scores = np.add.reduceat(weighted, starts, axis=0) + identifier.nb_pc
+    results = []
+    for row, sample, found in zip(scores, samples, visits, strict=True):
+        if not found:
+            results.append((UNDETERMINED, 0.0))
+            continue
+        row = row / math.sqrt(len(sample) or 1)  # py3langid's calibration across lengths
+        probabilities = np.exp(row - row.max())
+        best = int(probabilities.argmax())
+        results.append(
+            (identifier.nb_classes[best], float(probabilities[best] / probabilities.sum()))
+        )
+    return results
+
+
+_NONE = np.zeros(1, dtype=np.intp)  # a feature with count 0 keeps reduceat's rows aligned
+_NO_COUNT = np.zeros(1, dtype=np.float32)
+
+
+def _sample(text: str) -> bytes:
+    if text.isupper():
+        text = text.lower()
+    return unicodedata.normalize("NFC", text).encode("utf-8", "surrogatepass")[:SAMPLE_BYTES]
+
+
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return len(_NON_LETTERS.sub("", text))
 
 
 def detect_languages(result: ReadResult) -> LanguageInfo:
     """Detect the language of each block (in place) and of the document as a whole."""
     judged: dict[int, str] = {}
     letters: dict[str, int] = {}
+    candidates: list[tuple[int, str, int]] = []
     for i, block in enumerate(result.blocks):
         if block.kind == "page_break":
             continue
         chunk = result.text[block.start : block.end]
         count = _letters(chunk)
-        if count < MIN_LETTERS:
-            continue
-        language, confidence = detect_language(chunk)
-        if confidence < MIN_CONFIDENCE:
-            continue
-        judged[i] = language
-        letters[language] = letters.get(language, 0) + count
+        if count >= MIN_LETTERS:
+            candidates.append((i, chunk, count))
+    if candidates:
+        found = classify_many([chunk for _i, chunk, _count in candidates])
+        for (i, _chunk, count), (language, confidence) in zip(candidates, found, strict=True):
+            if confidence >= MIN_CONFIDENCE:
+                judged[i] = language
+                letters[language] = letters.get(language, 0) + count
     if letters:
         total = sum(letters.values())
         ranked = sorted(letters.items(), key=lambda item: -item[1])
