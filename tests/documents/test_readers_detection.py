@@ -58,3 +58,22 @@ def test_other_zip_packages_are_rejected_with_what_they_are():
 def test_an_image_is_not_a_document():
     with pytest.raises(ReadError, match=r"an image \(PNG\), not a document"):
         read_document(b"\x89PNG\r\n\x1a\n" + bytes(100), "scan.pdf")
+
+
+def test_a_macro_enabled_word_file_is_refused_with_what_to_do():
+    source = zipfile.ZipFile(io.BytesIO(make_docx(FORM)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(
+                    b"wordprocessingml.document.main+xml",
+                    b"ms-word.document.macroEnabled.main+xml",
+                ).replace(
+                    b"application/vnd.openxmlformats-officedocument.ms-word",
+                    b"application/vnd.ms-word",
+                )
+            archive.writestr(name, data)
+    with pytest.raises(ReadError, match="macro-enabled file; save it as a plain DOCX"):
+        read_document(out.getvalue(), "macros.docm")

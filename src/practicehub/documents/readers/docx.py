@@ -20,7 +20,13 @@ from lxml import etree
 
 from practicehub.documents.readers import register
 from practicehub.documents.readers.archive import check_zip
-from practicehub.documents.readers.base import BlockKind, ReadResult, TextBuilder, library_errors
+from practicehub.documents.readers.base import (
+    BlockKind,
+    ReadError,
+    ReadResult,
+    TextBuilder,
+    library_errors,
+)
 from practicehub.documents.readers.numbering import format_number
 from practicehub.documents.readers.sniff import DOCX
 
@@ -49,7 +55,15 @@ _LIST_NAME = re.compile(r"list(?: bullet| number| continue)? (\d)$")
 def read_docx(data: bytes, filename: str) -> ReadResult:
     check_zip(data, label="DOCX")
     with library_errors("DOCX"):
-        document = docx.Document(io.BytesIO(data))
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except ValueError as exc:
+            if "is not a Word file" not in str(exc):
+                raise
+            # Same markup, other content type: Word's macro-enabled files and templates.
+            raise ReadError(
+                "a Word template or macro-enabled file; save it as a plain DOCX"
+            ) from exc
         part = document.part
         styles = _Styles(_related_xml(part, RT.STYLES))
         numbering = _Numbering(_related_xml(part, RT.NUMBERING))
@@ -92,7 +106,7 @@ def _detach_text_boxes(body: etree._Element) -> dict[etree._Element, list[etree.
     return boxes
 
 
-def paragraph_text(p: etree._Element) -> str:
+def _paragraph_text(p: etree._Element) -> str:
     parts = []
     for el in p.iter(*_RUN_TEXT):
         fixed = _RUN_TEXT[el.tag]
@@ -268,7 +282,7 @@ class _BodyReader:
         kind: BlockKind = "heading" if level else "list_item" if marker is not None else "paragraph"
         if kind == "list_item":
             level = max(num[1], self.styles.list_level.get(style_id, 0))
-        self.builder.add(kind, paragraph_text(p), level=level, marker=marker or "")
+        self.builder.add(kind, _paragraph_text(p), level=level, marker=marker or "")
         for box in self.text_boxes.get(p, ()):
             self.read(box)
 
@@ -279,7 +293,7 @@ class _BodyReader:
                 merge = tc_pr.find(W + "vMerge") if tc_pr is not None else None
                 if merge is not None and merge.get(_VAL) != "restart":
                     continue  # the lower part of a vertically merged cell; its text is above
-                lines = [paragraph_text(p) for p in cell.iter(_P)]
+                lines = [_paragraph_text(p) for p in cell.iter(_P)]
                 self.builder.add("table_cell", "\n".join(line for line in lines if line.strip()))
 
 

@@ -14,7 +14,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from practicehub.documents.readers import register
-from practicehub.documents.readers.base import BlockKind, ReadError, ReadResult, TextBuilder
+from practicehub.documents.readers.base import BlockKind, ReadResult, TextBuilder, library_errors
 from practicehub.documents.readers.encoding import decode, normalize_newlines
 from practicehub.documents.readers.numbering import format_number
 from practicehub.documents.readers.sniff import HTML
@@ -64,14 +64,12 @@ def read_html(data: bytes, filename: str) -> ReadResult:
         # Named .html but holds no markup: its lines are its structure.
         text = normalize_newlines(text)
         return ReadResult(text=text, blocks=line_blocks(text), media_type=HTML, encoding=encoding)
-    try:
-        tree = LexborHTMLParser(text)
-    except Exception as exc:  # lexbor refuses very little; say so if it does
-        raise ReadError(f"the HTML could not be parsed ({exc})") from exc
-    metadata = _metadata(tree)
     builder = TextBuilder()
-    if tree.body is not None:
-        _Walker(builder, _dropped(tree)).walk(_content_root(tree))
+    with library_errors("HTML"):
+        tree = LexborHTMLParser(text)
+        metadata = _metadata(tree)
+        if tree.body is not None:
+            _Walker(builder, _dropped(tree)).walk(_content_root(tree))
     return ReadResult(
         text=builder.text(),
         blocks=builder.blocks,
