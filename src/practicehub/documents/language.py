@@ -12,14 +12,13 @@ letters; it is "mixed" when a second language holds at least ``MIXED_SHARE`` of 
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 import numpy as np
-from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from practicehub.documents.readers.base import ReadResult
 
@@ -61,38 +60,49 @@ def classify_many(texts: list[str]) -> list[tuple[str, float]]:
     """``detect_language`` for many texts at once, each judged on its first ``SAMPLE_BYTES``.
 
     py3langid scores one text at a time, and most of that time is fixed cost per call; here the
-    feature counts of all texts are scored in one matrix product. The model, its features and
-    its calibration are py3langid's own.
+    byte n-gram features of all texts are collected in one pass and scored in one matrix product.
+    The model, its features and its calibration are py3langid's own.
     """
     identifier = _identifier()
+    nextmove, rowbase, output = identifier.tk_nextmove, identifier._rowbase, identifier.tk_output
     samples = [_sample(text) for text in texts]
-    visits = [
-        visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, sample)
-        for sample in samples
-    ]
-    features = [np.fromiter(v.keys(), dtype=np.intp) if v else _NONE for v in visits]
-    counts = [np.fromiter(v.values(), dtype=np.float32) if v else _NO_COUNT for v in visits]
-    starts = np.cumsum([0] + [len(f) for f in features[:-1]])
-    weighted = (
-        np.log1p(np.concatenate(counts))[:, None] * identifier.nb_ptc[np.concatenate(features)]
-    )
-    scores = np.add.reduceat(weighted, starts, axis=0) + identifier.nb_pc
-    results = []
-    for row, sample, found in zip(scores, samples, visits, strict=True):
-        if not found:
-            results.append((UNDETERMINED, 0.0))
-            continue
-        row = row / math.sqrt(len(sample) or 1)  # py3langid's calibration across lengths
-        probabilities = np.exp(row - row.max())
-        best = int(probabilities.argmax())
-        results.append(
-            (identifier.nb_classes[best], float(probabilities[best] / probabilities.sum()))
-        )
-    return results
+    found: list[int] = []
+    ends: list[int] = []
+    append = found.append
+    for sample in samples:
+        # py3langid's automaton over the bytes; every accepting state is one feature seen.
+        state = 0
+        for byte in sample:
+            state = nextmove[rowbase[state] + byte]
+            feature = output[state]
+            if feature >= 0:
+                append(feature)
+        ends.append(len(found))
+    if not found:
+        return [(UNDETERMINED, 0.0)] * len(texts)
+    rows = np.repeat(np.arange(len(samples)), np.diff(ends, prepend=0))
+    features = np.fromiter(found, dtype=np.int64, count=len(found))
+    # Count each (text, feature) pair: sorting packs them by text, as the scores need.
+    keys, counts = np.unique(rows * _FEATURES_SPAN + features, return_counts=True)
+    key_rows, features = np.divmod(keys, _FEATURES_SPAN)
+    weighted = np.log1p(counts.astype(np.float32))[:, None] * identifier.nb_ptc[features]
+    firsts = np.flatnonzero(np.r_[True, key_rows[1:] != key_rows[:-1]])
+    scores = np.zeros((len(samples), len(identifier.nb_classes)), dtype=np.float32)
+    scores[key_rows[firsts]] = np.add.reduceat(weighted, firsts, axis=0)
+    scores += identifier.nb_pc
+    # py3langid's calibration across lengths, then the softmax, for all texts at once.
+    scores /= np.sqrt(np.fromiter((len(s) or 1 for s in samples), dtype=np.float32))[:, None]
+    probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
+    best = probabilities.argmax(axis=1)
+    confidence = probabilities[np.arange(len(samples)), best] / probabilities.sum(axis=1)
+    seen = np.diff(ends, prepend=0) > 0
+    classes = identifier.nb_classes
+    judged = zip(best.tolist(), confidence.tolist(), seen.tolist(), strict=True)
+    return [(classes[b], c) if seen else (UNDETERMINED, 0.0) for b, c, seen in judged]
 
 
-_NONE = np.zeros(1, dtype=np.intp)  # a feature with count 0 keeps reduceat's rows aligned
-_NO_COUNT = np.zeros(1, dtype=np.float32)
+# Larger than the model's number of features, to pack (text, feature) pairs into one integer.
+_FEATURES_SPAN = 1 << 20
 
 
 def _sample(text: str) -> bytes:
