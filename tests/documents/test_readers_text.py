@@ -139,3 +139,13 @@ def test_the_text_reader_never_crashes_and_never_drops_a_character(text, encodin
     assert result.text == text.replace("\r\n", "\n").replace("\r", "\n")
     in_blocks = "".join(result.block_text(b) for b in result.blocks)
     assert _non_space(in_blocks) == _non_space(text)
+
+
+def test_a_utf8_file_with_a_stray_byte_stays_utf8():
+    text = LITHUANIAN * 3
+    cut = text.index(" stiprinti")
+    # A windows-1257 "ą" dropped into UTF-8 text.
+    damaged = text[:cut].encode() + b"\xe0" + text[cut:].encode()
+    result = read_document(damaged, "pataisytas.txt")
+    assert result.encoding == "utf-8"
+    assert result.text == text[:cut] + "\ufffd" + text[cut:]

@@ -101,6 +101,12 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd")
+    if len(_NON_ASCII.findall(lenient)) >= 20 * damaged:
+        # UTF-8 with a stray byte or two (a file cut short, an edit in another editor): read as
+        # UTF-8, marking the bad bytes, rather than turn every other letter into mojibake.
+        return lenient, "utf-8"
     return _decode_single_byte(data)
 
 
