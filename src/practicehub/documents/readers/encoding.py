@@ -103,7 +103,7 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         pass
     lenient = data.decode("utf-8", errors="replace")
     damaged = lenient.count("\ufffd")
-    if len(_NON_ASCII.findall(lenient)) >= 20 * damaged:
+    if len(_NON_ASCII.findall(lenient)) - damaged >= 20 * damaged:
         # UTF-8 with a stray byte or two (a file cut short, an edit in another editor): read as
         # UTF-8, marking the bad bytes, rather than turn every other letter into mojibake.
         return lenient, "utf-8"
