@@ -1,12 +1,40 @@
-"""Language of a document and of each of its blocks."""
+"""Language of a document and of each of its blocks.
+
+py3langid, restricted to the languages our documents are written in (the EU's official languages
+plus Russian and Ukrainian, which our users meet): a Lithuanian text is then never taken for, say,
+Swahili, and a Latvian or Polish one is named as such rather than forced into "lt" or "en".
+
+Blocks long enough to judge (``MIN_LETTERS``) are classified one by one; shorter ones (headings,
+names, e-mail lines) and those the model is unsure of take the document's language, or in a mixed
+document the likelier of the document's languages. The document's language is the one holding most
+letters; it is "mixed" when a second language holds at least ``MIXED_SHARE`` of them.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cache
 
-import py3langid
+import numpy as np
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from practicehub.documents.readers.base import ReadResult
+
+LANGUAGES = (
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt",
+    "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv", "ru", "uk",
+)  # fmt: skip
+UNDETERMINED = "und"
+# Below this many letters the model guesses; a sentence of six or seven words is enough.
+MIN_LETTERS = 40
+# Below this probability a block's language is not trusted.
+MIN_CONFIDENCE = 0.6
+MIXED_SHARE = 0.2
+# The language of a paragraph shows in its first sentences; reading further only costs time.
+SAMPLE_BYTES = 200
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -16,24 +44,126 @@ class LanguageInfo:
     is_mixed: bool = False
 
 
-def detect_language(text: str) -> str:
-    code, _score = py3langid.classify(text)
-    return code
+@cache
+def _identifier() -> LanguageIdentifier:
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The most likely language of ``text`` and its probability."""
+    return _identifier().classify(text)
+
+
+def classify_many(texts: list[str]) -> list[tuple[str, float]]:
+    """``detect_language`` for many texts at once, each judged on its first ``SAMPLE_BYTES``.
+
+    py3langid scores one text at a time, and most of that time is fixed cost per call; here the
+    byte n-gram features of all texts are collected in one pass and scored in one matrix product.
+    The model, its features and its calibration are py3langid's own.
+    """
+    identifier = _identifier()
+    nextmove, rowbase, output = identifier.tk_nextmove, identifier._rowbase, identifier.tk_output
+    samples = [_sample(text) for text in texts]
+    found: list[int] = []
+    ends: list[int] = []
+    append = found.append
+    for sample in samples:
+        # py3langid's automaton over the bytes; every accepting state is one feature seen.
+        state = 0
+        for byte in sample:
+            state = nextmove[rowbase[state] + byte]
+            feature = output[state]
+            if feature >= 0:
+                append(feature)
+        ends.append(len(found))
+    if not found:
+        return [(UNDETERMINED, 0.0)] * len(texts)
+    rows = np.repeat(np.arange(len(samples)), np.diff(ends, prepend=0))
+    features = np.fromiter(found, dtype=np.int64, count=len(found))
+    # Count each (text, feature) pair: sorting packs them by text, as the scores need.
+    keys, counts = np.unique(rows * _FEATURES_SPAN + features, return_counts=True)
+    key_rows, features = np.divmod(keys, _FEATURES_SPAN)
+    weighted = np.log1p(counts.astype(np.float32))[:, None] * identifier.nb_ptc[features]
+    firsts = np.flatnonzero(np.r_[True, key_rows[1:] != key_rows[:-1]])
+    scores = np.zeros((len(samples), len(identifier.nb_classes)), dtype=np.float32)
+    scores[key_rows[firsts]] = np.add.reduceat(weighted, firsts, axis=0)
+    scores += identifier.nb_pc
+    # py3langid's calibration across lengths, then the softmax, for all texts at once.
+    scores /= np.sqrt(np.fromiter((len(s) or 1 for s in samples), dtype=np.float32))[:, None]
+    probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
+    best = probabilities.argmax(axis=1)
+    confidence = probabilities[np.arange(len(samples)), best] / probabilities.sum(axis=1)
+    seen = np.diff(ends, prepend=0) > 0
+    classes = identifier.nb_classes
+    judged = zip(best.tolist(), confidence.tolist(), seen.tolist(), strict=True)
+    return [(classes[b], c) if seen else (UNDETERMINED, 0.0) for b, c, seen in judged]
+
+
+# Larger than the model's number of features, to pack (text, feature) pairs into one integer.
+_FEATURES_SPAN = 1 << 20
+
+
+def _sample(text: str) -> bytes:
+    if text.isupper():
+        text = text.lower()
+    return unicodedata.normalize("NFC", text).encode("utf-8", "surrogatepass")[:SAMPLE_BYTES]
+
+
+def _letters(text: str) -> int:
+    return len(_NON_LETTERS.sub("", text))
 
 
 def detect_languages(result: ReadResult) -> LanguageInfo:
     """Detect the language of each block (in place) and of the document as a whole."""
+    judged: dict[int, str] = {}
     letters: dict[str, int] = {}
+    candidates: list[tuple[int, str, int]] = []
     for i, block in enumerate(result.blocks):
-        chunk = result.block_text(block)
-        if len(chunk) < 3:
+        if block.kind == "page_break":
             continue
-        lang = detect_language(chunk)
-        result.blocks[i] = replace(block, language=lang)
-        letters[lang] = letters.get(lang, 0) + len(chunk)
-    total = sum(letters.values()) or 1
-    shares = {k: round(v / total, 3) for k, v in sorted(letters.items(), key=lambda kv: -kv[1])}
-    main = next(iter(shares), detect_language(result.text))
-    return LanguageInfo(
-        language=main, shares=shares, is_mixed=len([s for s in shares.values() if s >= 0.2]) > 1
-    )
+        chunk = result.text[block.start : block.end]
+        count = _letters(chunk)
+        if count >= MIN_LETTERS:
+            candidates.append((i, chunk, count))
+    if candidates:
+        found = classify_many([chunk for _i, chunk, _count in candidates])
+        for (i, _chunk, count), (language, confidence) in zip(candidates, found, strict=True):
+            if confidence >= MIN_CONFIDENCE:
+                judged[i] = language
+                letters[language] = letters.get(language, 0) + count
+    if letters:
+        total = sum(letters.values())
+        ranked = sorted(letters.items(), key=lambda item: -item[1])
+        shares = {language: round(count / total, 3) for language, count in ranked}
+        main = ranked[0][0]
+    else:
+        # Nothing long enough on its own: judge the whole text at once.
+        main = detect_language(result.text)[0] if _letters(result.text) >= 3 else UNDETERMINED
+        shares = {main: 1.0} if main != UNDETERMINED else {}
+    is_mixed = len(shares) > 1 and list(shares.values())[1] >= MIXED_SHARE
+    _tag_blocks(result, judged, main, shares if is_mixed else {})
+    return LanguageInfo(language=main, shares=shares, is_mixed=is_mixed)
+
+
+def _tag_blocks(result: ReadResult, judged: dict[int, str], main: str, shares: dict) -> None:
+    blocks = result.blocks
+    mixed = len(shares) > 1
+    for i, block in enumerate(blocks):
+        if block.kind == "page_break":
+            continue
+        language = judged.get(i)
+        if language is None and mixed:
+            # Too short to judge among all languages, but enough to choose between the
+            # document's own ("Summary" in a Lithuanian-English report).
+            language = _likeliest_of(result.text[block.start : block.end], shares)
+        language = language or main
+        if language != UNDETERMINED:
+            blocks[i] = replace(block, language=language)
+
+
+def _likeliest_of(text: str, languages: dict) -> str | None:
+    if _letters(text) < 3:
+        return None
+    return next((lang for lang, _p in _identifier().rank(text) if lang in languages), None)
