@@ -1,0 +1,108 @@
+"""The unit every stage works on: one line of a block, with its offsets and what it looks like.
+
+Readers give blocks (a paragraph, a list item, a table cell, a heading); a plain-text file gives
+one block per line. A block may still hold several lines (soft line breaks), so each block is cut
+at its newlines. What a line looks like (a bullet, a number, a short title-shaped line, the blank
+line before it) is worked out once here and used by segmentation, the form and the fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from practicehub.documents.readers.base import Block
+
+_BULLET = re.compile(r"^(?:[•·▪▫◦○●■□➢➤►✓✔]\s*|[-–—*+o]\s+)(?=\S)")
+_ENUM = re.compile(r"^(?:\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?…]\s*[\"”“»)]*$")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    kind: str = "paragraph"  # the block kind it came from
+    level: int = 0
+    page: int | None = None
+    blank_before: bool = False
+    # Length of a leading bullet or enumeration marker (0 when none).
+    marker: int = 0
+    bullet: bool = False
+
+    @property
+    def body(self) -> str:
+        """The text without its list marker."""
+        return self.text[self.marker :].strip()
+
+    @property
+    def body_start(self) -> int:
+        rest = self.text[self.marker :]
+        return self.start + self.marker + len(rest) - len(rest.lstrip())
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.marker > 0 or self.kind == "list_item"
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text))
+
+    def title_shaped(self, max_words: int = 25) -> bool:
+        """Short, not a finished sentence, not a list item: how titles and headings look."""
+        if self.kind == "heading":
+            return True
+        text = self.text
+        return (
+            0 < self.word_count <= max_words
+            and not self.is_list_item
+            and not text.endswith((".", ",", ";", ":"))
+            and not text[0].islower()
+        )
+
+
+def lines_from_blocks(text: str, blocks: list[Block]) -> tuple[list[Line], list[int]]:
+    """The document's lines in order, and the offsets of its page breaks."""
+    lines: list[Line] = []
+    page_breaks: list[int] = []
+    previous_end = 0
+    for block in sorted(blocks, key=lambda b: (b.start, b.end)):
+        if block.kind == "page_break":
+            page_breaks.append(block.start)
+            continue
+        pos = block.start
+        chunk = text[block.start : block.end]
+        for raw in chunk.split("\n"):
+            stripped = raw.strip()
+            if stripped:
+                start = pos + raw.index(stripped)
+                gap = text[previous_end:start]
+                line = Line(
+                    start=start,
+                    end=start + len(stripped),
+                    text=stripped,
+                    kind=block.kind,
+                    level=block.level,
+                    page=block.page,
+                    blank_before=not lines or gap.count("\n") >= 2,
+                )
+                _mark(line)
+                lines.append(line)
+                previous_end = line.end
+            pos += len(raw) + 1
+    return lines, page_breaks
+
+
+def _mark(line: Line) -> None:
+    m = _BULLET.match(line.text)
+    if m and len(line.text) > m.end():
+        line.marker, line.bullet = m.end(), True
+        return
+    m = _ENUM.match(line.text)
+    if m:
+        line.marker = m.end()

@@ -1,0 +1,47 @@
+"""Themes of a record, from the controlled vocabulary's terms (``vocab/themes.json``).
+
+A theme is tagged only when the record is about it, not when it passes by: each occurrence of
+one of its terms scores by where it stands (title 3, summary, aim and objectives 2, elsewhere
+1) and the theme needs a score of ``THRESHOLD``. One mention in the body is not enough; a mention
+in the title, or a few in the text, is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from practicehub import vocab
+from practicehub.catalogue.extract.draft import Span
+from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
+
+THRESHOLD = 3
+WEIGHTS = {"title": 3, "lead": 2, "body": 1}
+
+
+@lru_cache(maxsize=1)
+def _index() -> PhraseIndex:
+    phrases = []
+    for entry in vocab.themes():
+        for lang in LANGUAGES:
+            for term in entry["terms"].get(lang, []):
+                if term.strip():
+                    phrases.append((entry["id"], lang, term))
+    return PhraseIndex(phrases)
+
+
+def record_themes(zones: list[tuple[str, int, str]]) -> tuple[list[str], dict[str, list[Span]]]:
+    """Theme ids for a record and the spans of the terms that earned them.
+
+    ``zones`` are (weight name, offset in the document, text): the title, the lead (summary, aim,
+    objectives) and the body, each text given once.
+    """
+    index = _index()
+    scores: dict[str, int] = defaultdict(int)
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for zone, offset, text in zones:
+        for m in index.find(text):
+            scores[m.id] += WEIGHTS[zone]
+            spans[m.id].append((offset + m.start, offset + m.end))
+    chosen = sorted(t for t, score in scores.items() if score >= THRESHOLD)
+    return chosen, {t: spans[t] for t in chosen}
