@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "practicehub.documents",
     "practicehub.catalogue",
+    "practicehub.vocab",
     "practicehub.search",
     "practicehub.web",
     "practicehub.api",
