@@ -10,6 +10,7 @@ name or an event's date is not the record's period.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -43,14 +44,22 @@ _MONTH_NUM = r"(?P<m>0?[1-9]|1[0-2])"
 _PATTERNS = [
     # 2019 m. rugsėjo 1 d. / 2019 m. kovo mėn. / 2018 m. rugsėjis
     re.compile(
-        _YEAR + r"\s*m\.?\s*(?P<lm>" + _LT_MONTH_RE + r")(?:\s*mėn\.?)?(?:\s+" + _DAY
+        _YEAR
+        + r"\s*m\.?\s*(?P<lm>"
+        + _LT_MONTH_RE
+        + r")(?:\s*mėn\.?)?(?:\s+"
+        + _DAY
         + r"(?:\s*d\.?)?(?![\d]))?",
         re.IGNORECASE,
     ),
     # 2019-09-01, 2019.09.01, 2019 09 01, 2020. 01, 2019-09
     re.compile(
-        r"(?<![\d/.])" + _YEAR + r"(?:\.\s?|-|/|\s)" + r"(?P<m>0[1-9]|1[0-2])"
-        + r"(?:(?:\.\s?|-|/|\s)" + r"(?P<d>0[1-9]|[12]\d|3[01]))?(?![\d])(?!\s*(?:d\.|m\.))",
+        r"(?<![\d/.])"
+        + _YEAR
+        + r"(?:\.\s?|-|/|\s)"
+        + r"(?P<m>0[1-9]|1[0-2])"
+        + r"(?:(?:\.\s?|-|/|\s)"
+        + r"(?P<d>0[1-9]|[12]\d|3[01]))?(?![\d])(?!\s*(?:d\.|m\.))",
     ),
     # 01.09.2019, 1/9/2019, 01-09-2019 (day first; month first only when the day exceeds 12)
     re.compile(
@@ -149,6 +158,16 @@ def _before(text: str, date: Date, width: int = 25) -> str:
     return text[max(0, date.start - width) : date.start]
 
 
+# A sentence that says when the record's own project or practice ran.
+PERIOD_CUE = re.compile(
+    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*\b(?:duration|period|time ?frame"
+    r"|runs?|ran|running|lasts?|lasted|implemented|carried out|took place|takes place|will take"
+    r"|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*|truko|trunka|tes\w*|prasided\w*|baig\w*)\b"
+    r"|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
+    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"
+)
+
+
 def period_in(text: str, *, whole_part: bool = False) -> tuple[Date | None, Date | None]:
     """The first period ``text`` states: a range, an open range, or (in a duration part) a date.
 
@@ -156,18 +175,23 @@ def period_in(text: str, *, whole_part: bool = False) -> tuple[Date | None, Date
     date or year is the period itself.
     """
     dates = find_dates(text)
-    for a, b in zip(dates, dates[1:], strict=False):
+    for a, b in itertools.pairwise(dates):
         if _RANGE_JOIN.match(text[a.end : b.start]) and a.value[:4] <= b.value[:4]:
             if a.value <= b.value or len(a.value) != len(b.value):
                 return a, b
+    start = end = None
     for date in dates:
         before = _before(text, date)
-        if _OPEN_START.search(before):
-            return date, None
-        if _OPEN_END.search(before):
-            return None, date
-        if _ONGOING.match(text[date.end : date.end + 12]):
-            return date, None
+        if start is None and (
+            _OPEN_START.search(before) or _ONGOING.match(text[date.end : date.end + 12])
+        ):
+            start = date
+        elif end is None and _OPEN_END.search(before):
+            end = date
+    if start and end and start.value > end.value:
+        return None, None
+    if start or end:
+        return start, end
     if whole_part and dates:
         first = dates[0]
         return first, first

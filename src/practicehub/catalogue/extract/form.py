@@ -114,7 +114,27 @@ def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
         m = label_at(lines, i)
         if m is not None:
             found[i] = m
-    return _numbered_headings(lines, found)
+    found = _numbered_headings(lines, found)
+    if sum(1 for m in found.values() if m.numbered) >= 3:
+        # A numbered form: its parts are the numbered labels; "Mūsų veikla – ..." inside a part
+        # is that part's text.
+        found = {
+            i: m
+            for i, m in found.items()
+            if m.numbered or lines[i].kind in ("heading", "table_cell") or m.kind.special
+        }
+    return found
+
+
+def _is_list_lead_in(part: Part) -> bool:
+    """ "Main activities:" followed by nothing but list items."""
+    return (
+        part.label is not None
+        and part.label.separated
+        and part.inline_from is None
+        and bool(part.lines)
+        and all(ln.is_list_item for ln in part.lines)
+    )
 
 
 def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
@@ -131,6 +151,8 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
                 current.lines.append(line)
                 continue
         if m is not None:
+            if _is_list_lead_in(current):
+                block_key = head_key
             if current.lines or current.label is not None:
                 parts.append(current)
             inline = m.value_offset < len(line.text)
@@ -147,13 +169,7 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
             # The value was on the label's line; what follows is the text around it again.
             parts.append(current)
             current = Part(key=block_key, label=None, heading_line=None)
-        elif (
-            current.label is not None
-            and current.label.separated
-            and current.lines
-            and all(ln.is_list_item for ln in current.lines)
-            and not line.is_list_item
-        ):
+        elif _is_list_lead_in(current) and not line.is_list_item:
             # "Main activities:" and its list are over; the running text resumes.
             parts.append(current)
             block_key = head_key

@@ -288,19 +288,135 @@ LABELS: tuple[LabelKind, ...] = (
 # Words a label may carry besides its signal ("Gerosios praktikos pavyzdį teikianti organizacija").
 FILLERS = frozenset(
     fold(w)
-    for w in """
-    the a an of for and or to in on with by its their our this that these main key short brief
-    general overall specific detailed project projects practice practices good best promising
-    initiative name details information info who what how which is are will want wish wishing
-    those others implement implementing plan planned expected achieved list from e g i e used
-    resources source sources further other additional relevant contact person persons s
-    number no nr date
-    gerosios geroji gera geraja geros praktikos praktika praktiką projekto projektas projekte
-    pagrindiniai pagrindinis pagrindinės svarbiausi svarbiausios svarbiausių trumpas trumpai ir
-    bei ar apie jos šios šią šio pavyzdys pavyzdį pavyzdžio norintiems pritaikyti įgyvendinti
-    įgyvendinimo įgyvendinimas organizacijos pasiekti numatyti numatomi planuojami kurie kas
-    kaip kokie jo ją šaltinis šaltiniai informacija
-    """.split()
+    for w in [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "with",
+        "by",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "main",
+        "key",
+        "short",
+        "brief",
+        "general",
+        "overall",
+        "specific",
+        "detailed",
+        "project",
+        "projects",
+        "practice",
+        "practices",
+        "good",
+        "best",
+        "promising",
+        "initiative",
+        "name",
+        "details",
+        "information",
+        "info",
+        "who",
+        "what",
+        "how",
+        "which",
+        "is",
+        "are",
+        "will",
+        "want",
+        "wish",
+        "wishing",
+        "those",
+        "others",
+        "implement",
+        "implementing",
+        "plan",
+        "planned",
+        "expected",
+        "achieved",
+        "list",
+        "from",
+        "e",
+        "g",
+        "i",
+        "e",
+        "used",
+        "resources",
+        "source",
+        "sources",
+        "further",
+        "other",
+        "additional",
+        "relevant",
+        "contact",
+        "person",
+        "persons",
+        "s",
+        "number",
+        "no",
+        "nr",
+        "date",
+        "gerosios",
+        "geroji",
+        "gera",
+        "geraja",
+        "geros",
+        "praktikos",
+        "praktika",
+        "praktiką",
+        "projekto",
+        "projektas",
+        "projekte",
+        "pagrindiniai",
+        "pagrindinis",
+        "pagrindinės",
+        "svarbiausi",
+        "svarbiausios",
+        "svarbiausių",
+        "trumpas",
+        "trumpai",
+        "ir",
+        "bei",
+        "ar",
+        "apie",
+        "jos",
+        "šios",
+        "šią",
+        "šio",
+        "pavyzdys",
+        "pavyzdį",
+        "pavyzdžio",
+        "norintiems",
+        "pritaikyti",
+        "įgyvendinti",
+        "įgyvendinimo",
+        "įgyvendinimas",
+        "organizacijos",
+        "pasiekti",
+        "numatyti",
+        "numatomi",
+        "planuojami",
+        "kurie",
+        "kas",
+        "kaip",
+        "kokie",
+        "jo",
+        "ją",
+        "šaltinis",
+        "šaltiniai",
+        "informacija",
+    ]
 )
 
 _NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[A-H][.)])\s*")
@@ -331,7 +447,7 @@ def _balanced(text: str) -> bool:
     """No parenthesis or quotation left open (a colon inside a quoted title is not a label's)."""
     if text.count("(") != text.count(")"):
         return False
-    return sum(text.count(q) for q in "„“”«»\"") % 2 == 0
+    return sum(text.count(q) for q in '„“”«»"') % 2 == 0
 
 
 def _split_label(rest: str) -> tuple[str, int, bool]:

@@ -88,8 +88,8 @@ _LIST_STOP = re.compile(
     r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuris|kuri"
     r"|kurie|siekiant|tam kad|is (?:europos|es)\b)",
 )
-# "... coordinated by X and developed with ...": an "and" before a lower-case word ends the list.
-_AND_LOWER = re.compile(r",?\s+(?:and|ir)\s+(?!the\b)[a-ząčęėįšųūž]")
+# "... coordinated by X and developed with ...": an "and" before a verb ends the list.
+_AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])[.!?](?=\s+[A-ZĄČĘĖĮŠŲŪŽ„\"“]|\s*$)")
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|its|our|their|and|ir|bei|with|su|these|following|organi[sz]ations?)"
@@ -102,6 +102,7 @@ _PRONOUN = re.compile(
     r"|all|each|both|other|many|several|some|visi|kai|also|taip)\b",
     re.IGNORECASE,
 )
+_PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
 _MONTHS = re.compile(r"^(?:\d{4}|\d{1,2}|m\.|d\.|metai|year|years)$", re.IGNORECASE)
 MAX_NAME_WORDS = 12
@@ -144,7 +145,7 @@ def _nameish(text: str) -> bool:
     marks = re.findall(r"\(([^)]*)\)", text)
     if any(is_acronym(m.strip()) or country_code(m) for m in marks):
         return True
-    bare = re.sub(r"\([^)]*\)?", " ", text).strip(" ,.;:„“”\"")
+    bare = re.sub(r"\([^)]*\)?", " ", text).strip(' ,.;:„“”"')
     if not bare:
         return False
     if has_head(bare):
@@ -283,8 +284,11 @@ def names_in(
             if code and found and not found[-1].country:
                 found[-1].country = code
             continue
-        if funder and not has_head(mention.name) and not mention.acronym:
-            continue
+        if funder and (
+            (not has_head(mention.name) and not mention.acronym)
+            or _PROGRAMME_WORD.search(fold(mention.name))
+        ):
+            continue  # "the European Fund", "the ... Programme": funding, not a funder
         found.append(mention)
     return found
 
@@ -360,5 +364,7 @@ def dedupe(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
             by_acronym[m.acronym] = key
     # An acronym mentioned before its full name is the same organisation.
     return [
-        m for k, m in kept.items() if not (is_acronym(m.name) and m.name in by_acronym and by_acronym[m.name] != k)
+        m
+        for k, m in kept.items()
+        if not (is_acronym(m.name) and m.name in by_acronym and by_acronym[m.name] != k)
     ]

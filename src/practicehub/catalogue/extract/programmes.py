@@ -10,6 +10,7 @@ word like "European".
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from practicehub import vocab
 from practicehub.catalogue.extract.names import head_concepts
 from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
 from practicehub.catalogue.extract.text import fold
+from practicehub.catalogue.extract.text import stems as stems_of
 
 _CUES = re.compile(
     r"\b(?:(?:co-?)?(?:funded|financed|sponsored)|financial(?:ly)? support\w*|funding (?:from|by|of)"
@@ -84,7 +86,7 @@ def is_programme_name(name: str) -> bool:
     if not matches:
         return False
     covered = sum(m.end - m.start for m in matches)
-    heads = head_concepts(name) - {"fund", "initiative"}
+    heads = head_concepts(name) - {"fund", "initiative", "union"}
     return covered >= 0.6 * len(name.strip()) and not heads
 
 
@@ -94,3 +96,27 @@ def is_funding_statement(sentence: str) -> bool:
 
 def parent_of(programme: str) -> str | None:
     return _index()[2].get(programme)
+
+
+@lru_cache(maxsize=1)
+def _openings() -> dict[str, set[tuple[str, ...]]]:
+    """The first two stems of each programme's names, per programme."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for entry in vocab.programmes():
+        for lang in LANGUAGES:
+            for name in [entry["name"].get(lang, ""), *entry["aliases"].get(lang, [])]:
+                stems = tuple(stems_of(name, lang))
+                if len(stems) > 2:
+                    out.setdefault(entry["id"], set()).add(stems[:2])
+    return out
+
+
+def names_start(text: str, programme: str) -> bool:
+    """Whether ``text`` names the programme by the opening of its name ("the European Fund")."""
+    openings = _openings().get(programme, set())
+    for lang in LANGUAGES:
+        words = stems_of(text, lang)
+        pairs = set(itertools.pairwise(words))
+        if pairs & openings:
+            return True
+    return False

@@ -14,6 +14,7 @@ text by a rule under it) joins the next piece. Each segment keeps its ``[start, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -102,14 +103,12 @@ def _split_repeated_form(lines: list[Line]) -> list[list[Line]] | None:
     order = sorted(labels)
     first = labels[order[0]]
     signature = (first.key, first.kind.special)
-    starts = [
-        i for i in order if (labels[i].key, labels[i].kind.special) == signature
-    ]
+    starts = [i for i in order if (labels[i].key, labels[i].kind.special) == signature]
     if len(starts) < 2:
         return None
     # Each form needs its other parts between one start and the next.
     bounds = [*starts, len(lines)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         if sum(1 for i in order if a < i < b) < 2:
             return None
     cuts = []
@@ -124,7 +123,7 @@ def _split_repeated_form(lines: list[Line]) -> list[list[Line]] | None:
 
 def _cut(lines: list[Line], starts: list[int]) -> list[list[Line]]:
     bounds = [*starts, len(lines)]
-    return [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if lines[a:b]]
+    return [lines[a:b] for a, b in itertools.pairwise(bounds) if lines[a:b]]
 
 
 def _cue_count(lines: list[Line]) -> int:

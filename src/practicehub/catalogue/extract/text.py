@@ -89,8 +89,53 @@ def is_upper_initial(word: str) -> bool:
 
 # Abbreviations after which a full stop does not end a sentence (folded, without the stop).
 _ABBREVIATIONS = frozenset(
-    "nr m d g pr al pl skg tel el p proc kt pvz t y e g i e etc no vs st dr mr mrs ms prof doc "
-    "mgr jr sr inc ltd co str lit min mėn men vnt plg žr zr".split()
+    [
+        "nr",
+        "m",
+        "d",
+        "g",
+        "pr",
+        "al",
+        "pl",
+        "skg",
+        "tel",
+        "el",
+        "p",
+        "proc",
+        "kt",
+        "pvz",
+        "t",
+        "y",
+        "e",
+        "g",
+        "i",
+        "e",
+        "etc",
+        "no",
+        "vs",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "doc",
+        "mgr",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "str",
+        "lit",
+        "min",
+        "mėn",
+        "men",
+        "vnt",
+        "plg",
+        "žr",
+        "zr",
+    ]
 )
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”“»)]*\s+(?=[\"„“«(]?[A-ZĄČĘĖĮŠŲŪŽ0-9])")
 

@@ -17,6 +17,7 @@ from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
 
 THRESHOLD = 3
 WEIGHTS = {"title": 3, "lead": 2, "body": 1}
+BODY_WORDS_PER_MENTION = 100
 
 
 @lru_cache(maxsize=1)
@@ -30,18 +31,28 @@ def _index() -> PhraseIndex:
     return PhraseIndex(phrases)
 
 
-def record_themes(zones: list[tuple[str, int, str]]) -> tuple[list[str], dict[str, list[Span]]]:
+def record_themes(
+    zones: list[tuple[str, int, str]], *, words: int = 0
+) -> tuple[list[str], dict[str, list[Span]]]:
     """Theme ids for a record and the spans of the terms that earned them.
 
     ``zones`` are (weight name, offset in the document, text): the title, the lead (summary, aim,
-    objectives) and the body, each text given once.
+    objectives) and the body, each text given once. A theme seen only in the body of a long
+    record needs a mention per ``BODY_WORDS_PER_MENTION`` words of it.
     """
     index = _index()
     scores: dict[str, int] = defaultdict(int)
+    in_body: dict[str, int] = defaultdict(int)
     spans: dict[str, list[Span]] = defaultdict(list)
     for zone, offset, text in zones:
         for m in index.find(text):
             scores[m.id] += WEIGHTS[zone]
+            in_body[m.id] += zone == "body"
             spans[m.id].append((offset + m.start, offset + m.end))
-    chosen = sorted(t for t, score in scores.items() if score >= THRESHOLD)
+    needed = max(THRESHOLD, words // BODY_WORDS_PER_MENTION)
+    chosen = sorted(
+        t
+        for t, score in scores.items()
+        if score >= THRESHOLD and (score > in_body[t] or in_body[t] >= needed)
+    )
     return chosen, {t: spans[t] for t in chosen}
