@@ -10,7 +10,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED = Path(os.environ.get("PRACTICEHUB_SHARED_DIR", ROOT.parent / "shared"))
+
+
+def _shared_dir() -> Path:
+    """The team's shared folder: beside the checkout, or where PRACTICEHUB_SHARED_DIR says."""
+    if os.environ.get("PRACTICEHUB_SHARED_DIR"):
+        return Path(os.environ["PRACTICEHUB_SHARED_DIR"])
+    for candidate in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared_dir()
 
 
 @pytest.fixture(autouse=True)
