@@ -15,12 +15,15 @@ if [ -z "$PYTHON" ]; then
 fi
 [ -n "$PYTHON" ] || { echo "Practice Hub needs Python 3.11 or newer." >&2; exit 1; }
 
-# System packages: gettext for the translations, Chromium for the browser tests.
+# System packages: gettext for the translations, Chromium for the browser tests, a font for
+# the PDF tests.
 missing=()
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # The PDF reader tests write Lithuanian with DejaVu Sans.
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -67,9 +67,8 @@ def load(path: Path) -> Incoming:
         raise IngestError(f"cannot read the file: {exc.strerror or exc}") from exc
     if not path.is_file():
         raise IngestError("not a regular file")
-    limit = settings.MAX_UPLOAD_BYTES
-    if size > limit:
-        raise IngestError(f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit")
+    if size > settings.MAX_UPLOAD_BYTES:
+        raise IngestError(_too_big(size))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -81,11 +80,16 @@ def incoming_from_bytes(data: bytes, *, filename: str, source: str) -> Incoming:
     if not data:
         raise IngestError("the file is empty")
     if len(data) > settings.MAX_UPLOAD_BYTES:
-        raise IngestError(
-            f"the file is {len(data) / 1e6:.1f} MB, over the "
-            f"{settings.MAX_UPLOAD_BYTES / 1e6:.0f} MB limit"
-        )
+        raise IngestError(_too_big(len(data)))
     return Incoming(filename=filename, source=source, data=data, sha256=sha256_of(data))
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {_size(size)}, over the {_size(settings.MAX_UPLOAD_BYTES)} limit"
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} kB"
 
 
 def read(incoming: Incoming) -> ReadResult:

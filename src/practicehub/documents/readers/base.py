@@ -7,8 +7,13 @@ offsets in that text, so later stages can point back at the exact words a value 
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
+
+logger = logging.getLogger(__name__)
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_cell", "page_break"]
 
@@ -28,11 +33,17 @@ class Block:
     page: int | None = None
     # Filled in by language detection after reading.
     language: str | None = None
+    # A list item's marker as the reader saw it: "1.", "a)", "•". In plain text the marker is
+    # also the start of the block's text; in DOCX, ODT and HTML the number is drawn by the
+    # application, not stored as text, so this is the only place it survives.
+    marker: str = ""
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind, "start": self.start, "end": self.end}
         if self.level:
             data["level"] = self.level
+        if self.marker:
+            data["marker"] = self.marker
         if self.page is not None:
             data["page"] = self.page
         if self.language:
@@ -48,6 +59,7 @@ class Block:
             level=data.get("level", 0),
             page=data.get("page"),
             language=data.get("language"),
+            marker=data.get("marker", ""),
         )
 
 
@@ -78,7 +90,15 @@ class TextBuilder:
         self._length = 0
         self.blocks: list[Block] = []
 
-    def add(self, kind: BlockKind, text: str, *, level: int = 0, page: int | None = None) -> None:
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        level: int = 0,
+        page: int | None = None,
+        marker: str = "",
+    ) -> None:
         text = text.strip()
         if not text:
             return
@@ -88,7 +108,9 @@ class TextBuilder:
         start = self._length
         self._parts.append(text)
         self._length += len(text)
-        self.blocks.append(Block(kind=kind, start=start, end=self._length, level=level, page=page))
+        self.blocks.append(
+            Block(kind=kind, start=start, end=self._length, level=level, page=page, marker=marker)
+        )
 
     def page_break(self, page: int) -> None:
         self.blocks.append(
@@ -97,3 +119,23 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+
+@contextmanager
+def library_errors(label: str) -> Iterator[None]:
+    """Turn whatever a format library raises on bad bytes into a ReadError.
+
+    Parsers fail on damaged files in many ways (KeyError, zlib.error, lxml's XMLSyntaxError, ...);
+    the user needs one sentence, the log keeps the traceback.
+    """
+    try:
+        yield
+    except ReadError:
+        raise
+    except RecursionError as exc:
+        raise ReadError(f"the {label} file nests too deeply to read") from exc
+    except Exception as exc:
+        logger.info("reading a %s file failed", label, exc_info=True)
+        detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+        reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+        raise ReadError(f"the {label} file is damaged or not a valid {label} ({reason})") from exc
