@@ -136,6 +136,10 @@ def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
             if pieces:
                 start, end, body = pieces[0]
                 return fields.clean_title(body), (start, end)
+    head = parts[0].lines if parts and parts[0].label is None else []
+    heading = next((ln for ln in head if ln.kind == "heading"), None)
+    if heading is not None:
+        return fields.clean_title(heading.text), (heading.start, heading.end)
     first = lines[0]
     if label_at(lines, 0) is None and first.title_shaped(30):
         return fields.clean_title(first.text), (first.start, first.end)

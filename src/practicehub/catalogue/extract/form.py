@@ -52,8 +52,9 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     m = match_label(line.text)
     if m is None:
         return None
-    strong_shape = m.numbered or line.kind in ("heading", "table_cell")
-    if strong_shape and m.unknown <= 3 and (m.separated or not line.ends_sentence):
+    if m.numbered and m.unknown <= 3 and (m.separated or not line.ends_sentence):
+        return m
+    if line.kind in ("heading", "table_cell") and m.unknown <= 1:
         return m
     if m.unknown > 1:
         return None

@@ -106,3 +106,32 @@ def _mark(line: Line) -> None:
     m = _ENUM.match(line.text)
     if m:
         line.marker = m.end()
+
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s+|psl\.?\s*|p\.\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:/|of|iš)\s*\d{1,4})?$", re.I)
+
+
+def drop_page_furniture(lines: list[Line]) -> list[Line]:
+    """Lines a paginated document repeats on its pages (running headers and footers, page
+    numbers) are not part of any record."""
+    pages = sorted({ln.page for ln in lines if ln.page is not None})
+    if len(pages) < 2:
+        return lines
+    edges: dict[str, set[int]] = {}
+    for page in pages:
+        on_page = [ln for ln in lines if ln.page == page]
+        for ln in on_page[:2] + on_page[-2:]:
+            shape = re.sub(r"\d+", "#", ln.text.strip().lower())
+            edges.setdefault(shape, set()).add(page)
+    repeated = {shape for shape, seen in edges.items() if len(seen) >= max(2, len(pages) // 2)}
+    kept = []
+    for page in pages:
+        on_page = [ln for ln in lines if ln.page == page]
+        edge_ids = {id(ln) for ln in on_page[:2] + on_page[-2:]}
+        for ln in on_page:
+            shape = re.sub(r"\d+", "#", ln.text.strip().lower())
+            if id(ln) in edge_ids and (shape in repeated or _PAGE_NUMBER.match(ln.text.strip())):
+                continue
+            kept.append(ln)
+    kept.extend(ln for ln in lines if ln.page is None)
+    return sorted(kept, key=lambda ln: ln.start)
