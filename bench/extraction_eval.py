@@ -183,7 +183,9 @@ def score_record(s: Scores, exp: dict[str, Any], d: Any) -> None:
                 (
                     i
                     for i, got in enumerate(found)
-                    if i not in matched and got["role"] == want["role"] and same_organisation(want, got)
+                    if i not in matched
+                    and got["role"] == want["role"]
+                    and same_organisation(want, got)
                 ),
                 None,
             )

@@ -33,7 +33,7 @@ from practicehub.catalogue.extract.draft import (
 )
 from practicehub.catalogue.extract.form import Part, label_at, split_parts
 from practicehub.catalogue.extract.kind import record_kind
-from practicehub.catalogue.extract.lines import Line, lines_from_blocks
+from practicehub.catalogue.extract.lines import Line, lines_from_blocks, split_embedded_labels
 from practicehub.catalogue.extract.segment import Segment, segment
 from practicehub.catalogue.extract.text import fold, sentences
 from practicehub.documents.readers.base import Block
@@ -77,6 +77,7 @@ family(
 def extract_records(text: str, blocks: list[Block], language: str) -> list[RecordDraft]:
     """One draft per record found in the document, in document order."""
     lines, _page_breaks = lines_from_blocks(text, blocks)
+    lines = split_embedded_labels(lines)
     if not lines:
         return []
     drafts = [_record(text, seg, _language(seg, blocks, language)) for seg in segment(lines)]
@@ -238,24 +239,30 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
         if part.key == "organisation" and part.label is not None:
             role = part.role if part.role != "provider" else rules.organisation_role
             for start, _end, body in part.body_pieces()[:3]:
-                if len(body.split()) <= 25:
-                    found.extend(organisations.names_in(body, start, role, is_programme=is_prog))
+                first = sentences(body, start)[:1]
+                for s_start, _s_end, sentence in first:
+                    sentence = sentence[: organisations.list_extent(sentence)]
+                    if len(sentence.split()) <= 25:
+                        found.extend(
+                            organisations.names_in(sentence, s_start, role, is_programme=is_prog)
+                        )
         elif part.key == "partners" and part.label is not None:
             role = part.role or "partner"
             for start, _end, body in part.body_pieces():
-                if len(body.split()) <= 60:
-                    found.extend(organisations.names_in(body, start, role, is_programme=is_prog))
+                for s_start, _s_end, sentence in sentences(body, start)[:1]:
+                    sentence = sentence[: organisations.list_extent(sentence)]
+                    if len(sentence.split()) <= 60:
+                        found.extend(
+                            organisations.names_in(sentence, s_start, role, is_programme=is_prog)
+                        )
         elif part.key == "funding" and part.label is not None:
             for start, _end, body in part.body_pieces():
                 found.extend(
                     organisations.names_in(body, start, "funder", is_programme=is_prog, funder=True)
                 )
     for part in parts:
-        roles = None
-        if part.key in rules.narrative_keys:
-            roles = {"funder"} if part.key not in ("description", "impact") else set()
-        if roles == set():
-            continue
+        # In a form's narrative parts only "funded by" speaks of the record itself.
+        roles = {"funder"} if part.key in rules.narrative_keys else None
         for start, _end, body in part.body_pieces():
             found.extend(organisations.from_phrases(body, start, roles=roles, is_programme=is_prog))
     draft.organisations = organisations.dedupe(found)

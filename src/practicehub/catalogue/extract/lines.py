@@ -9,7 +9,7 @@ line before it) is worked out once here and used by segmentation, the form and t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from practicehub.documents.readers.base import Block
 
@@ -108,7 +108,10 @@ def _mark(line: Line) -> None:
         line.marker = m.end()
 
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s+|psl\.?\s*|p\.\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:/|of|iš)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+|psl\.?\s*|p\.\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:/|of|iš)\s*\d{1,4})?$",
+    re.I,
+)
 
 
 def drop_page_furniture(lines: list[Line]) -> list[Line]:
@@ -135,3 +138,49 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
             kept.append(ln)
     kept.extend(ln for ln in lines if ln.page is None)
     return sorted(kept, key=lambda ln: ln.start)
+
+
+_EMBEDDED = re.compile(
+    r"(?:(?<=[^\s:])\s+|\s*[·|;]\s*)(?=[A-ZĄČĘĖĮŠŲŪŽ][\w’'.-]*(?:\s+[\w’'()-]+){0,4}\s*:\s)"
+)
+
+
+def split_embedded_labels(lines: list[Line]) -> list[Line]:
+    """A line holding several labelled fields ("Project promoter: X, Vilnius Partner: Y
+    Project number: Z", as PDF text runs them together) becomes one line per field."""
+    from practicehub.catalogue.extract.labels import match_label
+
+    out: list[Line] = []
+    for line in lines:
+        if line.bullet or ":" not in line.text[1:]:
+            out.append(line)
+            continue
+        cuts = []
+        for m in _EMBEDDED.finditer(line.text):
+            at = m.end()
+            if at <= 0 or at >= len(line.text):
+                continue
+            label = match_label(line.text[at:])
+            if label is not None and label.separated and label.unknown == 0:
+                cuts.append((m.start(), at))
+        if not cuts:
+            out.append(line)
+            continue
+        begin = 0
+        for stop, next_start in [*cuts, (len(line.text), len(line.text))]:
+            piece = line.text[begin:stop].rstrip()
+            if piece:
+                part = replace(
+                    line,
+                    text=piece,
+                    start=line.start + begin,
+                    end=line.start + begin + len(piece),
+                    marker=0,
+                    bullet=False,
+                    blank_before=line.blank_before if begin == 0 else False,
+                )
+                if begin == 0:
+                    part.marker, part.bullet = line.marker, line.bullet
+                out.append(part)
+            begin = next_start
+    return out

@@ -22,7 +22,13 @@ from dataclasses import dataclass
 
 from practicehub.catalogue.extract.countries import country_code
 from practicehub.catalogue.extract.draft import OrganisationMention
-from practicehub.catalogue.extract.names import display_name, has_head, is_acronym, name_key
+from practicehub.catalogue.extract.names import (
+    display_name,
+    has_head,
+    head_concepts,
+    is_acronym,
+    name_key,
+)
 from practicehub.catalogue.extract.text import fold
 
 
@@ -65,6 +71,8 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase("implementer", r"\bprojekt\w* (?:igyvendina|vykdo)\s+"),
     _phrase("implementer", r"\b(?:projekto\s+)?(?:vykdytoj\w*|igyvendintoj\w*)\s*(?:yra|:|-)\s*"),
     _phrase("partner", r"\bin (?:partnership|co-?operation|collaboration) with\s+"),
+    _phrase("partner", r"\b(?:kartu )?su partneriais\s*(?:[-:]\s*)?"),
+    _phrase("partner", r"\bwith (?:its |their )?partners?\s*(?::\s*)?(?=[A-Z])"),
     _phrase("partner", r"\b(?:project\s+)?partners?\s*(?:are|were|include|:|-)\s+"),
     _phrase("partner", r"\bpartnered with\s+"),
     _phrase("partner", r"\b(?:projekto\s+)?partneri\w*\s*(?:yra|:|-)\s*"),
@@ -72,6 +80,11 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         "funder",
         r"\b(?:co-?)?(?:funded|financed|sponsored|supported)\s+by\s+"
         r"|\bwith (?:the )?financial support (?:of|from)\s+|\bgrant(?:ed)? (?:from|by)\s+",
+    ),
+    _phrase(
+        "funder",
+        r"\b(?:kuri\w* |jas |ja |ji )?(?:finansavo|finansuoja|remia|reme|pareme|bendrai finansavo"
+        r"|dalinai finansavo|is dalies finansavo)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"])",
     ),
     _phrase(
         "funder",
@@ -86,7 +99,7 @@ _LIST_STOP = re.compile(
     r"\s+(?:by the|by an?|under|within|through|thanks to|which|who|that|to (?:promote|support"
     r"|develop|increase|improve)|in order|with (?:the )?(?:financial )?support|funded|financed"
     r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuris|kuri"
-    r"|kurie|siekiant|tam kad|is (?:europos|es)\b)",
+    r"|kurie|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b|as (?:a )?partners?\b)",
 )
 # "... coordinated by X and developed with ...": an "and" before a verb ends the list.
 _AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
@@ -102,6 +115,8 @@ _PRONOUN = re.compile(
     r"|all|each|both|other|many|several|some|visi|kai|also|taip)\b",
     re.IGNORECASE,
 )
+_STREET = re.compile(r"\b(?:g|al|pr|pl)\.\s*\d|\b\d+\s*(?:street|road|avenue)\b", re.I)
+_AND_TAIL = re.compile(r"\s+(?:and|ir)\s+(?!the\b)[a-ząčęėįšųūž]")
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
 _MONTHS = re.compile(r"^(?:\d{4}|\d{1,2}|m\.|d\.|metai|year|years)$", re.IGNORECASE)
@@ -234,6 +249,9 @@ def parse_name(
         country = country or country_code(tail.group(1))
         bare = bare[: tail.start()]
     bare = _LEADING.sub("", bare.strip())
+    tail = _AND_TAIL.search(bare)
+    if tail and has_head(bare[: tail.start()]) and not has_head(bare[tail.end() :]):
+        bare = bare[: tail.start()]  # "Vilnius City Municipality and private donations"
     name = display_name(bare)
     if not _reads_as_name(name):
         return None
@@ -261,9 +279,27 @@ def _reads_as_name(name: str) -> bool:
     if _CONTACT_LIKE.search(name) or not re.search(r"[^\W\d_]{2,}", name):
         return False
     if len(tokens) == 1:
-        # A single word: an acronym or a capitalised proper name ("LUDEN", "Caritas").
-        return is_acronym(tokens[0]) or (tokens[0][:1].isupper() and len(tokens[0]) >= 3)
+        # A single word is an acronym ("LUDEN"); a capitalised word alone is too often a city.
+        return is_acronym(tokens[0])
+    if tokens[0][0].isdigit() or _STREET.search(name):
+        return False  # "5 Panevėžio progimnazijos" (a count), "Tilžės g. 88" (an address)
     return True
+
+
+def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where a list of names that begins at ``start`` ends: the end of its sentence, the next
+    role phrase, or a word that ends lists ("by the European Fund", "kartu su ...")."""
+    folded = fold(text)
+    end = _sentence_end(text, start) if end is None else end
+    for pattern in (_LIST_STOP, _AND_LOWER):
+        stop = pattern.search(folded if pattern is _LIST_STOP else text, start, end)
+        if stop:
+            end = stop.start()
+    for phrase in ROLE_PHRASES:
+        m = phrase.pattern.search(folded, start + 1, end)
+        if m:
+            end = m.start()
+    return end
 
 
 def names_in(
@@ -285,7 +321,7 @@ def names_in(
                 found[-1].country = code
             continue
         if funder and (
-            (not has_head(mention.name) and not mention.acronym)
+            not (head_concepts(mention.name) - {"fund", "initiative", "union"})
             or _PROGRAMME_WORD.search(fold(mention.name))
         ):
             continue  # "the European Fund", "the ... Programme": funding, not a funder
@@ -317,20 +353,17 @@ def from_phrases(
     folded = fold(text)
     allowed = set(roles) if roles is not None else None
     found: list[OrganisationMention] = []
-    taken_until = -1
+    starts = sorted(m.start() for p in ROLE_PHRASES for m in p.pattern.finditer(folded))
     for phrase in ROLE_PHRASES:
         if allowed is not None and phrase.role not in allowed:
             continue
         for m in phrase.pattern.finditer(folded):
-            if m.start() < taken_until:
-                continue
             end = _sentence_end(text, m.end())
-            stop = _LIST_STOP.search(folded, m.end(), end)
-            if stop:
-                end = stop.start()
-            stop = _AND_LOWER.search(text, m.end(), end)
-            if stop:
-                end = stop.start()
+            # "coordinated by X in partnership with Y": X's list ends where Y's phrase begins.
+            following = [s for s in starts if m.end() <= s < end]
+            if following:
+                end = following[0]
+            end = list_extent(text, m.end(), end)
             found.extend(
                 names_in(
                     text[m.end() : end],
