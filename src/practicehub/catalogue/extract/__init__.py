@@ -148,7 +148,11 @@ def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
         value = fields.first_sentence(first.text, first.start)
         if value is not None:
             return fields.clean_title(value.text), value.span
-    return "", (first.start, first.start)
+    # The record opens with a label: its first line is the only name the source gives.
+    return fields.clean_title(first.text[:200]), (
+        first.start,
+        first.start + min(len(first.text), 200),
+    )
 
 
 def _title_from_aim(parts: list[Part]) -> tuple[str, Span] | None:

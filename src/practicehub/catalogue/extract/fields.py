@@ -156,8 +156,8 @@ def _run_kind(part: Part, lead: Line | None, items: list[Line]) -> str | None:
 
 
 def _item(line: Line) -> Value | None:
-    body = line.body.rstrip(" ;,")
-    if not body or body.endswith(":") or len(body.split()) < 2:
+    body = line.body.rstrip(" ;,.")
+    if not body or body.endswith(":") or not re.search(r"[^\W\d_]{3,}", body):
         return None  # a lead-in to the items below it, or a stray marker
     return Value(body, (line.body_start, line.body_start + len(body)))
 

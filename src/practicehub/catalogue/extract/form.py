@@ -10,7 +10,7 @@ first label is the record's head (its title and opening text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from practicehub.catalogue.extract.labels import LabelMatch, match_label
 from practicehub.catalogue.extract.lines import Line
@@ -52,6 +52,8 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     m = match_label(line.text)
     if m is None:
         return None
+    if line.list_number is not None and not m.numbered:
+        m = replace(m, numbered=True, number=line.list_number)  # a numbered list in DOCX
     if m.numbered and m.unknown <= 3 and (m.separated or not line.ends_sentence):
         return m
     if line.kind in ("heading", "table_cell") and m.unknown <= 1:
@@ -60,8 +62,8 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
         return None
     if m.separated:
         return m
-    # A bare label on a line of its own: short, no final full stop, followed by something.
-    return m if line.title_shaped(12) and i + 1 < len(lines) else None
+    # A bare label on a line of its own: only label words, no final full stop, text after it.
+    return m if m.unknown == 0 and line.title_shaped(12) and i + 1 < len(lines) else None
 
 
 def _numbered_headings(lines: list[Line], found: dict[int, LabelMatch]) -> dict[int, LabelMatch]:

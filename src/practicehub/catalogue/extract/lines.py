@@ -30,6 +30,8 @@ class Line:
     # Length of a leading bullet or enumeration marker (0 when none).
     marker: int = 0
     bullet: bool = False
+    # The list number a DOCX, ODT or HTML list draws without it being in the text ("3.").
+    list_number: int | None = None
 
     @property
     def body(self) -> str:
@@ -92,6 +94,9 @@ def lines_from_blocks(text: str, blocks: list[Block]) -> tuple[list[Line], list[
                     blank_before=not lines or gap.count("\n") >= 2,
                 )
                 _mark(line)
+                number = re.fullmatch(r"\(?(\d{1,2})[.)]", block.marker or "")
+                if number and not line.text.startswith(block.marker):
+                    line.list_number = int(number.group(1))
                 lines.append(line)
                 previous_end = line.end
             pos += len(raw) + 1
