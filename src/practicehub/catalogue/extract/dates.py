@@ -28,10 +28,8 @@ _LT_MONTHS = {
     "rugpjut": 8, "rugpjuc": 8, "rugsej": 9, "spal": 10, "lapkri": 11, "gruod": 12,
 }  # fmt: skip
 _LT_MONTH_RE = (
-    r"(?:saus(?:is|io|į|i)|vasar(?:is|io|į|i)|kov(?:as|o|ą|a)|baland(?:is|žio|zio|į|i)"
-    r"|geguž(?:ė|ės|ę|e|es)|geguz(?:e|es)|biržel(?:is|io|į|i)|birzel(?:is|io|i)|liep(?:a|os|ą)"
-    r"|rugpjū(?:tis|čio|tį|ti)|rugpju(?:tis|cio|ti)|rugsėj(?:is|o|į|i)|rugsej(?:is|o|i)"
-    r"|spal(?:is|io|į|i)|lapkri(?:tis|čio|tį|cio|ti)|gruod(?:is|žio|zio|į|i))"
+    r"(?:saus|vasar|kov|baland|geguž|geguz|biržel|birzel|liep|rugpjū|rugpju|rugsėj|rugsej|spal"
+    r"|lapkri|gruod)[a-ząčęėįšųūž]*"
 )
 _EN_MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -151,6 +149,11 @@ _OPEN_START = re.compile(
 _OPEN_END = re.compile(
     r"(?:\biki|\buntil|\bend\w*|\bpabaig\w*|\bfinish\w*|\btill)(?:\s+date)?\W*$", re.I
 )
+_STILL_RUNNING = re.compile(
+    r"\b(?:iki (?:šiol|siol|dabar)|iki dabartinio|tęsiasi|ongoing|to date|until now|to the present"
+    r"|dabar)\b",
+    re.IGNORECASE,
+)
 _ONGOING = re.compile(r"^\s*[-–—]\s*(?:dabar|ongoing|present|today|now|šiol)", re.IGNORECASE)
 
 
@@ -175,10 +178,21 @@ def period_in(text: str, *, whole_part: bool = False) -> tuple[Date | None, Date
     date or year is the period itself.
     """
     dates = find_dates(text)
-    for a, b in itertools.pairwise(dates):
-        if _RANGE_JOIN.match(text[a.end : b.start]) and a.value[:4] <= b.value[:4]:
-            if a.value <= b.value or len(a.value) != len(b.value):
-                return a, b
+    ongoing = bool(_STILL_RUNNING.search(text))
+    ranges = [
+        (a, b)
+        for a, b in itertools.pairwise(dates)
+        if _RANGE_JOIN.match(text[a.end : b.start])
+        and a.value[:4] <= b.value[:4]
+        and (a.value <= b.value or len(a.value) != len(b.value))
+    ]
+    if ranges:
+        if not whole_part:
+            return ranges[0][0], None if ongoing else ranges[0][1]
+        # A duration part may list stages ("2018–2019 ..., 2020 and 2022–2023"): all of them.
+        first = min(dates, key=lambda d: d.value)
+        last = max(dates, key=lambda d: d.value)
+        return first, None if ongoing else last
     start = end = None
     for date in dates:
         before = _before(text, date)

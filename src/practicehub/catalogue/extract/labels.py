@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from practicehub.catalogue.extract.text import fold, words
 
@@ -464,6 +465,7 @@ def _split_label(rest: str) -> tuple[str, int, bool]:
     return rest, len(rest), False
 
 
+@lru_cache(maxsize=50_000)
 def match_label(line: str) -> LabelMatch | None:
     """The section label this line starts with, if it has the shape and words of one."""
     m = _NUMBERING.match(line)

@@ -286,19 +286,18 @@ def _reads_as_name(name: str) -> bool:
     return True
 
 
+_ANY_ROLE = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ROLE_PHRASES))
+
+
 def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
     """Where a list of names that begins at ``start`` ends: the end of its sentence, the next
     role phrase, or a word that ends lists ("by the European Fund", "kartu su ...")."""
     folded = fold(text)
     end = _sentence_end(text, start) if end is None else end
-    for pattern in (_LIST_STOP, _AND_LOWER):
-        stop = pattern.search(folded if pattern is _LIST_STOP else text, start, end)
+    for pattern, subject in ((_LIST_STOP, folded), (_AND_LOWER, text), (_ANY_ROLE, folded)):
+        stop = pattern.search(subject, start + 1, end)
         if stop:
             end = stop.start()
-    for phrase in ROLE_PHRASES:
-        m = phrase.pattern.search(folded, start + 1, end)
-        if m:
-            end = m.start()
     return end
 
 
@@ -353,17 +352,14 @@ def from_phrases(
     folded = fold(text)
     allowed = set(roles) if roles is not None else None
     found: list[OrganisationMention] = []
-    starts = sorted(m.start() for p in ROLE_PHRASES for m in p.pattern.finditer(folded))
+    if not _ANY_ROLE.search(folded):
+        return found
     for phrase in ROLE_PHRASES:
         if allowed is not None and phrase.role not in allowed:
             continue
         for m in phrase.pattern.finditer(folded):
-            end = _sentence_end(text, m.end())
             # "coordinated by X in partnership with Y": X's list ends where Y's phrase begins.
-            following = [s for s in starts if m.end() <= s < end]
-            if following:
-                end = following[0]
-            end = list_extent(text, m.end(), end)
+            end = list_extent(text, m.end() - 1)
             found.extend(
                 names_in(
                     text[m.end() : end],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from practicehub.catalogue.extract.text import WORD, stem
+from practicehub.catalogue.extract.text import WORD, stem_all
 
 LANGUAGES = ("en", "lt")
 
@@ -52,19 +52,21 @@ class PhraseIndex:
                 continue
             seen = set()
             for stream in _streams(phrase):
-                stems = tuple(stem(w, lang) for w, _, _ in stream)
+                stems = tuple(stem_all([w for w, _, _ in stream], lang))
                 if stems and stems not in seen:
                     seen.add(stems)
                     self._tables[lang].setdefault(stems[0], []).append((stems, pid))
 
     def find(self, text: str) -> list[PhraseMatch]:
         found: dict[tuple[str, int], PhraseMatch] = {}
-        streams = _streams(text)
+        split, joined = _streams(text)
+        # The joined stream differs from the split one only where a word has a hyphen.
+        streams = (split, joined) if len(joined) != len(split) else (split,)
         for lang, table in self._tables.items():
             if not table:
                 continue
             for stream in streams:
-                stems = [stem(w, lang) for w, _, _ in stream]
+                stems = stem_all([w for w, _, _ in stream], lang)
                 for i, s in enumerate(stems):
                     for phrase, pid in table.get(s, ()):
                         n = len(phrase)

@@ -17,7 +17,19 @@ import Stemmer
 QUOTES = "\"'„“”«»‘’‚‹›`´″"
 DASHES = "‐‑‒–—―−"
 
-_FOLD_TABLE: dict[int, str] = {}
+
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    # One character for one character, so that offsets stay valid.
+    base = base[:1].lower() if base else ch
+    return base if len(base) == 1 else ch
+
+
+# Every Latin letter (with or without diacritics) to its plain lower-case letter, quotes to '"'
+# and dashes to "-", applied in one ``str.translate`` call.
+_FOLD_TABLE: dict[int, str] = {code: _fold_char(chr(code)) for code in range(0x250)}
+_FOLD_TABLE.update({0x1E00 + i: _fold_char(chr(0x1E00 + i)) for i in range(0x100)})
 for _q in QUOTES:
     _FOLD_TABLE[ord(_q)] = '"'
 for _d in DASHES:
@@ -25,20 +37,9 @@ for _d in DASHES:
 _FOLD_TABLE[0xA0] = " "
 
 
-@lru_cache(maxsize=65536)
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFKD", ch)
-    base = "".join(c for c in base if not unicodedata.combining(c))
-    # Keep one character per character so offsets stay valid.
-    return base[:1].lower() if base else ch.lower()
-
-
 def fold(text: str) -> str:
     """Lower case, no diacritics, plain quotes and dashes; same length as ``text``."""
-    text = text.translate(_FOLD_TABLE)
-    if text.isascii():
-        return text.lower()
-    return "".join(_fold_char(c) if not c.isascii() else c.lower() for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -67,20 +68,31 @@ def stemmer(language: str) -> Stemmer.Stemmer:
     return _STEMMERS[lang]
 
 
-@lru_cache(maxsize=200_000)
+_STEM_CACHE: dict[str, dict[str, str]] = {}
+
+
 def stem(word: str, language: str) -> str:
     """The folded stem of one word (stemmed before folding: Snowball needs the diacritics)."""
-    return fold(stemmer(language).stemWord(word.lower()))
+    return stem_all([word], language)[0]
+
+
+def stem_all(tokens: list[str], language: str) -> list[str]:
+    """Folded stems of many words at once; each word is stemmed once per process."""
+    cache = _STEM_CACHE.setdefault(language, {})
+    missing = [w for w in set(tokens) if w not in cache]
+    if missing:
+        if len(cache) > 500_000:
+            cache.clear()
+        lowered = [w.lower() for w in missing]
+        for w, s in zip(missing, stemmer(language).stemWords(lowered), strict=True):
+            cache[w] = fold(s)
+    return [cache[w] for w in tokens]
 
 
 def stems(text: str, language: str) -> list[str]:
     """Stems of the words of ``text``; hyphenated words count as their parts."""
-    out: list[str] = []
-    for w in words(text):
-        for part in w.split("-"):
-            if part:
-                out.append(stem(part, language))
-    return out
+    parts = [part for w in words(text) for part in w.split("-") if part]
+    return stem_all(parts, language)
 
 
 def is_upper_initial(word: str) -> bool:
