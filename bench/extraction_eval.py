@@ -275,12 +275,12 @@ def invented(text: str, document: str, d: Any) -> list[str]:
             bad.append(f"period: {part}")
     named_themes = {m.id for m in theme_index().find(text)}
     bad += [f"theme: {t}" for t in d.themes if t not in named_themes]
-    in_record = {m.programme for m in prog.find_programmes(text)}
-    in_document = {m.programme for m in prog.find_programmes(document)}
+    in_record = {m.programme for m in prog.find_programmes(text, keep_parents=True)}
+    in_document = {m.programme for m in prog.find_programmes(document, keep_parents=True)}
     for f in d.funding:
-        if f.programme and f.programme not in in_record:
-            if not (f.programme in in_document and prog.names_start(text, f.programme)):
-                bad.append(f"programme: {f.programme}")
+        elliptic = f.programme in in_document and prog.names_start(text, f.programme)
+        if f.programme and f.programme not in in_record and not elliptic:
+            bad.append(f"programme: {f.programme}")
     return bad
 
 
@@ -361,8 +361,9 @@ def print_report(report: dict[str, Any]) -> None:
         print(f"  {v}")
     sp = report["speed"]
     print(
-        f"\nspeed: {sp['documents']} documents, extract_records {sp['extract_documents_per_second']}"
-        f" documents/s (median {sp['extract_median_ms']} ms; reading median {sp['read_median_ms']}"
+        f"\nspeed: {sp['documents']} documents, extract_records"
+        f" {sp['extract_documents_per_second']} documents/s (median {sp['extract_median_ms']} ms;"
+        f" reading median {sp['read_median_ms']}"
         f" ms; extract/read time ratio {sp['extract_to_read_ratio']})"
     )
 

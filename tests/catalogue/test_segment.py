@@ -28,7 +28,10 @@ def test_a_dash_left_at_the_end_of_a_sentence_closes_the_record():
 
 
 def test_rules_of_stars_and_underscores_separate_records():
-    text = f"Pirmas projektas\n{BODY}\n\n* * *\n\nAntras projektas\n{BODY}\n\n______\n\nTrečias\n{BODY}"
+    text = (
+        f"Pirmas projektas\n{BODY}\n\n* * *\n\nAntras projektas\n{BODY}\n\n______\n\n"
+        f"Trečias\n{BODY}"
+    )
     assert [d.title for d in extract_text(text)] == [
         "Pirmas projektas",
         "Antras projektas",
@@ -43,7 +46,10 @@ def test_a_rule_under_a_title_does_not_cut_the_title_from_its_text():
 
 
 def test_a_listing_heading_is_not_taken_as_the_first_record():
-    text = f"OUR PROJECTS (2017)\n\nFirst Project\n\n{BODY}\n\n***\n\nSecond Project\n\n{BODY}\n\n***\n\nThird Project\n\n{BODY}\n"
+    text = (
+        f"OUR PROJECTS (2017)\n\nFirst Project\n\n{BODY}\n\n***\n\nSecond Project\n\n{BODY}"
+        f"\n\n***\n\nThird Project\n\n{BODY}\n"
+    )
     assert [d.title for d in extract_text(text)] == [
         "First Project",
         "Second Project",
@@ -52,7 +58,10 @@ def test_a_listing_heading_is_not_taken_as_the_first_record():
 
 
 def test_a_document_without_signals_stays_one_record():
-    text = f"Moterų lyderystės akademija\n\n{BODY}\n\nSecond paragraph about results.\n\nThird paragraph."
+    text = (
+        f"Moterų lyderystės akademija\n\n{BODY}\n\nSecond paragraph about results.\n\n"
+        "Third paragraph."
+    )
     drafts = extract_text(text)
     assert len(drafts) == 1
     assert drafts[0].span == (0, len(text))
@@ -63,7 +72,8 @@ def test_two_forms_in_one_file_are_two_records():
         "{title}\n\n1. Gerosios praktikos pavyzdį teikianti organizacija\n\nAsociacija „Lygus“\n\n"
         "2. Organizacijos kontaktai\n\ninfo@lygus.lt\n\n3. Gerosios praktikos tikslas\n\n"
         "Stiprinti moterų lyderystę.\n\n5. Tikslinė grupė\n\nMoterys\n\n"
-        "9. Svarbiausi patarimai norintiems pritaikyti šią gerąją praktiką\n\nPradėkite nuo mažo.\n\n"
+        "9. Svarbiausi patarimai norintiems pritaikyti šią gerąją praktiką\n\n"
+        "Pradėkite nuo mažo.\n\n"
     )
     text = form.format(title="Lyderystės mokykla") + form.format(title="Mentorystės tinklas")
     drafts = extract_text(text)

@@ -163,8 +163,9 @@ def _before(text: str, date: Date, width: int = 25) -> str:
 
 # A sentence that says when the record's own project or practice ran.
 PERIOD_CUE = re.compile(
-    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*\b(?:duration|period|time ?frame"
-    r"|runs?|ran|running|lasts?|lasted|implemented|carried out|took place|takes place|will take"
+    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*"
+    r"\b(?:duration|period|time ?frame|runs?|ran|running|lasts?|lasted|implemented|carried out"
+    r"|took place|takes place|will take"
     r"|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*|truko|trunka|tes\w*|prasided\w*|baig\w*)\b"
     r"|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"

@@ -10,6 +10,7 @@ first label is the record's head (its title and opening text).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from practicehub.catalogue.extract.labels import LabelMatch, match_label
@@ -52,9 +53,9 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     m = match_label(line.text)
     if m is None:
         return None
-    if line.list_number is not None and not m.numbered:
+    if line.list_number is not None and not m.numbered and m.unknown <= 1:
         m = replace(m, numbered=True, number=line.list_number)  # a numbered list in DOCX
-    if m.numbered and m.unknown <= 3 and (m.separated or not line.ends_sentence):
+    if m.numbered and m.unknown <= 2 and (m.separated or not line.ends_sentence):
         return m
     if line.kind in ("heading", "table_cell") and m.unknown <= 1:
         return m
@@ -94,11 +95,10 @@ def match_label_any(line: Line) -> LabelMatch | None:
     """A numbered line read as a label of the catch-all kind (for ``_numbered_headings``)."""
     from practicehub.catalogue.extract.labels import LABELS, LabelMatch
 
-    digits = line.text[: line.marker].strip("().) ")
-    try:
-        number = int(digits.rstrip("."))
-    except ValueError:
+    digits = re.search(r"\d+", line.text[: line.marker])
+    if digits is None:
         return None
+    number = int(digits.group(0))
     other = next(k for k in LABELS if k.key == "other" and not k.special)
     return LabelMatch(
         kind=other,
@@ -148,11 +148,11 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
     block_key = head_key  # the key unlabelled lines after a one-line "Label: value" go back to
     for i, line in enumerate(lines):
         m = labels.get(i)
-        if m is not None and parts and current.label is not None and m.key == current.key:
+        same_part = m is not None and current.label is not None and m.key == current.key
+        if same_part and m.key != "other":
             # "El. paštas: ..." inside "Kontaktai" stays in the same part.
-            if m.key != "other":
-                current.lines.append(line)
-                continue
+            current.lines.append(line)
+            continue
         if m is not None:
             if _is_list_lead_in(current):
                 block_key = head_key

@@ -99,7 +99,8 @@ _LIST_STOP = re.compile(
     r"\s+(?:by the|by an?|under|within|through|thanks to|which|who|that|to (?:promote|support"
     r"|develop|increase|improve)|in order|with (?:the )?(?:financial )?support|funded|financed"
     r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuris|kuri"
-    r"|kurie|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b|as (?:a )?partners?\b)",
+    r"|kurie|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
+    r"|as (?:an? )?(?:\w+ )?partners?\b)",
 )
 # "... coordinated by X and developed with ...": an "and" before a verb ends the list.
 _AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
@@ -281,9 +282,8 @@ def _reads_as_name(name: str) -> bool:
     if len(tokens) == 1:
         # A single word is an acronym ("LUDEN"); a capitalised word alone is too often a city.
         return is_acronym(tokens[0])
-    if tokens[0][0].isdigit() or _STREET.search(name):
-        return False  # "5 Panevėžio progimnazijos" (a count), "Tilžės g. 88" (an address)
-    return True
+    # Not "5 Panevėžio progimnazijos" (a count) nor "Tilžės g. 88" (an address).
+    return not (tokens[0][0].isdigit() or _STREET.search(name))
 
 
 _ANY_ROLE = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ROLE_PHRASES))

@@ -22,11 +22,13 @@ from practicehub.catalogue.extract.text import fold
 from practicehub.catalogue.extract.text import stems as stems_of
 
 _CUES = re.compile(
-    r"\b(?:(?:co-?)?(?:funded|financed|sponsored)|financial(?:ly)? support\w*|funding (?:from|by|of)"
-    r"|with (?:the )?support of|supported by|grant(?:ed)? (?:from|by|under)|under the .{0,80}"
+    r"\b(?:(?:co-?)?(?:funded|financed|sponsored)|financial(?:ly)? support\w*"
+    r"|funding (?:from|by|of)|with (?:the )?support of|supported by"
+    r"|grant(?:ed)? (?:from|by|under)|under the .{0,80}"
     r"program|by the european .{0,60}fund|(?:co-?)?funded under"
     r"|finansuoj\w*|finansuot\w*|finansav\w*|(?:bendrai |is dalies |dalinai )?finansuoja"
-    r"|\bremia\b|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*|\bpagal .{0,80}program)"
+    r"|\bremia\b|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*"
+    r"|\bpagal .{0,80}program)"
 )
 
 
@@ -55,8 +57,11 @@ def _index() -> tuple[PhraseIndex, list[tuple[re.Pattern[str], str]], dict[str, 
     return PhraseIndex(phrases), acronyms, parents
 
 
-def find_programmes(text: str) -> list[ProgrammeMatch]:
-    """Programmes named in ``text``, longest names first where two overlap, in text order."""
+def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeMatch]:
+    """Programmes named in ``text``, longest names first where two overlap, in text order.
+
+    A parent named beside its own child ("Erasmus+ ... KA2") is left out unless
+    ``keep_parents``."""
     index, acronyms, parents = _index()
     candidates = [ProgrammeMatch(m.id, m.start, m.end) for m in index.find(text)]
     for pattern, pid in acronyms:
@@ -69,8 +74,8 @@ def find_programmes(text: str) -> list[ProgrammeMatch]:
             continue
         chosen.append(c)
     ids = {c.programme for c in chosen}
-    # A parent named beside its own child ("Erasmus+ ... KA2") adds nothing.
-    chosen = [c for c in chosen if not any(parents.get(o) == c.programme for o in ids)]
+    if not keep_parents:
+        chosen = [c for c in chosen if not any(parents.get(o) == c.programme for o in ids)]
     unique: dict[str, ProgrammeMatch] = {}
     for c in sorted(chosen, key=lambda c: c.start):
         unique.setdefault(c.programme, c)

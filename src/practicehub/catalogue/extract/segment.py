@@ -140,10 +140,18 @@ def _split_repeated_form(lines: list[Line]) -> list[list[Line]] | None:
     starts = [i for i in order if (labels[i].key, labels[i].kind.special) == signature]
     if len(starts) < 2:
         return None
-    # Each form needs its other parts between one start and the next.
+    # Each form needs its other parts between one start and the next, and the forms' parts
+    # must be alike: a document heading that reads as a label ("GEROSIOS PRAKTIKOS APRAŠYMAS")
+    # does not make the "Aprašymas:" part further down a second form.
     bounds = [*starts, len(lines)]
+    key_sets = []
     for a, b in itertools.pairwise(bounds):
-        if sum(1 for i in order if a < i < b) < 2:
+        keys = {labels[i].key for i in order if a <= i < b}
+        if sum(1 for i in order if a < i < b) < 2 or len(keys) < 3:
+            return None
+        key_sets.append(keys)
+    for k1, k2 in itertools.pairwise(key_sets):
+        if len(k1 & k2) * 2 < len(k1 | k2):
             return None
     cuts = []
     floor = -1
