@@ -2,8 +2,8 @@
 
 A theme is tagged only when the record is about it, not when it passes by: each occurrence of
 one of its terms scores by where it stands (title 3, summary, aim and objectives 2, elsewhere
-1) and the theme needs a score of ``THRESHOLD``. One mention in the body is not enough; a mention
-in the title, or a few in the text, is.
+1) and the theme needs a score of ``THRESHOLD``: a title mention and one more, a lead mention and
+two more, or several in the text. A passing mention never tags a theme.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from practicehub import vocab
 from practicehub.catalogue.extract.draft import Span
 from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
 
-THRESHOLD = 3
+THRESHOLD = 4
 WEIGHTS = {"title": 3, "lead": 2, "body": 1}
 BODY_WORDS_PER_MENTION = 100
 
