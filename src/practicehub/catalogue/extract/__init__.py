@@ -245,10 +245,12 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
             for start, _end, body in part.body_pieces()[:3]:
                 first = sentences(body, start)[:1]
                 for s_start, _s_end, sentence in first:
-                    sentence = sentence[: organisations.list_extent(sentence)]
+                    sentence = sentence[: organisations.list_extent(_unjoined(sentence))]
                     if len(sentence.split()) <= 25:
                         found.extend(
-                            organisations.names_in(sentence, s_start, role, is_programme=is_prog)
+                            organisations.names_in(
+                                sentence, s_start, role, is_programme=is_prog, joiners=True
+                            )
                         )
         elif part.key == "partners" and part.label is not None:
             role = part.role or "partner"
@@ -272,6 +274,11 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
     draft.organisations = organisations.dedupe(found)
     if draft.organisations:
         draft.provenance["organisations"] = [o.span for o in draft.organisations if o.span]
+
+
+def _unjoined(sentence: str) -> str:
+    """The sentence with "kartu su" blanked, so that a part's list does not stop at it."""
+    return organisations.JOINER.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def _funding(draft: RecordDraft, parts: list[Part], rules: Family) -> None:

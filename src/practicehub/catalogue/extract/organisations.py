@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from practicehub.catalogue.extract.countries import country_code
 from practicehub.catalogue.extract.draft import OrganisationMention
+from practicehub.catalogue.extract.labels import match_label
 from practicehub.catalogue.extract.names import (
     display_name,
     has_head,
@@ -84,7 +85,7 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase(
         "funder",
         r"\b(?:kuri\w* |jas |ja |ji )?(?:finansavo|finansuoja|remia|reme|pareme|bendrai finansavo"
-        r"|dalinai finansavo|is dalies finansavo)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"])",
+        r"|dalinai finansavo|is dalies finansavo)\s+",
     ),
     _phrase(
         "funder",
@@ -117,6 +118,16 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _STREET = re.compile(r"\b(?:g|al|pr|pl)\.\s*\d|\b\d+\s*(?:street|road|avenue)\b", re.I)
+_LOWER_LEGAL_FORM = re.compile(
+    r"^(?:biedrība|nodibinājums|asociacija|fundacja|stowarzyszenie|viešoji įstaiga)\s+"
+    r"(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])"
+)
+JOINER = re.compile(r"\s+(?:kartu su|together with|jointly with)\s+", re.IGNORECASE)
+_DESCRIBED = re.compile(
+    r"^(?:([A-ZĄČĘĖĮŠŲŪŽ]\w+)\s+)?(?:organizacija|organisation|organization|asociacija"
+    r"|association)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])"
+)
+_EXPLAINED = re.compile(r"\s+[-–—]\s+(?=[a-ząčęėįšųūž])")
 _AND_TAIL = re.compile(r"\s+(?:and|ir)\s+(?!the\b)[a-ząčęėįšųūž]")
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
@@ -170,6 +181,15 @@ def _nameish(text: str) -> bool:
     return len(tokens) == 1 and is_acronym(tokens[0])
 
 
+def _between(separators, length: int) -> list[tuple[int, int]]:
+    out, begin = [], 0
+    for m in separators:
+        out.append((begin, m.start()))
+        begin = m.end()
+    out.append((begin, length))
+    return out
+
+
 def split_list(text: str) -> list[tuple[int, int]]:
     """Offsets of the names in a written list of organisations."""
     pieces: list[tuple[int, int]] = []
@@ -181,15 +201,21 @@ def split_list(text: str) -> list[tuple[int, int]]:
     for a, b in pieces:
         piece = text[a:b].strip()
         previous = text[joined[-1][0] : joined[-1][1]] if joined else ""
-        if (
-            piece
-            and "(" not in piece
+        english_tail = (
+            "(" not in piece
             and len(piece.split()) <= 4
             and not has_head(piece)
             and _AND.search(piece)
-            and has_head(previous)
             and " of " in previous
-        ):
+        )
+        # "... administracijos Švietimo, kultūros ir sporto departamentas": a name goes on.
+        lower_tail = (
+            piece[:1].islower()
+            and has_head(piece)
+            and "(" not in previous
+            and not _LOWER_LEGAL_FORM.match(piece)
+        )
+        if piece and joined and has_head(previous) and (english_tail or lower_tail):
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))
@@ -250,6 +276,15 @@ def parse_name(
         country = country or country_code(tail.group(1))
         bare = bare[: tail.start()]
     bare = _LEADING.sub("", bare.strip())
+    bare = _LOWER_LEGAL_FORM.sub("", bare)  # "biedrība Rīgas Sieviešu resursu centrs"
+    described = _DESCRIBED.match(bare)
+    if described:
+        # "Norvegijos organizacija Likestilling Vest": a description before the name.
+        country = country or country_code(described.group(1) or "")
+        bare = bare[described.end() :]
+    explained = _EXPLAINED.search(bare)
+    if explained and not has_head(bare[explained.end() :]):
+        bare = bare[: explained.start()]  # "Diversity Bridge – mokytojų ... mokymai"
     tail = _AND_TAIL.search(bare)
     if tail and has_head(bare[: tail.start()]) and not has_head(bare[tail.end() :]):
         bare = bare[: tail.start()]  # "Vilnius City Municipality and private donations"
@@ -279,6 +314,9 @@ def _reads_as_name(name: str) -> bool:
         return False
     if _CONTACT_LIKE.search(name) or not re.search(r"[^\W\d_]{2,}", name):
         return False
+    label = match_label(name)
+    if label is not None and label.unknown == 0:
+        return False  # "El. p", "Partners"
     if len(tokens) == 1:
         # A single word is an acronym ("LUDEN"); a capitalised word alone is too often a city.
         return is_acronym(tokens[0])
@@ -308,10 +346,19 @@ def names_in(
     *,
     is_programme: Callable[[str], bool] | None = None,
     funder: bool = False,
+    joiners: bool = False,
 ) -> list[OrganisationMention]:
     """The organisations of a written list; ``start`` is the list's offset in the document."""
     found: list[OrganisationMention] = []
-    for a, b in split_list(text):
+    pieces = split_list(text)
+    if joiners:
+        # Under a part's label "X kartu su Y" lists two organisations of that part's role.
+        pieces = [
+            (a + s, a + e)
+            for a, b in pieces
+            for s, e in _between(JOINER.finditer(text[a:b]), b - a)
+        ]
+    for a, b in pieces:
         mention = parse_name(text[a:b], start + a, role, is_programme=is_programme)
         if mention is None:
             # "..., Italy": a country on its own belongs to the name before it.
@@ -354,10 +401,14 @@ def from_phrases(
     found: list[OrganisationMention] = []
     if not _ANY_ROLE.search(folded):
         return found
+    read_from: set[int] = set()
     for phrase in ROLE_PHRASES:
         if allowed is not None and phrase.role not in allowed:
             continue
         for m in phrase.pattern.finditer(folded):
+            if m.end() in read_from:
+                continue  # two phrases for one list ("Projektą remia")
+            read_from.add(m.end())
             # "coordinated by X in partnership with Y": X's list ends where Y's phrase begins.
             end = list_extent(text, m.end() - 1)
             found.extend(
