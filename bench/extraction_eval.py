@@ -1,6 +1,7 @@
 """Field-level evaluation of extraction against expected files, and how fast extraction runs.
 
     .venv/bin/python bench/extraction_eval.py [--docs DIR --expected DIR]... [--json FILE]
+        [--half tune|test] [--details]
 
 Runs the real pipeline (the registered reader, language detection, ``extract_records``) over
 every document that has an expected file (``<document file name>.json`` in the format of
@@ -8,15 +9,19 @@ every document that has an expected file (``<document file name>.json`` in the f
 (``examples/documents`` + ``examples/expected``). Prints precision, recall and F1 per field and
 overall, separately for good-practice forms and project descriptions (by the expected kind), the
 count of invented values, and documents per second; writes it all to
-``bench/results/extraction.json``.
+``bench/results/extraction.json``. ``--details`` prints every miss and every false value, record
+by record. ``--half tune`` / ``--half test`` keeps one half of the documents (a fixed split by a
+hash of the file name; the shared seeds always belong to the tuning half): rules are tuned
+looking at the tuning half only, and the test half says how they generalise.
 
 Matching rules (strict):
 
 - Records are aligned by title: an extracted record matches an expected one when their titles
   are equal after normalisation (case, quotes, dashes, whitespace, trailing punctuation), or
   equal to one of ``title_any_of``, or share at least 60% of their words; each record is used
-  once. Unaligned expected records count as misses for ``records`` and for every field they
-  list; unaligned extracted records count as false ``records``.
+  once. Unaligned expected records count as misses for ``records`` and for every value they
+  list; an unaligned extracted record counts as a false ``records`` and each of its
+  organisations, programmes, project numbers and themes as a false value.
 - ``title``: equal after normalisation to ``title`` or to any of ``title_any_of``.
 - ``kind``, ``language``: equal.
 - ``organisations``: the same organisation (same registry key: case, quotes, diacritics, legal
@@ -25,12 +30,17 @@ Matching rules (strict):
   ``organisation.acronym`` and ``organisation.country`` score the listed acronyms and countries
   of matched organisations.
 - ``funding_programmes``, ``project_numbers``, ``themes``, ``emails``, ``websites``: sets
-  (numbers without spaces, e-mails and web sites lower-case); extras are false.
+  (numbers without spaces, e-mails and web sites lower-case); extras are false. A list the
+  expected file leaves out is an empty list (so is a left-out ``organisations``): whatever is
+  extracted there is false.
 - ``funding_text``: some funding statement contains ``funding_text_contains`` (normalised).
 - ``period.start`` / ``period.end``: equal strings. Where the expected file gives no period but a
-  ``period_note``, an extracted end is false and a start is not scored.
+  ``period_note``, an extracted end is false and a start is not scored; with neither, the record
+  has no period and an extracted start or end is false.
 - ``target_groups``: each mention in ``target_groups_mentioned`` is found when an extracted
-  target group contains it or is contained in it (normalised); recall only.
+  target group contains it, or is contained in it and holds at least 60% of its words ("Managers"
+  does not find "Managers and officials of funding programmes"); recall only (the lists name
+  what must be found, not everything a record may name).
 - ``addresses``: each ``addresses_contain`` is contained in an extracted address; recall only.
 - ``sections``: ``sections_in_order`` is a subsequence of the extracted section keys.
 - ``objectives``: exactly ``objectives_count`` items; ``activities``: at least ``activities_min``.
@@ -45,6 +55,7 @@ opening of its name in it and the full name elsewhere in the same document.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -56,7 +67,20 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PRACTICEHUB_SHARED_DIR", ROOT.parent / "shared"))
+
+
+def _shared_dir() -> Path:
+    """The team's shared folder: beside the checkout (or its worktree folder), or where
+    PRACTICEHUB_SHARED_DIR says."""
+    if os.environ.get("PRACTICEHUB_SHARED_DIR"):
+        return Path(os.environ["PRACTICEHUB_SHARED_DIR"])
+    for candidate in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared_dir()
 DEFAULT_SETS = [
     (SHARED / "seeds", SHARED / "seeds-expected"),
     (ROOT / "examples" / "documents", ROOT / "examples" / "expected"),
@@ -105,15 +129,22 @@ def same_organisation(a: dict[str, Any], b: dict[str, Any]) -> bool:
 class Scores:
     def __init__(self) -> None:
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+        # (document and record, field, what was missed or wrongly found), for --details.
+        self.notes: list[tuple[str, str, str]] = []
+        self.where = ""
 
-    def add(self, field: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
+    def add(self, field: str, tp: int = 0, fp: int = 0, fn: int = 0, note: Any = None) -> None:
         c = self.counts[field]
         c["tp"] += tp
         c["fp"] += fp
         c["fn"] += fn
+        if (fp or fn) and note is not None:
+            self.notes.append((self.where, field, str(note)))
 
     def sets(self, field: str, expected: set[str], found: set[str]) -> None:
-        self.add(field, len(expected & found), len(found - expected), len(expected - found))
+        missed, extra = sorted(expected - found), sorted(found - expected)
+        note = " ".join([*(f"-{v}" for v in missed), *(f"+{v}" for v in extra)])
+        self.add(field, len(expected & found), len(extra), len(missed), note)
 
     @staticmethod
     def prf(c: dict[str, int]) -> dict[str, float]:
@@ -168,91 +199,134 @@ def align(expected: list[dict], drafts: list[Any]) -> list[tuple[dict, Any | Non
     return pairs + [(None, d) for i, d in enumerate(drafts) if i not in used]
 
 
+def _target_found(mention: str, groups: list[str]) -> bool:
+    m = norm(mention)
+    for group in map(norm, groups):
+        if m in group:
+            return True
+        if group and group in m and len(group.split()) >= 0.6 * len(m.split()):
+            return True
+    return False
+
+
 def score_record(s: Scores, exp: dict[str, Any], d: Any) -> None:
-    s.add("kind", *((1, 0, 0) if d.kind == exp["kind"] else (0, 1, 1)))
-    s.add("language", *((1, 0, 0) if d.language == exp["language"] else (0, 1, 1)))
-    s.add("title", *((1, 0, 0) if _title_ok(exp, d.title) else (0, 1, 1)))
-    if "organisations" in exp:
-        found = [
-            {"name": o.name, "role": o.role, "acronym": o.acronym, "country": o.country}
-            for o in d.organisations
-        ]
-        matched: set[int] = set()
-        for want in exp["organisations"]:
-            hit = next(
-                (
-                    i
-                    for i, got in enumerate(found)
-                    if i not in matched
-                    and got["role"] == want["role"]
-                    and same_organisation(want, got)
-                ),
-                None,
-            )
-            if hit is None:
-                s.add("organisations", fn=1)
-                continue
-            matched.add(hit)
-            s.add("organisations", tp=1)
-            for attr in ("acronym", "country"):
-                if want.get(attr):
-                    ok = found[hit][attr] == want[attr]
-                    s.add(f"organisation.{attr}", *((1, 0, 0) if ok else (0, 0, 1)))
-        s.add("organisations", fp=len(found) - len(matched))
-    if "funding_programmes" in exp:
-        got = {f.programme for f in d.funding if f.programme}
-        s.sets("funding_programmes", set(exp["funding_programmes"]), got)
+    s.add("kind", *((1, 0, 0) if d.kind == exp["kind"] else (0, 1, 1)), note=d.kind)
+    s.add("language", *((1, 0, 0) if d.language == exp["language"] else (0, 1, 1)), d.language)
+    s.add("title", *((1, 0, 0) if _title_ok(exp, d.title) else (0, 1, 1)), note=d.title)
+    found = [
+        {"name": o.name, "role": o.role, "acronym": o.acronym, "country": o.country}
+        for o in d.organisations
+    ]
+    matched: set[int] = set()
+    for want in exp.get("organisations", []):
+        hit = next(
+            (
+                i
+                for i, got in enumerate(found)
+                if i not in matched and got["role"] == want["role"] and same_organisation(want, got)
+            ),
+            None,
+        )
+        if hit is None:
+            s.add("organisations", fn=1, note=f"-{want['name']} ({want['role']})")
+            continue
+        matched.add(hit)
+        s.add("organisations", tp=1)
+        for attr in ("acronym", "country"):
+            if want.get(attr):
+                ok = found[hit][attr] == want[attr]
+                s.add(f"organisation.{attr}", *((1, 0, 0) if ok else (0, 0, 1)), found[hit][attr])
+    for i, got in enumerate(found):
+        if i not in matched:
+            s.add("organisations", fp=1, note=f"+{got['name']} ({got['role']})")
+    got = {f.programme for f in d.funding if f.programme}
+    s.sets("funding_programmes", set(exp.get("funding_programmes", [])), got)
     if exp.get("funding_text_contains"):
         want = norm(exp["funding_text_contains"])
         ok = any(want in norm(f.text) for f in d.funding)
-        s.add("funding_text", *((1, 0, 0) if ok else (0, 0, 1)))
-    if "project_numbers" in exp:
-        nums = {re.sub(r"\s+", "", n) for n in exp["project_numbers"]}
-        s.sets("project_numbers", nums, {re.sub(r"\s+", "", n) for n in d.project_numbers})
-    if "period" in exp:
-        for part, got in (("start", d.period_start), ("end", d.period_end)):
-            want = exp["period"].get(part)
-            if want == got:
+        s.add("funding_text", *((1, 0, 0) if ok else (0, 0, 1)), note=f"-{want}")
+    nums = {re.sub(r"\s+", "", n) for n in exp.get("project_numbers", [])}
+    s.sets("project_numbers", nums, {re.sub(r"\s+", "", n) for n in d.project_numbers})
+    if "period" in exp or not exp.get("period_note"):
+        for part, got_part in (("start", d.period_start), ("end", d.period_end)):
+            want = exp.get("period", {}).get(part)
+            if want == got_part:
                 s.add(f"period.{part}", tp=1 if want else 0)
             else:
-                s.add(f"period.{part}", fp=1 if got else 0, fn=1 if want else 0)
-    elif exp.get("period_note") and d.period_end:
-        s.add("period.end", fp=1)
+                s.add(
+                    f"period.{part}",
+                    fp=1 if got_part else 0,
+                    fn=1 if want else 0,
+                    note=f"want {want}, got {got_part}",
+                )
+    elif d.period_end:
+        s.add("period.end", fp=1, note=f"+{d.period_end}")
     for mention in exp.get("target_groups_mentioned", []):
-        m = norm(mention)
-        ok = any(m in norm(t) or (norm(t) and norm(t) in m) for t in d.target_groups)
-        s.add("target_groups", *((1, 0, 0) if ok else (0, 0, 1)))
-    if "themes_expected" in exp:
-        s.sets("themes", set(exp["themes_expected"]), set(d.themes))
-    for field, attr in (("emails", "emails"), ("websites", "websites")):
-        if field in exp:
-            s.sets(field, {e.lower() for e in exp[field]}, {e.lower() for e in getattr(d, attr)})
+        ok = _target_found(mention, d.target_groups)
+        s.add("target_groups", *((1, 0, 0) if ok else (0, 0, 1)), f"-{mention} {d.target_groups}")
+    s.sets("themes", set(exp.get("themes_expected", [])), set(d.themes))
+    for field in ("emails", "websites"):
+        s.sets(
+            field, {e.lower() for e in exp.get(field, [])}, {e.lower() for e in getattr(d, field)}
+        )
     for want in exp.get("addresses_contain", []):
         ok = any(norm(want) in norm(a) for a in d.addresses)
-        s.add("addresses", *((1, 0, 0) if ok else (0, 0, 1)))
+        s.add("addresses", *((1, 0, 0) if ok else (0, 0, 1)), f"-{want} {d.addresses}")
     if "sections_in_order" in exp:
-        keys = iter(sec.key for sec in d.sections)
+        got_keys = [sec.key for sec in d.sections]
+        keys = iter(got_keys)
         ok = all(k in keys for k in exp["sections_in_order"])
-        s.add("sections", *((1, 0, 0) if ok else (0, 0, 1)))
+        s.add("sections", *((1, 0, 0) if ok else (0, 0, 1)), note=got_keys)
     if "objectives_count" in exp:
         ok = len(d.objectives) == exp["objectives_count"]
-        s.add("objectives", *((1, 0, 0) if ok else (0, 1 if d.objectives else 0, 1)))
+        fp = 0 if ok or not d.objectives else 1
+        s.add("objectives", *((1, 0, 0) if ok else (0, fp, 1)), note=d.objectives)
     if "activities_min" in exp:
         ok = len(d.activities) >= exp["activities_min"]
-        s.add("activities", *((1, 0, 0) if ok else (0, 0, 1)))
+        s.add("activities", *((1, 0, 0) if ok else (0, 0, 1)), note=d.activities)
 
 
 def miss_record(s: Scores, exp: dict[str, Any]) -> None:
-    s.add("records", fn=1)
+    """An expected record nothing was aligned with: every value it lists is missed."""
+    s.add("records", fn=1, note=f"-{exp.get('title')}")
     for field in ("kind", "language", "title"):
         s.add(field, fn=1)
-    s.add("organisations", fn=len(exp.get("organisations", [])))
-    s.add("funding_programmes", fn=len(exp.get("funding_programmes", [])))
-    s.add("project_numbers", fn=len(exp.get("project_numbers", [])))
-    s.add("themes", fn=len(exp.get("themes_expected", [])))
+    for field, key in (
+        ("organisations", "organisations"),
+        ("funding_programmes", "funding_programmes"),
+        ("project_numbers", "project_numbers"),
+        ("themes", "themes_expected"),
+        ("target_groups", "target_groups_mentioned"),
+        ("emails", "emails"),
+        ("websites", "websites"),
+        ("addresses", "addresses_contain"),
+    ):
+        s.add(field, fn=len(exp.get(key, [])))
+    s.add(
+        "organisation.acronym", fn=sum(1 for o in exp.get("organisations", []) if o.get("acronym"))
+    )
+    s.add(
+        "organisation.country", fn=sum(1 for o in exp.get("organisations", []) if o.get("country"))
+    )
+    for field, key in (
+        ("funding_text", "funding_text_contains"),
+        ("sections", "sections_in_order"),
+        ("objectives", "objectives_count"),
+        ("activities", "activities_min"),
+    ):
+        s.add(field, fn=1 if key in exp else 0)
     for part in ("start", "end"):
         if exp.get("period", {}).get(part):
             s.add(f"period.{part}", fn=1)
+
+
+def extra_record(s: Scores, d: Any) -> None:
+    """An extracted record no expected one matches: it and the values it shows are false."""
+    s.add("records", fp=1, note=f"+{d.title}")
+    s.add("organisations", fp=len(d.organisations))
+    s.add("funding_programmes", fp=len({f.programme for f in d.funding if f.programme}))
+    s.add("project_numbers", fp=len(d.project_numbers))
+    s.add("themes", fp=len(d.themes))
 
 
 def invented(text: str, document: str, d: Any) -> list[str]:
@@ -284,7 +358,18 @@ def invented(text: str, document: str, d: Any) -> list[str]:
     return bad
 
 
-def evaluate(sets: list[tuple[Path, Path]]) -> dict[str, Any]:
+def in_half(expected_file: Path, half: str | None) -> bool:
+    """The fixed split: the seeds are tuning documents; the rest by a hash of the name."""
+    if half is None:
+        return True
+    if expected_file.parent.resolve() == (SHARED / "seeds-expected").resolve():
+        return half == "tune"
+    name = expected_file.name.removesuffix(".json")
+    bit = hashlib.sha1(name.encode("utf-8")).digest()[0] % 2
+    return half == ("tune", "test")[bit]
+
+
+def evaluate(sets: list[tuple[Path, Path]], half: str | None = None) -> dict[str, Any]:
     from practicehub.catalogue.extract import extract_records
     from practicehub.documents.language import detect_languages
     from practicehub.documents.readers import read_document
@@ -296,6 +381,8 @@ def evaluate(sets: list[tuple[Path, Path]]) -> dict[str, Any]:
     read_times, extract_times, documents = [], [], 0
     for docs, expected_dir in sets:
         for expected_file in sorted(expected_dir.glob("*.json")):
+            if not in_half(expected_file, half):
+                continue
             expected = json.loads(expected_file.read_text(encoding="utf-8"))
             path = docs / expected["document"]
             data = path.read_bytes()
@@ -309,6 +396,9 @@ def evaluate(sets: list[tuple[Path, Path]]) -> dict[str, Any]:
             extract_times.append(t2 - t1)
             documents += 1
             for exp, d in align(expected["records"], drafts):
+                for scores in by_family.values():
+                    title = (exp or {}).get("title") or (d.title if d else "")
+                    scores.where = f"{path.name} [{title[:50]}]"
                 if d is not None:
                     span_text = result.text[d.span[0] : d.span[1]]
                     invented_values += [
@@ -316,7 +406,7 @@ def evaluate(sets: list[tuple[Path, Path]]) -> dict[str, Any]:
                         for v in invented(span_text, result.text, d)
                     ]
                 if exp is None:
-                    by_family[d.kind].add("records", fp=1)
+                    extra_record(by_family[d.kind], d)
                 elif d is None:
                     miss_record(by_family[exp["kind"]], exp)
                 else:
@@ -327,6 +417,7 @@ def evaluate(sets: list[tuple[Path, Path]]) -> dict[str, Any]:
         "good_practice": by_family["good_practice"].report(),
         "project": by_family["project"].report(),
         "invented": {"count": len(invented_values), "values": invented_values},
+        "details": {family: scores.notes for family, scores in by_family.items()},
         "speed": {
             "documents": documents,
             "extract_documents_per_second": round(documents / total_extract, 1)
@@ -343,6 +434,13 @@ def evaluate(sets: list[tuple[Path, Path]]) -> dict[str, Any]:
             else None,
         },
     }
+
+
+def print_details(report: dict[str, Any]) -> None:
+    for family, notes in report["details"].items():
+        print(f"\n{family}: misses (-) and false values (+)")
+        for where, field, note in notes:
+            print(f"  {where} {field}: {note}")
 
 
 def print_report(report: dict[str, Any]) -> None:
@@ -373,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", action="append", type=Path, default=[])
     parser.add_argument("--expected", action="append", type=Path, default=[])
     parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the figures")
+    parser.add_argument("--half", choices=("tune", "test"), help="one half of the documents")
+    parser.add_argument("--details", action="store_true", help="print every miss and false value")
     args = parser.parse_args(argv)
     if len(args.docs) != len(args.expected):
         parser.error("give --docs and --expected in pairs")
@@ -380,7 +480,9 @@ def main(argv: list[str] | None = None) -> int:
         (d, e) for d, e in DEFAULT_SETS if d.is_dir() and e.is_dir()
     ]
     _setup()
-    report = evaluate(sets)
+    report = evaluate(sets, half=args.half)
+    if args.details:
+        print_details(report)
     print_report(report)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
