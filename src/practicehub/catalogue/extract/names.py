@@ -22,17 +22,23 @@ def _words() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-def _stem_regex(concepts: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+def _stem_regex(
+    concepts: dict[str, list[str]], compound: bool = False
+) -> list[tuple[str, re.Pattern[str]]]:
+    # A stem and an ending of up to four letters: "fondas", "fondo", not "fundamental"; the
+    # end of a compound word when ``compound``: "Migrantinnenverein", "Handwerkskammer".
+    lead = r"\b[^\W\d_]*" if compound else r"\b"
+    ending = r"[^\W\d_]{0,2}\b" if compound else r"[^\W\d_]{0,4}\b"
     return [
-        # A stem and an ending of up to four letters: "fondas", "fondo", not "fundamental".
-        (concept, re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")[a-z]{0,4}\b"))
+        (concept, re.compile(lead + "(?:" + "|".join(map(re.escape, stems)) + ")" + ending))
         for concept, stems in concepts.items()
     ]
 
 
 @lru_cache(maxsize=1)
 def _heads() -> list[tuple[str, re.Pattern[str]]]:
-    return _stem_regex(_words()["heads"])
+    words = _words()
+    return [*_stem_regex(words["heads"]), *_stem_regex(words["compound_heads"], compound=True)]
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +67,12 @@ _NON_WORD = re.compile(r"[^\w]+")
 _ACRONYM = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][A-ZĄČĘĖĮŠŲŪŽ0-9&+\-]{1,11}$")
 
 
+# An apostrophe inside a word or after a plural's "s" ("Women's", "Investors' Forum") is part
+# of the name, not a quotation mark.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s+[A-Z])")
+_KEPT = "\x00"
+
+
 def _plain(text: str) -> str:
     return _NON_WORD.sub(" ", fold(text)).strip()
 
@@ -68,9 +80,11 @@ def _plain(text: str) -> str:
 def display_name(raw: str) -> str:
     """The name as it should be shown: no quotes, no stray punctuation, single spaces.
 
-    A dash typed with spaces inside a compound word ("Social – educational") is closed up.
+    A dash typed with spaces inside a compound word ("Social – educational") is closed up;
+    apostrophes of possessives stay ("Women's Issues Information Centre").
     """
-    name = raw.translate({ord(q): " " for q in QUOTES})
+    name = _APOSTROPHE.sub(_KEPT, raw)
+    name = name.translate({ord(q): " " for q in QUOTES}).replace(_KEPT, "'")
     name = re.sub(r"(?<=\w)\s+[-–—]\s+(?=[a-ząčęėįšųūž])", "-", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:.-–—/")
     return name
@@ -88,6 +102,22 @@ def name_key(name: str) -> str:
     stripped = suffix.sub("", prefix.sub("", stripped))
     stripped = re.sub(r"\s+", " ", stripped).strip()
     return stripped or key
+
+
+def has_legal_form(name: str) -> bool:
+    """Whether the phrase carries a legal-form word ("VšĮ", "UAB", "e.V.", "Ltd").
+
+    A short form counts only as written with a capital ("AS", "e.V."), not the word "as".
+    """
+    for m in _legal_forms().finditer(f" {_plain(name)} "):
+        form = m.group(0).replace(" ", "")
+        if len(form) > 3:
+            return True
+        for token in name.split():
+            bare = token.strip(".,;:()").replace(".", "")
+            if fold(bare) == form and any(c.isupper() for c in bare):
+                return True
+    return False
 
 
 def head_concepts(name: str) -> set[str]:

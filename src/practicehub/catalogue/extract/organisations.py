@@ -26,9 +26,11 @@ from practicehub.catalogue.extract.labels import match_label
 from practicehub.catalogue.extract.names import (
     display_name,
     has_head,
+    has_legal_form,
     head_concepts,
     is_acronym,
     name_key,
+    quoted_part,
 )
 from practicehub.catalogue.extract.text import fold
 
@@ -43,7 +45,8 @@ def _phrase(role: str, pattern: str) -> RolePhrase:
     return RolePhrase(role, re.compile(pattern))
 
 
-# Patterns run on folded text; the list of names follows the match.
+# Patterns run on folded text (Polish "ł" stays as it is); the list of names follows the
+# match. English and Lithuanian first, then German, Latvian and Polish.
 ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase(
         "member",
@@ -57,7 +60,7 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"\b(?:project\s+)?(?:coordinator|lead partner|lead organi[sz]ation|lead applicant"
         r"|applicant|promoter)\s*(?:is|was|:|-)\s+",
     ),
-    _phrase("coordinator", r"\b(?:is|was|are|were|being)\s+(?:co-?ordinated|led)\s+by\s+"),
+    _phrase("coordinator", r"\b(?:co-?ordinated|led|managed)\s+by\s+"),
     _phrase("coordinator", r"\bunder the (?:co-?ordination|leadership) of\s+"),
     _phrase("coordinator", r"\b(?:projekto\s+)?koordinator\w*\s*(?:yra|:|-)\s*"),
     _phrase("coordinator", r"\bprojekt\w* koordinuoja\s+"),
@@ -69,10 +72,18 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"(?:in conjunction with|jointly with|together with|by)\s+",
     ),
     _phrase("implementer", r"\bimplementing organi[sz]ations?\s*(?:is|are|:|-)\s*"),
-    _phrase("implementer", r"\bprojekt\w* (?:igyvendina|vykdo)\s+"),
+    _phrase("implementer", r"\b(?:run|organi[sz]ed|hosted) by\s+"),
+    _phrase("implementer", r"\bprojekt\w* (?:igyvendina|igyvendino|vykdo|vykde)\s+"),
+    _phrase(
+        "implementer",
+        r"\b(?:forum|rengin|konferencij|mokym|stovykl|festival|seminar|akcij)\w* "
+        r"(?:organizuoja|organizavo|rengia|surenge)\s+",
+    ),
     _phrase("implementer", r"\b(?:projekto\s+)?(?:vykdytoj\w*|igyvendintoj\w*)\s*(?:yra|:|-)\s*"),
     _phrase("partner", r"\bin (?:partnership|co-?operation|collaboration) with\s+"),
-    _phrase("partner", r"\b(?:kartu )?su partneriais\s*(?:[-:]\s*)?"),
+    _phrase("partner", r"\b(?:kartu )?su partner(?:iais|iu|e|emis)\s*(?:[-:]\s*)?"),
+    _phrase("partner", r"\b(?:bendradarbiaujant|partnerysteje) su\s+"),
+    _phrase("partner", r"\b(?:together|along|jointly) with\s+(?=[A-Z\"])"),
     _phrase("partner", r"\bwith (?:its |their )?partners?\s*(?::\s*)?(?=[A-Z])"),
     _phrase("partner", r"\b(?:project\s+)?partners?\s*(?:are|were|include|:|-)\s+"),
     _phrase("partner", r"\bpartnered with\s+"),
@@ -93,6 +104,28 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"|dalinai finansuoja)\s+|\(finansuoja\s+|\bparamos teikej\w*\s*(?:yra|:|-)\s*"
         r"|\bfinansavimo saltinis\s*(?:yra|:|-)?\s*",
     ),
+    # German: "Projektträger ist X", "in Kooperation mit X", "durch das X ... gefördert".
+    _phrase("coordinator", r"\b(?:projekt)?trager(?:in)?\s*(?:des projekte?s\s*)?(?:ist|:|-)\s*"),
+    _phrase("coordinator", r"\b(?:koordiniert von|unter (?:der )?(?:leitung|federfuhrung) von)\s+"),
+    _phrase("implementer", r"\b(?:durchgefuhrt|umgesetzt|organisiert) (?:von|durch)\s+"),
+    _phrase(
+        "partner", r"\b(?:in (?:kooperation|zusammenarbeit|partnerschaft) mit|gemeinsam mit)\s+"
+    ),
+    _phrase(
+        "funder",
+        r"\b(?:ko)?(?:gefordert|finanziert|unterstutzt)\s+(?:durch|von)\s+"
+        r"|\bdurch\s+(?=(?:das|die|den|dem)\s[^.]{0,200}\b(?:ko)?(?:gefordert|finanziert)\b)",
+    ),
+    # Latvian: "projektu īsteno X", "sadarbībā ar X", "finansē X".
+    _phrase("implementer", r"\bprojektu isteno\s+"),
+    _phrase("coordinator", r"\b(?:projekta )?(?:vadosais partneris|istenotajs)\s*(?:ir|:|-)\s*"),
+    _phrase("partner", r"\b(?:sadarbiba|kopa) ar\s+"),
+    _phrase("funder", r"\b(?:lidz)?finanse\s+"),
+    # Polish: "realizowany przez X", "we współpracy z X", "finansowany przez X".
+    _phrase("implementer", r"\brealizowan\w* przez\s+|\bprojekt realizuje\s+"),
+    _phrase("coordinator", r"\b(?:lider(?:em)?|koordynator(?:em)?) projektu\s*(?:jest|:|-)\s*"),
+    _phrase("partner", r"\b(?:we wspołpracy|w partnerstwie|wspolnie) z\s+"),
+    _phrase("funder", r"\b(?:wspoł)?finansowan\w* przez\s+"),
 )
 
 # Where a list of names stops inside a sentence (folded text).
@@ -101,13 +134,16 @@ _LIST_STOP = re.compile(
     r"|develop|increase|improve)|in order|with (?:the )?(?:financial )?support|funded|financed"
     r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuris|kuri"
     r"|kurie|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
+    r"|uber|im rahmen|aus mitteln|(?:ko)?gefordert|finanziert|mit (?:mitteln|unterstutzung)"
+    r"|w ramach|ze srodkow|ietvaros"
     r"|as (?:an? )?(?:\w+ )?partners?\b)",
 )
 # "... coordinated by X and developed with ...": an "and" before a verb ends the list.
 _AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])[.!?](?=\s+[A-ZĄČĘĖĮŠŲŪŽ„\"“]|\s*$)")
 _LEADING = re.compile(
-    r"^(?:(?:the|a|an|its|our|their|and|ir|bei|with|su|these|following|organi[sz]ations?)"
+    r"^(?:(?:the|a|an|its|our|their|and|ir|bei|with|su|these|following|organi[sz]ations?"
+    r"|der|die|das|den|dem|des|und)"
     r"\s*:?\s+)+",
     re.IGNORECASE,
 )
@@ -129,6 +165,33 @@ _DESCRIBED = re.compile(
 )
 _EXPLAINED = re.compile(r"\s+[-–—]\s+(?=[a-ząčęėįšųūž])")
 _AND_TAIL = re.compile(r"\s+(?:and|ir)\s+(?!the\b)[a-ząčęėįšųūž]")
+# Role words that may close an item of a list: "X – coordinator", "X (lead partner)".
+_ROLE_WORDS = tuple(
+    (role, re.compile(words))
+    for role, words in (
+        (
+            "coordinator",
+            r"(?:project )?co-?ordinator|lead (?:partner|organi[sz]ation|applicant)|applicant"
+            r"|(?:projekto )?koordinator\w*|vadovaujantysis partneris|pareiskej\w*"
+            r"|projekttrager\w*|koordynator\w*|lider projektu|vadosais partneris",
+        ),
+        ("partner", r"(?:associated |associate )?partner\w*"),
+        ("implementer", r"implementer|(?:projekto )?(?:vykdytoj|igyvendintoj)\w*"),
+        ("funder", r"funder|finansuotoj\w*"),
+    )
+)
+_ROLE_TAIL = re.compile(
+    r"(?:\s+[-–—]\s*|\s*\(\s*)(?P<word>"
+    + "|".join(w.pattern for _, w in _ROLE_WORDS)
+    + r")\s*\)?[\s.;,]*$"
+)
+_CITY = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s[A-ZĄČĘĖĮŠŲŪŽ][\w-]+)?")
+# "Šiaulių ir Utenos savivaldybių tarybos", "Kaunas and Klaipėda city municipalities": one
+# phrase for several organisations, none of which the text names in full.
+_DISTRIBUTIVE = re.compile(
+    r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:ir|and|bei|&|un|i|und)\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+.*"
+    r"(?:ies|[^s]s|ai|os|es|ės|ys)$"
+)
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
 _MONTHS = re.compile(r"^(?:\d{4}|\d{1,2}|m\.|d\.|metai|year|years)$", re.IGNORECASE)
@@ -150,7 +213,7 @@ def _depth_split(text: str, separators: str = ",;") -> list[tuple[int, int]]:
     return pieces
 
 
-_AND = re.compile(r"\s+(?:and|ir|bei|&)\s+", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|ir|bei|&|und|un|oraz|i)\s+", re.IGNORECASE)
 
 
 def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -175,7 +238,7 @@ def _nameish(text: str) -> bool:
     bare = re.sub(r"\([^)]*\)?", " ", text).strip(' ,.;:„“”"')
     if not bare:
         return False
-    if has_head(bare):
+    if has_head(bare) or has_legal_form(bare) or quoted_part(text):
         return True
     tokens = bare.split()
     return len(tokens) == 1 and is_acronym(tokens[0])
@@ -208,11 +271,15 @@ def split_list(text: str) -> list[tuple[int, int]]:
             and _AND.search(piece)
             and " of " in previous
         )
-        # "... administracijos Švietimo, kultūros ir sporto departamentas": a name goes on.
+        # "... administracijos Švietimo, kultūros ir sporto departamentas": a name goes on after
+        # a comma when the piece before it does not end in its own head noun ("... Library;
+        # three gymnasiums" are two items).
         lower_tail = (
             piece[:1].islower()
+            and text[a - 1 : a] == ","
             and has_head(piece)
             and "(" not in previous
+            and not has_head(previous.split()[-1] if previous.split() else "")
             and not _LOWER_LEGAL_FORM.match(piece)
         )
         if piece and joined and has_head(previous) and (english_tail or lower_tail):
@@ -291,6 +358,8 @@ def parse_name(
     name = display_name(bare)
     if not _reads_as_name(name):
         return None
+    if _DISTRIBUTIVE.match(name) and has_head(name.split()[-1]) and not has_head(name.split()[0]):
+        return None
     if is_programme is not None and is_programme(name):
         return None
     if acronym and acronym == name:
@@ -332,11 +401,12 @@ def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
     role phrase, or a word that ends lists ("by the European Fund", "kartu su ...")."""
     folded = fold(text)
     end = _sentence_end(text, start) if end is None else end
-    for pattern, subject in ((_LIST_STOP, folded), (_AND_LOWER, text), (_ANY_ROLE, folded)):
-        stop = pattern.search(subject, start + 1, end)
-        if stop:
-            end = stop.start()
-    return end
+    stops = [
+        stop.start()
+        for pattern, subject in ((_LIST_STOP, folded), (_AND_LOWER, text), (_ANY_ROLE, folded))
+        if (stop := pattern.search(subject, start + 1, end))
+    ]
+    return min([end, *stops])
 
 
 def names_in(
@@ -358,14 +428,30 @@ def names_in(
             for a, b in pieces
             for s, e in _between(JOINER.finditer(text[a:b]), b - a)
         ]
+    follows_name = False
     for a, b in pieces:
-        mention = parse_name(text[a:b], start + a, role, is_programme=is_programme)
+        # "Centre for Equality Initiatives, Vilnius, Lithuania – coordinator": a role word at
+        # the end of an item says that item's role, whatever the list's label says.
+        own = _ROLE_TAIL.search(fold(text[a:b]))
+        item_role = (
+            next(r for r, word in _ROLE_WORDS if own and word.fullmatch(own["word"]))
+            if own
+            else role
+        )
+        end = a + own.start() if own else b
+        mention = parse_name(text[a:end], start + a, item_role, is_programme=is_programme)
         if mention is None:
-            # "..., Italy": a country on its own belongs to the name before it.
-            code = country_code(text[a:b])
-            if code and found and not found[-1].country:
-                found[-1].country = code
+            # "..., Vilnius, Italy": a city or a country on its own belongs to the name before.
+            code = country_code(text[a:end])
+            if follows_name and (code or _CITY.fullmatch(text[a:end].strip())):
+                if code and not found[-1].country:
+                    found[-1].country = code
+                if own:
+                    found[-1].role = item_role
+            else:
+                follows_name = False
             continue
+        follows_name = True
         if funder and (
             not (head_concepts(mention.name) - {"fund", "initiative", "union"})
             or _PROGRAMME_WORD.search(fold(mention.name))
