@@ -1,7 +1,8 @@
 """Dates and periods written in Lithuanian and English, to ISO strings of the precision given.
 
 ``find_dates`` reads every date in a text ("2019 m. rugsėjo 1 d.", "1 September 2019",
-"01.09.2019", "2019-09-01", "2020. 01", "September 2019", "2017") with its offsets;
+"01.09.2019", "2019-09-01", "2020. 01", "September 2019", "2017"; German, Latvian and Polish
+too: "1. März 2019", "2024. gada 5. marta", "stycznia 2018 r.") with its offsets;
 ``period_in`` joins them into a period ("2017 – 2021", "from March 2014 to February 2016",
 "nuo 2015 m.", "Start date: ..."). A period is read only where the text says it is one (a
 duration part, a "period"/"trukmė" label, "the project runs ..."): a year next to a programme's
@@ -30,6 +31,21 @@ _LT_MONTHS = {
 _LT_MONTH_RE = (
     r"(?:saus|vasar|kov|baland|geguž|geguz|biržel|birzel|liep|rugpjū|rugpju|rugsėj|rugsej|spal"
     r"|lapkri|gruod)[a-ząčęėįšųūž]*"
+)
+# German, Latvian and Polish months, folded, by the stem every case form starts with ("März",
+# "marta", "marca"); tried longest first.
+_OTHER_MONTHS = {
+    "januar": 1, "februar": 2, "marz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12,
+    "janvar": 1, "mart": 3, "maij": 5, "junij": 6, "julij": 7, "septembr": 9, "oktobr": 10,
+    "novembr": 11, "decembr": 12,
+    "stycz": 1, "lut": 2, "marc": 3, "marzec": 3, "kwie": 4, "maj": 5, "czerw": 6, "lip": 7,
+    "sierp": 8, "wrze": 9, "pazdziernik": 10, "listopad": 11, "grud": 12,
+}  # fmt: skip
+_OTHER_MONTH_RE = (
+    r"(?:januar|februar|märz|marz|mai|juni|juli|oktober|dezember|janvār|janvar|februār|mart"
+    r"|aprīl|apriļ|maij|jūnij|junij|jūlij|julij|septembr|oktobr|novembr|decembr|stycz|lut|marc"
+    r"|marzec|kwie|maj|czerw|lip|sierp|wrze|październik|pazdziernik|listopad|grud)[^\W\d_]*"
 )
 _EN_MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -65,7 +81,7 @@ _PATTERNS = [
     ),
     # 1 September 2019, 1st of April 2022, 1 May, 2024
     re.compile(
-        _DAY + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<em>" + _EN_MONTH_RE + r"),?\s+" + _YEAR,
+        _DAY + r"(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<em>" + _EN_MONTH_RE + r"),?\s+" + _YEAR,
         re.IGNORECASE,
     ),
     # September 1, 2019
@@ -75,6 +91,18 @@ _PATTERNS = [
     ),
     # September 2019
     re.compile(r"(?P<em>" + _EN_MONTH_RE + r")\s+(?:of\s+)?" + _YEAR, re.IGNORECASE),
+    # 2024. gada 5. marta (Latvian)
+    re.compile(
+        _YEAR + r"\.\s*gad[aā]\s+" + _DAY + r"\.\s*(?P<om>" + _OTHER_MONTH_RE + r")",
+        re.IGNORECASE,
+    ),
+    # 1. März 2019, 5 marca 2024 r.
+    re.compile(
+        r"(?<![\d.])" + _DAY + r"\.?\s+(?P<om>" + _OTHER_MONTH_RE + r")\s+" + _YEAR,
+        re.IGNORECASE,
+    ),
+    # März 2019, stycznia 2018 r.
+    re.compile(r"\b(?P<om>" + _OTHER_MONTH_RE + r")\s+" + _YEAR, re.IGNORECASE),
     # 2017, 2017 m., 2017 metais
     re.compile(r"(?<![\d/.-])" + _YEAR + r"(?![\d])(?:\s*m\.|\s*metais|\s*metų)?"),
 ]
@@ -99,6 +127,20 @@ def _iso(y: str, m: int | None = None, d: int | None = None) -> str | None:
     return f"{y}-{m:02d}-{d:02d}"
 
 
+def _other_month(word: str) -> int | None:
+    folded = fold(word).lower()
+    for stem in sorted(_OTHER_MONTHS, key=len, reverse=True):
+        if folded.startswith(stem):
+            return _OTHER_MONTHS[stem]
+    if folded.startswith("apri"):
+        return 4
+    if folded.startswith("august"):
+        return 8
+    if folded.startswith(("septemb", "novemb")):
+        return 9 if folded.startswith("sep") else 11
+    return None
+
+
 def _lt_month(word: str) -> int | None:
     folded = fold(word)
     for stem, month in _LT_MONTHS.items():
@@ -115,6 +157,9 @@ def _value(m: re.Match[str]) -> str | None:
         return _iso(y, _lt_month(groups["lm"]), d)
     if groups.get("em"):
         return _iso(y, _EN_MONTHS[groups["em"].lower().rstrip(".")], d)
+    if groups.get("om"):
+        month = _other_month(groups["om"])
+        return _iso(y, month, d) if month else None
     if groups.get("a"):
         a, b = int(groups["a"]), int(groups["b"])
         if b > 12 >= a:  # 09.30.2021: month first
@@ -141,13 +186,19 @@ def find_dates(text: str) -> list[Date]:
 
 
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:[-–—→/]|to|until|till|through|iki|ir|and|-\s*iki)\s*$", re.IGNORECASE
+    r"^\s*(?:[-–—→/]|to|until|till|through|iki|ir|and|-\s*iki|bis|līdz|lidz|do|r\.\s*do"
+    r"|r\.\s*[-–—])\s*$",
+    re.IGNORECASE,
 )
 _OPEN_START = re.compile(
-    r"(?:\bnuo|\bsince|\bfrom|\bstart\w*|\bprad\w*|\bbegin\w*)(?:\s+date)?\W*$", re.I
+    r"(?:\bnuo|\bsince|\bfrom|\bstart\w*|\bprad\w*|\bbegin\w*|\bab|\bseit|\bvon|\bbeginn"
+    r"|\bno|\bod|\bsākum\w*|\brozpocz\w*)(?:\s+date)?\W*$",
+    re.I,
 )
 _OPEN_END = re.compile(
-    r"(?:\biki|\buntil|\bend\w*|\bpabaig\w*|\bfinish\w*|\btill)(?:\s+date)?\W*$", re.I
+    r"(?:\biki|\buntil|\bend\w*|\bpabaig\w*|\bfinish\w*|\btill|\bbis|\blīdz|\blidz|\bdo"
+    r"|\bbeig\w*|\bzakończ\w*)(?:\s+date)?\W*$",
+    re.I,
 )
 _STILL_RUNNING = re.compile(
     r"\b(?:iki (?:šiol|siol|dabar)|iki dabartinio|tęsiasi|ongoing|to date|until now|to the present"

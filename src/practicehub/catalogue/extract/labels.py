@@ -6,7 +6,11 @@ tikslas", "Target group(s):", "Projekto partneriai –"). Each entry below names
 that list organisations), and the words that signal it. Entries are tried in order, so the more
 specific come first ("Organizacijos kontaktai" is contacts, not organisation).
 
-Patterns run on folded text (lower case, no diacritics): "trukmė" is written "trukme".
+Patterns run on folded text (lower case, no diacritics): "trukmė" is written "trukme". Each entry
+carries its signals in English and Lithuanian first, then in German, Latvian and Polish (the
+other languages of our documents' families), so that a page in those languages is read the same
+way ("Laufzeit", "Projekta īstenošanas laiks", "Okres realizacji"). Polish "ł" has no plain
+letter and stays as it is.
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ LABELS: tuple[LabelKind, ...] = (
         r"title",
         r"name of (?:the )?(?:good )?(?:practice|project|initiative)",
         r"(?:project|practice|initiative) name",
+        r"projekttitel",
+        r"titel",
+        r"nosaukums",
+        r"tytuł",
+        r"nazwa projektu",
         special="title",
     ),
     _entry(
@@ -49,6 +58,13 @@ LABELS: tuple[LabelKind, ...] = (
         r"grant agreement(?: (?:number|no))?",
         r"sutarties (?:nr|numeris)",
         r"reference (?:number|no)",
+        r"forderkennzeichen",
+        r"projektnummer",
+        r"aktenzeichen",
+        r"projekta (?:numurs|nr)",
+        r"ligum\w* (?:nr|numurs)",
+        r"num(?:er|eru) (?:projektu|umowy|wniosku)",
+        r"nr (?:projektu|umowy)",
         special="number",
     ),
     _entry(
@@ -71,8 +87,17 @@ LABELS: tuple[LabelKind, ...] = (
         r"web ?page",
         r"telefon\w*",
         r"phone",
+        r"ansprechp\w*",
+        r"webseite",
+        r"internetseite",
+        r"homepage",
+        r"adrese",
+        r"adres",
+        r"e-?pasts",
+        r"timeklvietne",
+        r"strona internetowa",
     ),
-    _entry("partners", "member", r"consortium(?: members)?", r"konsorcium\w*"),
+    _entry("partners", "member", r"consortium(?: members)?", r"konsorcium\w*", r"konsortium"),
     _entry(
         "partners",
         "partner",
@@ -84,6 +109,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"cooperation partners?",
         r"associated",
         r"asocijuot\w*",
+        r"kooperationspartner\w*",
+        r"projektpartner\w*",
+        r"sadarbibas partner\w*",
     ),
     _entry(
         "funding",
@@ -103,6 +131,25 @@ LABELS: tuple[LabelKind, ...] = (
         r"lesu saltin\w*",
         r"(?:funding )?programme",
         r"programa",
+        r"eu contribution",
+        r"total cost",
+        r"projekto verte",
+        r"skirta suma",
+        r"forderung",
+        r"gefordert (?:durch|von)",
+        r"finanzierung",
+        r"forderprogramm",
+        r"gesamtkosten",
+        r"programm",
+        r"finansejum\w*",
+        r"finansetaj\w*",
+        r"programma",
+        r"kopejas izmaksas",
+        r"finansowanie",
+        r"dofinansowanie",
+        r"zrodlo finansowania",
+        r"program",
+        r"wartosc projektu",
     ),
     _entry(
         "organisation",
@@ -115,6 +162,17 @@ LABELS: tuple[LabelKind, ...] = (
         r"applicant",
         r"promoter",
         r"vadovaujantysis partneris",
+        r"projekttrager\w*",
+        r"trager",
+        r"antragsteller\w*",
+        r"vadosais partneris",
+        r"projekta istenotajs",
+        r"istenotajs",
+        r"realizator\w*",
+        r"beneficjent\w*",
+        r"lider projektu",
+        r"wnioskodawca",
+        r"koordynator\w*",
     ),
     _entry(
         "organisation",
@@ -152,6 +210,10 @@ LABELS: tuple[LabelKind, ...] = (
         r"kam skirta",
         r"dalyviai",
         r"participants",
+        r"zielgrupp\w*",
+        r"merka grup\w*",
+        r"grup[ay] docelow[ae]",
+        r"adresaci",
     ),
     _entry(
         "duration",
@@ -169,6 +231,14 @@ LABELS: tuple[LabelKind, ...] = (
         r"pradzia",
         r"pabaiga",
         r"terminas",
+        r"(?:projekt)?laufzeit",
+        r"zeitraum",
+        r"(?:projekt)?dauer",
+        r"ilgums",
+        r"istenosanas (?:laiks|period\w*|termin\w*)",
+        r"okres realizacji",
+        r"czas trwania",
+        r"termin realizacji",
     ),
     _entry(
         "objectives",
@@ -179,9 +249,23 @@ LABELS: tuple[LabelKind, ...] = (
         r"tikslai",
         r"uzdavin\w*",
         r"specific objectives?",
+        r"(?:projekt)?ziele",
+        r"merki",
+        r"cele",
     ),
     _entry(
-        "aim", None, r"tikslas", r"paskirtis", r"aim", r"goal", r"purpose", r"objective", r"misija"
+        "aim",
+        None,
+        r"tikslas",
+        r"paskirtis",
+        r"aim",
+        r"goal",
+        r"purpose",
+        r"objective",
+        r"misija",
+        r"(?:projekt)?ziel",
+        r"merkis",
+        r"cel",
     ),
     _entry(
         "activities",
@@ -194,6 +278,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"events",
         r"work ?packages?",
         r"what (?:we|they) (?:do|did)",
+        r"maßnahmen",
+        r"massnahmen",
+        r"aktivitaten",
+        r"aktivitates",
+        r"pasakumi",
+        r"działania",
     ),
     _entry(
         "impact",
@@ -214,6 +304,10 @@ LABELS: tuple[LabelKind, ...] = (
         r"sekmes veiksn\w*",
         r"sustainability",
         r"tvarum\w*",
+        r"ergebnis\w*",
+        r"wirkung",
+        r"wyniki",
+        r"efekty",
     ),
     _entry(
         "advice",
@@ -258,6 +352,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"santrauka",
         r"introduction",
         r"ivadas",
+        r"(?:projekt|kurz)?beschreibung",
+        r"apraksts",
+        r"opis(?: projektu)?",
     ),
     _entry(
         "other",
@@ -417,6 +514,22 @@ FILLERS = frozenset(
         "šaltinis",
         "šaltiniai",
         "informacija",
+        # German, Latvian and Polish label words that are not signals
+        "des",
+        "der",
+        "die",
+        "das",
+        "den",
+        "und",
+        "für",
+        "projekts",
+        "projektes",
+        "projekta",
+        "projekt",
+        "projektu",
+        "un",
+        "oraz",
+        "dla",
     ]
 )
 

@@ -150,6 +150,43 @@ _EMBEDDED = re.compile(
 )
 
 
+# Where a table's next cell may begin when PDF text runs a row together: after a closing
+# bracket or quote, a number or a code, a semicolon or a full stop.
+_CELL_BREAK = re.compile(r"(?<=[)\]”“\"»'\d.;])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
+_VALUE_START = re.compile(r"\s+[A-ZĄČĘĖĮŠŲŪŽ\d„“\"«€£$]")
+# Parts whose labels, bare and in the middle of a line, still read as a table's next cell.
+_CELL_KEYS = frozenset({"partners", "funding", "organisation", "target_group", "duration"})
+
+
+def _bare_label_cuts(text: str) -> list[tuple[int, int]]:
+    """ "... (Lithuania) Duration 1 March 2020 – ... EU contribution EUR 356,112.40": labels
+    without a colon where a table row was run into one line, each followed by its value."""
+    from practicehub.catalogue.extract.labels import match_label
+
+    if text.rstrip().endswith((".", "!", "?", ":")):
+        return []  # a sentence, not a row of cells
+    cuts = []
+    for m in _CELL_BREAK.finditer(text):
+        at = m.end()
+        words = list(re.finditer(r"\S+", text[at : at + 60]))
+        for n in (3, 2, 1):
+            if len(words) <= n:
+                continue
+            label_end = at + words[n - 1].end()
+            label = match_label(text[at:label_end])
+            value = _VALUE_START.match(text, label_end)
+            if (
+                label is not None
+                and label.unknown == 0
+                and not label.numbered
+                and (label.key in _CELL_KEYS or label.kind.special == "number")
+                and value is not None
+            ):
+                cuts.append((m.start(), at))
+                break
+    return cuts
+
+
 def split_embedded_labels(lines: list[Line]) -> list[Line]:
     """A line holding several labelled fields ("Project promoter: X, Vilnius Partner: Y
     Project number: Z", as PDF text runs them together) becomes one line per field."""
@@ -157,17 +194,20 @@ def split_embedded_labels(lines: list[Line]) -> list[Line]:
 
     out: list[Line] = []
     for line in lines:
-        if line.bullet or ":" not in line.text[1:]:
+        if line.bullet or line.kind == "heading":
             out.append(line)
             continue
         cuts = []
-        for m in _EMBEDDED.finditer(line.text):
-            at = m.end()
-            if at <= 0 or at >= len(line.text):
-                continue
-            label = match_label(line.text[at:])
-            if label is not None and label.separated and label.unknown == 0:
-                cuts.append((m.start(), at))
+        if ":" in line.text[1:]:
+            for m in _EMBEDDED.finditer(line.text):
+                at = m.end()
+                if at <= 0 or at >= len(line.text):
+                    continue
+                label = match_label(line.text[at:])
+                if label is not None and label.separated and label.unknown == 0:
+                    cuts.append((m.start(), at))
+        if not cuts:
+            cuts = _bare_label_cuts(line.text)
         if not cuts:
             out.append(line)
             continue
