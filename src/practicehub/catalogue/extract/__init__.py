@@ -121,7 +121,7 @@ def _record(text: str, seg: Segment, language: str) -> RecordDraft | None:
     _lists(draft, parts)
     _organisations(draft, text, parts, rules)
     _funding(draft, parts, rules)
-    _numbers_and_contacts(draft, text, seg)
+    _numbers_and_contacts(draft, text, seg, parts)
     _period(draft, text, parts)
     _themes(draft, text, parts)
     return draft
@@ -338,10 +338,17 @@ def _resolve_elliptic_funding(drafts: list[RecordDraft]) -> None:
 # --- numbers, contacts, period, themes -----------------------------------------------------------
 
 
-def _numbers_and_contacts(draft: RecordDraft, text: str, seg: Segment) -> None:
+def _numbers_and_contacts(draft: RecordDraft, text: str, seg: Segment, parts: list[Part]) -> None:
     body = text[seg.start : seg.end]
+    # A programme or funding part names calls and programmes; only a cued code there is the
+    # project's number ("Funding: Erasmus+ KA2, project number 2020-1-LT01-KA201-077812").
+    quiet = [
+        (p.heading_line.start, p.body_pieces()[-1][1] if p.body_pieces() else p.heading_line.end)
+        for p in parts
+        if p.key == "funding" and p.label is not None and p.heading_line is not None
+    ]
     readers: dict[str, Callable[[str, int], list[fields.Value]]] = {
-        "project_numbers": fields.project_numbers_of,
+        "project_numbers": lambda t, at: fields.project_numbers_of(t, at, quiet),
         "emails": fields.emails_of,
         "websites": fields.websites_of,
         "addresses": fields.addresses_of,

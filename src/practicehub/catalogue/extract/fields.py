@@ -39,8 +39,23 @@ def is_generic_title(title: str) -> bool:
     return len(rest) <= 1
 
 
+# A label before the name ("Project: ...", "Projektas „...“", "Title – ..."): the name is
+# what follows it. Without a colon, dash or quote after it the word may be part of the name.
+_TITLE_LABEL = re.compile(
+    r"^(?:(?:the )?project(?: title| name)?|title(?: of the project)?|name of the project"
+    r"|projektas|projekto pavadinimas|pavadinimas|projekt(?:titel|name)?|titel|projekts"
+    r"|projekta nosaukums|nosaukums|tytu[lł] projektu|projekt|nazwa projektu"
+    r"|(?:good |best )?practice|gerosios praktikos (?:pavyzdys|pavadinimas)|praktikos pavadinimas)"
+    r"(?:\s*[:–—-]\s*|\s+(?=[„“\"«]))",
+    re.IGNORECASE,
+)
+
+
 def clean_title(text: str) -> str:
     title = re.sub(r"\s+", " ", text).strip()
+    label = _TITLE_LABEL.match(fold(title))
+    if label and len(title) > label.end() + 2:
+        title = title[label.end() :]
     title = title.rstrip(" :;,")
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
@@ -327,6 +342,12 @@ _CUED_CODE = re.compile(
 )
 _CUED_VALUE = re.compile(r"[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*|\d{5,}")
 _LEGAL_ACT = re.compile(r"(?:isakym|nutarim|sprendim|istatym|order|decision)\w*\s*$")
+# A code named as a call, a measure or a topic ("call REC-RDAP-GBV-AG-2019", "pagal kvietimą
+# PMIF-2.1.3-K-02") identifies what the project applied to, not the project.
+_CALL_CUE = re.compile(
+    r"\b(?:call|calls|topic|measure|kvietim\w*|priemon\w*|aufruf\w*|ausschreibung|konkurs\w*"
+    r"|nabor\w*|uzaicinajum\w*)\b[^.\n]{0,60}$"
+)
 
 
 def _is_code(code: str) -> bool:
@@ -337,13 +358,22 @@ def _is_code(code: str) -> bool:
     return has_letters and has_digits and not is_date
 
 
-def project_numbers_of(text: str, start: int) -> list[Value]:
+def project_numbers_of(text: str, start: int, quiet: list[Span] = ()) -> list[Value]:
+    """Codes that number the project: any code of a project number's shape, except where the
+    text names it as a call or measure, or where it stands uncued in ``quiet`` spans (a
+    programme or funding part: "Rights, Equality and Citizenship Programme – REC-RDAP-...");
+    and whatever a label or phrase says is the project's number."""
     out: list[Value] = []
     taken: list[Span] = []
     for m in _CODE.finditer(text):
         code = re.sub(r"\s+", "", m.group(0))
         before = text[max(0, m.start() - 8) : m.start()].lower()
         if "www" in before or "http" in before or not _is_code(code):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _CALL_CUE.search(fold(text[max(line_start, m.start() - 80) : m.start()])):
+            continue
+        if any(a <= start + m.start() < b for a, b in quiet):
             continue
         taken.append((m.start(), m.end()))
         out.append(Value(code, (start + m.start(), start + m.end())))

@@ -50,6 +50,11 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     line = lines[i]
     if line.bullet:
         return None
+    if line.cell_label:
+        m = match_label(line.text[: line.cell_label])
+        if m is not None:
+            value_at = len(line.text) - len(line.text[line.cell_label :].lstrip())
+            return replace(m, value_offset=value_at, separated=True)
     m = match_label(line.text)
     if m is None:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from practicehub.catalogue.extract.text import fold
 from practicehub.documents.readers.base import Block
 
 _BULLET = re.compile(r"^(?:[•·▪▫◦○●■□➢➤►✓✔]\s*|[-–—*+o]\s+)(?=\S)")
@@ -32,6 +33,9 @@ class Line:
     bullet: bool = False
     # The list number a DOCX, ODT or HTML list draws without it being in the text ("3.").
     list_number: int | None = None
+    # Length of a label without a colon that opens the line, where a table row run into one
+    # line was cut at its cells ("Duration 1 March 2020 – ...").
+    cell_label: int = 0
 
     @property
     def body(self) -> str:
@@ -113,6 +117,45 @@ def _mark(line: Line) -> None:
         line.marker = m.end()
 
 
+# Site furniture a reader may leave in a page's text (skip links, menus, language switches,
+# breadcrumbs, share buttons), in the languages of our documents; matched on the whole line.
+_NAVIGATION = re.compile(
+    r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|menu)|jump to (?:main )?content"
+    r"|pereiti (?:prie|i) (?:turinio|turini|pagrindinio turinio)|praleisti navigacij\w*"
+    r"|zum inhalt(?: springen)?|direkt zum inhalt|pariet uz (?:saturu|galveno saturu)"
+    r"|przejdz do (?:tresci|menu)|(?:main |pagrindinis )?men(?:u|iu)|search|paieska|ieskoti"
+    r"|suche|meklet|szukaj|home|pradzia|pradinis|startseite|sakums|strona glowna"
+    r"|back to top|i virsu|nach oben|versija neigaliesiems|accessibility|print|spausdinti"
+    r"|(?:share|dalintis|dalinkites|teilen|dalies|udostepnij)(?::.*)?"
+    r"|cookie settings|slapuku nustatymai)$"
+)
+# "LT | EN", "EN / LT / RU", "LT EN": a row of language codes.
+_LANGUAGE_SWITCH = re.compile(r"^(?:[a-z]{2}(?:\s*[|/·•,]\s*|\s+)){1,6}[a-z]{2}$")
+_BREADCRUMB = re.compile(r"^(?:home|pradzia|pagrindinis|startseite|sakums|strona glowna)\s*[>»/|›]")
+_LANGUAGE_CODES = frozenset(
+    {
+        "lt", "en", "de", "lv", "pl", "ru", "fr", "et", "fi", "sv", "no", "da", "it", "es",
+        "pt", "nl", "uk", "be", "cs", "sk", "hu", "ro", "bg", "el", "hr", "sl",
+    }
+)  # fmt: skip
+
+
+def _is_navigation(text: str) -> bool:
+    folded = fold(text).strip(" .:!*")
+    if len(folded) > 80:
+        return False
+    if _NAVIGATION.match(folded) or _BREADCRUMB.match(folded):
+        return True
+    codes = re.findall(r"[a-z]+", folded)
+    return bool(_LANGUAGE_SWITCH.match(folded)) and all(c in _LANGUAGE_CODES for c in codes)
+
+
+def drop_site_furniture(lines: list[Line]) -> list[Line]:
+    """Lines that are a site's navigation, not a document's text, belong to no record: they
+    must never become a title ("Pereiti prie turinio", "Skip to content", "LT | EN")."""
+    return [ln for ln in lines if not _is_navigation(ln.text)]
+
+
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+|psl\.?\s*|p\.\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:/|of|iš)\s*\d{1,4})?$",
     re.I,
@@ -158,7 +201,7 @@ _VALUE_START = re.compile(r"\s+[A-ZĄČĘĖĮŠŲŪŽ\d„“\"«€£$]")
 _CELL_KEYS = frozenset({"partners", "funding", "organisation", "target_group", "duration"})
 
 
-def _bare_label_cuts(text: str) -> list[tuple[int, int]]:
+def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
     """ "... (Lithuania) Duration 1 March 2020 – ... EU contribution EUR 356,112.40": labels
     without a colon where a table row was run into one line, each followed by its value."""
     from practicehub.catalogue.extract.labels import match_label
@@ -182,7 +225,7 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int]]:
                 and (label.key in _CELL_KEYS or label.kind.special == "number")
                 and value is not None
             ):
-                cuts.append((m.start(), at))
+                cuts.append((m.start(), at, label_end - at))
                 break
     return cuts
 
@@ -205,14 +248,14 @@ def split_embedded_labels(lines: list[Line]) -> list[Line]:
                     continue
                 label = match_label(line.text[at:])
                 if label is not None and label.separated and label.unknown == 0:
-                    cuts.append((m.start(), at))
+                    cuts.append((m.start(), at, 0))
         if not cuts:
             cuts = _bare_label_cuts(line.text)
         if not cuts:
             out.append(line)
             continue
-        begin = 0
-        for stop, next_start in [*cuts, (len(line.text), len(line.text))]:
+        begin, label_length = 0, 0
+        for stop, next_start, next_label in [*cuts, (len(line.text), len(line.text), 0)]:
             piece = line.text[begin:stop].rstrip()
             if piece:
                 part = replace(
@@ -223,9 +266,10 @@ def split_embedded_labels(lines: list[Line]) -> list[Line]:
                     marker=0,
                     bullet=False,
                     blank_before=line.blank_before if begin == 0 else False,
+                    cell_label=label_length,
                 )
                 if begin == 0:
                     part.marker, part.bullet = line.marker, line.bullet
                 out.append(part)
-            begin = next_start
+            begin, label_length = next_start, next_label
     return out

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from practicehub.catalogue.extract.form import find_labels
-from practicehub.catalogue.extract.lines import Line, drop_page_furniture
+from practicehub.catalogue.extract.lines import Line, drop_page_furniture, drop_site_furniture
 from practicehub.catalogue.extract.text import fold
 
 _SEPARATOR = re.compile(r"^[-–—_*=~#•·.\s]{1,80}$")
@@ -51,7 +51,7 @@ class Segment:
 
 def segment(lines: list[Line]) -> list[Segment]:
     """The records' line groups, in document order."""
-    lines = drop_page_furniture(lines)
+    lines = drop_page_furniture(drop_site_furniture(lines))
     pieces = _split_at_separators(lines)
     if len(pieces) == 1:
         whole = pieces[0]
