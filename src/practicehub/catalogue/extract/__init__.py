@@ -34,6 +34,7 @@ from practicehub.catalogue.extract.draft import (
 from practicehub.catalogue.extract.form import Part, label_at, split_parts
 from practicehub.catalogue.extract.kind import record_kind
 from practicehub.catalogue.extract.lines import Line, lines_from_blocks, split_embedded_labels
+from practicehub.catalogue.extract.names import has_head, has_legal_form, quoted_part
 from practicehub.catalogue.extract.segment import Segment, segment
 from practicehub.catalogue.extract.text import fold, sentences
 from practicehub.documents.readers.base import Block
@@ -51,6 +52,9 @@ class Family:
     # Parts whose running text tells stories about other projects and events (a form's
     # description): role phrases there do not name the record's own organisations.
     narrative_keys: frozenset[str]
+    # Role of the organisation a contacts part opens with, where no part names the record's
+    # organisation (a form's provider is whoever gives its contacts), or None.
+    contacts_role: str | None = None
 
 
 FAMILIES: dict[str, Family] = {}
@@ -66,6 +70,7 @@ family(
         head_key="other",
         organisation_role="provider",
         narrative_keys=frozenset({"description", "impact", "activities", "aim"}),
+        contacts_role="provider",
     ),
 )
 family(
@@ -266,6 +271,8 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
                 found.extend(
                     organisations.names_in(body, start, "funder", is_programme=is_prog, funder=True)
                 )
+    if rules.contacts_role and not any(p.key == "organisation" and p.label for p in parts):
+        found.extend(_contacts_organisation(parts, rules.contacts_role))
     for part in parts:
         # In a form's narrative parts only "funded by" speaks of the record itself.
         roles = {"funder"} if part.key in rules.narrative_keys else None
@@ -274,6 +281,20 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
     draft.organisations = organisations.dedupe(found)
     if draft.organisations:
         draft.provenance["organisations"] = [o.span for o in draft.organisations if o.span]
+
+
+def _contacts_organisation(parts: list[Part], role: str) -> list[OrganisationMention]:
+    """The organisation a contacts part opens with ("Vilniaus tarptautinė progimnazija
+    „Kompasas“, Žirmūnų g. 70, ..."), when it reads as one; a person's name does not."""
+    for part in parts:
+        if part.key != "contacts" or part.label is None:
+            continue
+        for start, _end, body in part.body_pieces()[:1]:
+            for mention in organisations.names_in(body, start, role)[:1]:
+                name = mention.name
+                if has_head(name) or has_legal_form(name) or quoted_part(body) or mention.acronym:
+                    return [mention]
+    return []
 
 
 def _unjoined(sentence: str) -> str:

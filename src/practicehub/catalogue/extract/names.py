@@ -104,6 +104,25 @@ def name_key(name: str) -> str:
     return stripped or key
 
 
+@lru_cache(maxsize=1)
+def _people() -> re.Pattern[str]:
+    stems = sorted(_words()["people"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(map(re.escape, stems)) + r")[^\W\d_]{0,5}$")
+
+
+def names_people(name: str) -> bool:
+    """ "Lietuvos edukologijos studentų savanoriai", "local volunteers": a group of people, not
+    an organisation (no organisation's noun, legal form or quoted name, a people noun last)."""
+    words = _plain(name).split()
+    return (
+        bool(words)
+        and bool(_people().match(words[-1]))
+        and not has_head(name)
+        and not has_legal_form(name)
+        and quoted_part(name) is None
+    )
+
+
 def has_legal_form(name: str) -> bool:
     """Whether the phrase carries a legal-form word ("VšĮ", "UAB", "e.V.", "Ltd").
 

@@ -30,6 +30,7 @@ from practicehub.catalogue.extract.names import (
     head_concepts,
     is_acronym,
     name_key,
+    names_people,
     quoted_part,
 )
 from practicehub.catalogue.extract.text import fold
@@ -132,11 +133,11 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
 _LIST_STOP = re.compile(
     r"\s+(?:by the|by an?|under|within|through|thanks to|which|who|that|to (?:promote|support"
     r"|develop|increase|improve)|in order|with (?:the )?(?:financial )?support|funded|financed"
-    r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuris|kuri"
-    r"|kurie|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
+    r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuri\w*"
+    r"|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
     r"|uber|im rahmen|aus mitteln|(?:ko)?gefordert|finanziert|mit (?:mitteln|unterstutzung)"
     r"|w ramach|ze srodkow|ietvaros"
-    r"|as (?:an? )?(?:\w+ )?partners?\b)",
+    r"|as (?:an? )?(?:\w+ )?partners?\b)(?!\w)",
 )
 # "... coordinated by X and developed with ...": an "and" before a verb ends the list.
 _AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
@@ -280,6 +281,8 @@ def split_list(text: str) -> list[tuple[int, int]]:
             and has_head(piece)
             and "(" not in previous
             and not has_head(previous.split()[-1] if previous.split() else "")
+            and not quoted_part(previous)
+            and not re.match(r"(?:the|a|an)\s", piece)
             and not _LOWER_LEGAL_FORM.match(piece)
         )
         if piece and joined and has_head(previous) and (english_tail or lower_tail):
@@ -356,7 +359,7 @@ def parse_name(
     if tail and has_head(bare[: tail.start()]) and not has_head(bare[tail.end() :]):
         bare = bare[: tail.start()]  # "Vilnius City Municipality and private donations"
     name = display_name(bare)
-    if not _reads_as_name(name):
+    if not _reads_as_name(name) or names_people(name):
         return None
     if _DISTRIBUTIVE.match(name) and has_head(name.split()[-1]) and not has_head(name.split()[0]):
         return None

@@ -87,12 +87,24 @@ def is_programme_name(name: str) -> bool:
 
     Ministries and councils are organisations even where the list names them as programmes.
     """
-    matches = find_programmes(name)
+    matches = find_programmes(name, keep_parents=True)
     if not matches:
         return False
     covered = sum(m.end - m.start for m in matches)
     heads = head_concepts(name) - {"fund", "initiative", "union"}
-    return covered >= 0.6 * len(name.strip()) and not heads
+    if covered >= 0.6 * len(name.strip()) and not heads:
+        return True
+    # "Erasmus+ KA2 Strategic Partnerships for school education": a name that opens with a
+    # programme's is that programme, unless the programme is named after an organisation (a
+    # ministry) or an organisation's noun follows it ("European Social Fund Agency").
+    first = min(matches, key=lambda m: m.start)
+    following = name[first.end :].split()
+    own = head_concepts(name[first.start : first.end]) - {"fund", "initiative", "union"}
+    return (
+        not name[: first.start].strip()
+        and not own
+        and not (following and head_concepts(following[0]))
+    )
 
 
 def is_funding_statement(sentence: str) -> bool:
