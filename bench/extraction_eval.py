@@ -30,13 +30,12 @@ Matching rules (strict):
   ``organisation.acronym`` and ``organisation.country`` score the listed acronyms and countries
   of matched organisations.
 - ``funding_programmes``, ``project_numbers``, ``themes``, ``emails``, ``websites``: sets
-  (numbers without spaces, e-mails and web sites lower-case); extras are false. A list the
-  expected file leaves out is an empty list (so is a left-out ``organisations``): whatever is
-  extracted there is false.
+  (numbers without spaces, e-mails and web sites lower-case); extras are false. A list (or a
+  period) the expected file leaves out is not judged; what is extracted there is counted and
+  printed as "unjudged", so that a gap in the expected files stays visible.
 - ``funding_text``: some funding statement contains ``funding_text_contains`` (normalised).
 - ``period.start`` / ``period.end``: equal strings. Where the expected file gives no period but a
-  ``period_note``, an extracted end is false and a start is not scored; with neither, the record
-  has no period and an extracted start or end is false.
+  ``period_note``, an extracted end is false and a start is not scored.
 - ``target_groups``: each mention in ``target_groups_mentioned`` is found when an extracted
   target group contains it, or is contained in it and holds at least 60% of its words ("Managers"
   does not find "Managers and officials of funding programmes"); recall only (the lists name
@@ -132,6 +131,8 @@ class Scores:
         # (document and record, field, what was missed or wrongly found), for --details.
         self.notes: list[tuple[str, str, str]] = []
         self.where = ""
+        # Values extracted for a field the expected file does not list.
+        self.unjudged: list[tuple[str, str, list[str]]] = []
 
     def add(self, field: str, tp: int = 0, fp: int = 0, fn: int = 0, note: Any = None) -> None:
         c = self.counts[field]
@@ -210,6 +211,18 @@ def _target_found(mention: str, groups: list[str]) -> bool:
 
 
 def score_record(s: Scores, exp: dict[str, Any], d: Any) -> None:
+    extracted = {
+        "organisations": [f"{o.name} ({o.role})" for o in d.organisations],
+        "funding_programmes": sorted({f.programme for f in d.funding if f.programme}),
+        "project_numbers": d.project_numbers,
+        "themes_expected": d.themes,
+        "emails": d.emails,
+        "websites": d.websites,
+        "period": [v for v in (d.period_start, d.period_end) if v],
+    }
+    for key, values in extracted.items():
+        if key not in exp and not (key == "period" and "period_note" in exp) and values:
+            s.unjudged.append((s.where, key, values))
     s.add("kind", *((1, 0, 0) if d.kind == exp["kind"] else (0, 1, 1)), note=d.kind)
     s.add("language", *((1, 0, 0) if d.language == exp["language"] else (0, 1, 1)), d.language)
     s.add("title", *((1, 0, 0) if _title_ok(exp, d.title) else (0, 1, 1)), note=d.title)
@@ -237,17 +250,19 @@ def score_record(s: Scores, exp: dict[str, Any], d: Any) -> None:
                 ok = found[hit][attr] == want[attr]
                 s.add(f"organisation.{attr}", *((1, 0, 0) if ok else (0, 0, 1)), found[hit][attr])
     for i, got in enumerate(found):
-        if i not in matched:
+        if i not in matched and "organisations" in exp:
             s.add("organisations", fp=1, note=f"+{got['name']} ({got['role']})")
     got = {f.programme for f in d.funding if f.programme}
-    s.sets("funding_programmes", set(exp.get("funding_programmes", [])), got)
+    if "funding_programmes" in exp:
+        s.sets("funding_programmes", set(exp["funding_programmes"]), got)
     if exp.get("funding_text_contains"):
         want = norm(exp["funding_text_contains"])
         ok = any(want in norm(f.text) for f in d.funding)
         s.add("funding_text", *((1, 0, 0) if ok else (0, 0, 1)), note=f"-{want}")
-    nums = {re.sub(r"\s+", "", n) for n in exp.get("project_numbers", [])}
-    s.sets("project_numbers", nums, {re.sub(r"\s+", "", n) for n in d.project_numbers})
-    if "period" in exp or not exp.get("period_note"):
+    if "project_numbers" in exp:
+        nums = {re.sub(r"\s+", "", n) for n in exp["project_numbers"]}
+        s.sets("project_numbers", nums, {re.sub(r"\s+", "", n) for n in d.project_numbers})
+    if "period" in exp:
         for part, got_part in (("start", d.period_start), ("end", d.period_end)):
             want = exp.get("period", {}).get(part)
             if want == got_part:
@@ -264,11 +279,12 @@ def score_record(s: Scores, exp: dict[str, Any], d: Any) -> None:
     for mention in exp.get("target_groups_mentioned", []):
         ok = _target_found(mention, d.target_groups)
         s.add("target_groups", *((1, 0, 0) if ok else (0, 0, 1)), f"-{mention} {d.target_groups}")
-    s.sets("themes", set(exp.get("themes_expected", [])), set(d.themes))
+    if "themes_expected" in exp:
+        s.sets("themes", set(exp["themes_expected"]), set(d.themes))
     for field in ("emails", "websites"):
-        s.sets(
-            field, {e.lower() for e in exp.get(field, [])}, {e.lower() for e in getattr(d, field)}
-        )
+        if field in exp:
+            want = {e.lower() for e in exp[field]}
+            s.sets(field, want, {e.lower() for e in getattr(d, field)})
     for want in exp.get("addresses_contain", []):
         ok = any(norm(want) in norm(a) for a in d.addresses)
         s.add("addresses", *((1, 0, 0) if ok else (0, 0, 1)), f"-{want} {d.addresses}")
@@ -418,6 +434,7 @@ def evaluate(sets: list[tuple[Path, Path]], half: str | None = None) -> dict[str
         "project": by_family["project"].report(),
         "invented": {"count": len(invented_values), "values": invented_values},
         "details": {family: scores.notes for family, scores in by_family.items()},
+        "unjudged": [u for scores in by_family.values() for u in scores.unjudged],
         "speed": {
             "documents": documents,
             "extract_documents_per_second": round(documents / total_extract, 1)
@@ -453,6 +470,10 @@ def print_report(report: dict[str, Any]) -> None:
                 f"  {name:<24}{f['precision']:>7.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}"
                 f"{f['tp']:>6}{f['fp']:>5}{f['fn']:>5}"
             )
+    unjudged = report["unjudged"]
+    print(f"\nunjudged values (fields an expected file does not list): {len(unjudged)}")
+    for where, key, values in unjudged:
+        print(f"  {where} {key}: {values}")
     inv = report["invented"]
     print(f"\ninvented values: {inv['count']}")
     for v in inv["values"][:30]:
