@@ -28,7 +28,11 @@ _CUES = re.compile(
     r"program|by the european .{0,60}fund|(?:co-?)?funded under"
     r"|finansuoj\w*|finansuot\w*|finansav\w*|(?:bendrai |is dalies |dalinai )?finansuoja"
     r"|\bremia\b|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*"
-    r"|\bpagal .{0,80}program)"
+    r"|\bpagal .{0,80}program"
+    # German, Latvian, Polish
+    r"|(?:ko)?gefordert|\bforderung\b|aus mitteln|(?:ko)?finanziert|unterstutzt (?:durch|von)"
+    r"|(?:lidz)?finanse\w*|\bar .{0,60}atbalstu|(?:wspoł)?finansowan\w*|dofinansowan\w*"
+    r"|ze srodkow|\bw ramach .{0,80}program)"
 )
 
 
