@@ -322,7 +322,7 @@ def _funding(draft: RecordDraft, parts: list[Part], rules: Family) -> None:
     mentions: list[FundingMention] = []
     for start, end, statement in statements:
         statement = statement.strip()
-        matches = programmes.find_programmes(statement)
+        matches = programmes.find_programmes(programmes.without_project_titles(statement))
         if not matches:
             mentions.append(FundingMention(text=statement, programme=None, span=(start, end)))
         for m in matches:

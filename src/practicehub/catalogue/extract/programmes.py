@@ -26,7 +26,8 @@ _CUES = re.compile(
     r"|funding (?:from|by|of)|with (?:the )?support of|supported by"
     r"|grant(?:ed)? (?:from|by|under)|under the .{0,80}"
     r"program|by the european .{0,60}fund|(?:co-?)?funded under"
-    r"|finansuoj\w*|finansuot\w*|finansav\w*|(?:bendrai |is dalies |dalinai )?finansuoja"
+    r"|finansuoj\w*|finansuot\w*|finansavo|finansavimo saltin\w*|finansavima (?:skyre|gavo)"
+    r"|(?:skyre|gavo) finansavima|(?:bendrai |is dalies |dalinai )?finansuoja"
     r"|\bremia\b|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*"
     r"|\bpagal .{0,80}program"
     # German, Latvian, Polish
@@ -59,6 +60,22 @@ def _index() -> tuple[PhraseIndex, list[tuple[re.Pattern[str], str]], dict[str, 
             pattern = re.compile(r"(?<![\w+])" + re.escape(acronym) + r"(?![\w+])")
             acronyms.append((pattern, pid))
     return PhraseIndex(phrases), acronyms, parents
+
+
+# A quoted name right after a project word is that project's title ("projekte „Lyčių aspekto
+# integravimas į savivaldybių biudžetus“"): programmes named inside it do not fund anything.
+_PROJECT_TITLE = re.compile(
+    r"\b(?:project\w*|projekt\w*|initiative|iniciatyv\w*|practice|praktik\w*)\s*[„“\"«]"
+    r"[^„“”\"«»]{3,200}[“”\"»]"
+)
+
+
+def without_project_titles(text: str) -> str:
+    """The text with quoted project titles blanked out (same length, same offsets)."""
+    spans = [m.span() for m in _PROJECT_TITLE.finditer(fold(text))]
+    for a, b in reversed(spans):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeMatch]:
