@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from practicehub.catalogue.extract import fields, organisations, programmes, themes
-from practicehub.catalogue.extract.dates import PERIOD_CUE, period_in
+from practicehub.catalogue.extract.dates import EVENT_CUE, EVENT_WORD, PERIOD_CUE, period_in
 from practicehub.catalogue.extract.draft import (
     FundingMention,
     OrganisationMention,
@@ -401,12 +401,14 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
         if start or end:
             _set_period(draft, start, end, a)
             return
+    # A record that is an event runs when its text says the event takes place.
+    cues = (PERIOD_CUE, EVENT_CUE) if EVENT_WORD.search(fold(draft.title)) else (PERIOD_CUE,)
     for part in parts:
         if part.label is not None and part.key not in ("description", "other", "aim"):
             continue
         for start_at, _end, body in part.body_pieces():
             for s_start, _s_end, s in sentences(body, start_at):
-                if PERIOD_CUE.search(fold(s)):
+                if any(cue.search(fold(s)) for cue in cues):
                     start, end = period_in(s)
                     if start or end:
                         _set_period(draft, start, end, s_start)

@@ -170,10 +170,38 @@ def _value(m: re.Match[str]) -> str | None:
     return y
 
 
+# A range of days in one month: "2016 m. rugsėjo 23–25 d.", "23–25 September 2016".
+_DAY_RANGES = [
+    re.compile(
+        _YEAR + r"\s*m\.?\s*(?P<lm>" + _LT_MONTH_RE + r")\s+" + _DAY
+        + r"\s*(?P<join>[-–—]|iki)\s*(?P<d2>0?[1-9]|[12]\d|3[01])\s*d\.?(?![\d])",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\d.])" + _DAY + r"\.?\s*(?P<join>[-–—])\s*(?P<d2>0?[1-9]|[12]\d|3[01])\.?\s+(?P<em>"
+        + _EN_MONTH_RE + r"),?\s+" + _YEAR,
+        re.IGNORECASE,
+    ),
+]  # fmt: skip
+
+
+def _day_ranges(text: str) -> list[Date]:
+    found = []
+    for pattern in _DAY_RANGES:
+        for m in pattern.finditer(text):
+            first, last = _value(m), None
+            if first and len(first) == 10:
+                last = first[:8] + f"{int(m.group('d2')):02d}"
+            if first and last and first <= last:
+                found.append(Date(first, m.start(), m.start("join")))
+                found.append(Date(last, m.end("join"), m.end()))
+    return found
+
+
 def find_dates(text: str) -> list[Date]:
     """Every date in ``text``, longest reading first where two overlap, in text order."""
-    found: list[Date] = []
-    taken: list[tuple[int, int]] = []
+    found: list[Date] = _day_ranges(text)
+    taken: list[tuple[int, int]] = [(d.start, d.end) for d in found]
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -213,13 +241,27 @@ def _before(text: str, date: Date, width: int = 25) -> str:
 
 
 # A sentence that says when the record's own project or practice ran.
-PERIOD_CUE = re.compile(
-    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*"
-    r"\b(?:duration|period|time ?frame|runs?|ran|running|lasts?|lasted|implemented|carried out"
+_PERIOD_WORDS = (
+    r"duration|period|time ?frame|runs?|ran|running|lasts?|lasted|implemented|carried out"
     r"|took place|takes place|will take"
-    r"|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*|truko|trunka|tes\w*|prasided\w*|baig\w*)\b"
-    r"|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
+    r"|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*|truko|trunka|tes\w*|prasided\w*|baig\w*"
+    r"|lauft|laufzeit|dauert|durchgefuhrt|isteno\w*|ilgums|norisinas|realizowan\w*|realizacj\w*"
+    r"|trwa\w*"
+)
+PERIOD_CUE = re.compile(
+    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*\b(?:" + _PERIOD_WORDS
+    + r")\b|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"
+)  # fmt: skip
+# A record that is an event ("Tautinių bendrijų jaunimo forumas 2016") runs when the event does:
+# "Renginys vyks 2016 m. rugsėjo 23–25 d.", "The conference took place on ...".
+EVENT_WORD = re.compile(
+    r"\b(?:rengin\w*|forum\w*|konferencij\w*|festival\w*|stovykl\w*|seminar\w*|event|conference"
+    r"|summer school|camp|konferenz|tagung|konference|konferencja)\b"
+)
+EVENT_CUE = re.compile(
+    EVENT_WORD.pattern + r".*\b(?:vyks|vyko|vyksta|will take place|took place|takes place"
+    r"|(?:is|was|will be) held|findet|fand|notiks|notika|odbedzie|odbył)\b"
 )
 
 
