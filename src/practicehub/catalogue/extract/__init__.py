@@ -220,7 +220,9 @@ def _is_list_piece(part: Part, piece: tuple[int, int, str]) -> bool:
 
 def _lists(draft: RecordDraft, parts: list[Part]) -> None:
     found = fields.lists_of(parts)
-    targets = found["target_groups"] + fields.target_groups_of(parts)
+    targets = found["target_groups"] + fields.target_groups_of(
+        parts, lithuanian=draft.language == "lt"
+    )
     for name, values in (
         ("objectives", found["objectives"]),
         ("activities", found["activities"]),

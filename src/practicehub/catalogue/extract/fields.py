@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from practicehub.catalogue.extract import people
 from practicehub.catalogue.extract.form import Part
 from practicehub.catalogue.extract.lines import Line
 from practicehub.catalogue.extract.text import fold, sentences
@@ -207,46 +208,47 @@ _TARGET_STOP = re.compile(
     r"|\s(?:at|across|on|within)\s+(?:the\s+)?(?:national|regional|local|european|eu|international"
     r"|municipal|community|all)\b"
 )
-_ITEM_TRIM = re.compile(
-    r"^(?:the|a|an|of|for)\s+|\s*(?:etc\.?|ir kt\.?|and others|ir kiti)\s*$", re.I
-)
-_TARGET_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:or|and|ir|bei|ar)\s+(?=\S)")
+# Parts whose running text may say whom the project serves.
+_NARRATIVE_KEYS = frozenset({"description", "aim", "objectives", "other"})
 
 
-def _split_items(text: str, start: int, *, words_max: int = 12) -> list[Value]:
-    """Items of a written list: commas and semicolons, then "and"/"or"/"ir" between items."""
-    pieces: list[Value] = []
-    pos = 0
-    commas = len(re.findall(r"[,;]", text))
-    splitter = _TARGET_SPLIT if commas else re.compile(r"\s*[,;]\s*")
-    for m in [*splitter.finditer(text), None]:
-        end = m.start() if m else len(text)
-        raw = text[pos:end]
-        item = _ITEM_TRIM.sub("", raw.strip().strip('.:()„“”"')).strip(" .,:")
-        if item and 1 <= len(item.split()) <= words_max and re.search(r"[^\W\d_]{3,}", item):
-            at = text.find(item, pos)
-            pieces.append(Value(item, (start + at, start + at + len(item))))
-        if m:
-            pos = m.end()
-    return pieces
-
-
-def target_groups_of(parts: list[Part]) -> list[Value]:
+def target_groups_of(parts: list[Part], *, lithuanian: bool = False) -> list[Value]:
+    """Target groups from a target-group part or a "target groups are ..." phrase; where the
+    record has neither, the people its aim and cue sentences say it serves."""
     found: list[Value] = []
+    listed = False
     for part in parts:
         if part.key == "target_group":
+            listed = True
             if any(ln.is_list_item for ln in part.lines):
                 continue  # taken with the lists
             for start, _end, text in part.body_pieces():
-                if len(text.split()) <= 60:
-                    found.extend(_split_items(text.rstrip("."), start))
+                if len(text.split()) <= 80:
+                    groups = people.groups_listed(text, start, lithuanian=lithuanian)
+                    found.extend(Value(g.text, (g.start, g.end)) for g in groups)
             continue
         for start, _end, text in part.body_pieces():
             folded = fold(text)
             for m in _TARGET_INLINE.finditer(folded):
                 stop = _TARGET_STOP.search(folded, m.end())
                 end = stop.start() if stop else len(text)
-                found.extend(_split_items(text[m.end() : end], start + m.end()))
+                groups = people.groups_listed(
+                    text[m.end() : end], start + m.end(), lithuanian=lithuanian
+                )
+                found.extend(Value(g.text, (g.start, g.end)) for g in groups)
+    if found or listed:
+        return found
+    for i, part in enumerate(parts):
+        if part.key not in _NARRATIVE_KEYS or (part.key == "other" and part.label is not None):
+            continue
+        for n, (start, _end, text) in enumerate(part.body_pieces()):
+            # The lead: the record's opening paragraphs and its aim.
+            lead = part.key in ("aim", "objectives") or (i == 0 and n < 3)
+            for s_start, _s_end, sentence in sentences(text, start):
+                at = people.cue_at(sentence, lead=lead)
+                if at is not None:
+                    groups = people.groups_in(sentence, s_start, lithuanian=lithuanian, after=at)
+                    found.extend(Value(g.text, (g.start, g.end)) for g in groups)
     return found
 
 
