@@ -431,33 +431,45 @@ def _set_period(draft: RecordDraft, start, end, offset: int) -> None:
 def _themes(draft: RecordDraft, text: str, parts: list[Part]) -> None:
     """Title, lead (summary, aim, objectives) and body, with organisations' names blanked out:
     "Lietuvos universitetų moterų asociacija" says who, not what the record is about."""
-    masked = list(text[draft.span[0] : draft.span[1]])
-    for o in draft.organisations:
-        if o.span:
-            for i in range(max(o.span[0], draft.span[0]), min(o.span[1], draft.span[1])):
-                masked[i - draft.span[0]] = " "
-    record_text = "".join(masked)
-
-    def piece(a: int, b: int) -> str:
-        return record_text[a - draft.span[0] : b - draft.span[0]]
-
-    zones: list[tuple[str, int, str]] = []
-    t0, t1 = draft.provenance["title"][0]
-    zones.append(("title", t0, piece(t0, t1)))
-    lead = [*draft.provenance.get("summary", []), *draft.provenance.get("objectives", [])]
-    for part in parts:
-        if part.key == "aim" and part.label is not None:
-            lead.extend((a, b) for a, b, _ in part.body_pieces())
-    zones.extend(("lead", a, piece(a, b)) for a, b in lead)
-    covered = [(t0, t1), *lead]
-    words = 0
-    for part in parts:
-        for start, end, _body in part.body_pieces():
-            words += len(_body.split())
-            if any(a < end and start < b for a, b in covered):
-                continue
-            zones.append(("body", start, piece(start, end)))
+    zones, words = theme_zones(draft, text, parts)
     ids, spans = themes.record_themes(zones, words=words)
     draft.themes = ids
     if ids:
         draft.provenance["themes"] = [s for t in ids for s in spans[t]]
+
+
+def theme_zones(
+    draft: RecordDraft, text: str, parts: list[Part]
+) -> tuple[list[tuple[str, int, str]], int]:
+    """The record's text as (zone, offset, text) pieces, each word in one zone only, and the
+    number of words of its body."""
+    masked = list(text[draft.span[0] : draft.span[1]])
+
+    def blank(a: int, b: int) -> None:
+        for i in range(max(a, draft.span[0]), min(b, draft.span[1])):
+            masked[i - draft.span[0]] = " "
+
+    def piece(a: int, b: int) -> str:
+        return "".join(masked[a - draft.span[0] : b - draft.span[0]])
+
+    for o in draft.organisations:
+        if o.span:
+            blank(*o.span)
+    zones: list[tuple[str, int, str]] = []
+    t0, t1 = draft.provenance["title"][0]
+    zones.append(("title", t0, piece(t0, t1)))
+    blank(t0, t1)
+    lead = [*draft.provenance.get("summary", []), *draft.provenance.get("objectives", [])]
+    for part in parts:
+        if part.key == "aim" and part.label is not None:
+            lead.extend((a, b) for a, b, _ in part.body_pieces())
+    for a, b in lead:
+        zones.append(("lead", a, piece(a, b)))
+        blank(a, b)
+    words = 0
+    for part in parts:
+        for start, end, _body in part.body_pieces():
+            body = piece(start, end)
+            words += len(body.split())
+            zones.append(("body", start, body))
+    return zones, words
