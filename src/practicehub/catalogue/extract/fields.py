@@ -103,7 +103,8 @@ _OBJECTIVE_CUE = re.compile(
 _ACTIVITY_CUE = re.compile(
     r"\b(?:activit\w*|actions?|will|would|includ\w*|made up|foresee\w*|consist\w*|organi[sz]e\w*"
     r"|carried out|implemented|veikl\w*|priemon\w*|rengin\w*|vykd\w*|igyvendin\w*|organizuo\w*"
-    r"|numatyt\w*|planuoj\w*|work ?packages?|tasks?|steps?)\b"
+    r"|numatyt\w*|planuoj\w*|work ?packages?|tasks?|steps?|bus|projekto metu|during the project"
+    r"|massnahmen|aktivitat\w*|pasakumi|działania)\b"
 )
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|tiksl\w* grup\w*|beneficiar\w*|dalyvi\w*|participants|naudos gavej\w*)\b"
@@ -178,6 +179,24 @@ def _item(line: Line) -> Value | None:
     return Value(body, (line.body_start, line.body_start + len(body)))
 
 
+def _nested_items(items: list[Line]) -> list[Value]:
+    """The items of a list run; where the reader gives nesting levels, an item keeps the items
+    nested under it, in order ("To exchange methods: interactive methods; online formats")."""
+    top = min(ln.level for ln in items)
+    if all(ln.level == top for ln in items):
+        return [v for v in map(_item, items) if v is not None]
+    out: list[Value] = []
+    for line in items:
+        body = line.body.rstrip(" ;,.")
+        if line.level > top and out:
+            parent = out[-1]
+            out[-1] = Value(f"{parent.text} {body}", (parent.span[0], line.body_start + len(body)))
+            continue
+        if body and re.search(r"[^\W\d_]{3,}", body):
+            out.append(Value(body, (line.body_start, line.body_start + len(body))))
+    return out
+
+
 def lists_of(parts: list[Part]) -> dict[str, list[Value]]:
     """Objectives, activities and target groups written as lists, in source order."""
     out: dict[str, list[Value]] = {"objectives": [], "activities": [], "target_groups": []}
@@ -186,10 +205,7 @@ def lists_of(parts: list[Part]) -> dict[str, list[Value]]:
             kind = _run_kind(part, lead, items)
             if kind is None:
                 continue
-            for line in items:
-                value = _item(line)
-                if value is not None:
-                    out[kind].append(value)
+            out[kind].extend(_nested_items(items))
         if part.key == "objectives" and not _list_runs(part):
             lines = [ln for ln in part.lines if ln.word_count <= 40]
             if 0 < len(lines) <= 10 and len(lines) == len(part.lines):

@@ -45,6 +45,13 @@ class Part:
         return "\n".join(p[2] for p in self.body_pieces())
 
 
+# A heading put as a question names its part in more words than a label does.
+_QUESTION = re.compile(
+    r"\?\s*$|^(?:what|how|who|whom|why|where|ką|kas|kaip|kokias|kokios|kokia|kam|kodėl|kur)\b",
+    re.IGNORECASE,
+)
+
+
 def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     """The label line ``i`` starts with, when it has both the words and the shape of one."""
     line = lines[i]
@@ -64,6 +71,8 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
         return m
     if line.kind in ("heading", "table_cell") and m.unknown <= 1:
         return m
+    if line.kind == "heading" and m.unknown <= 3 and _QUESTION.search(line.text):
+        return m  # "Kokias paslaugas teikia centras?", "What does the project do"
     if m.unknown > 1:
         return None
     if m.separated:
