@@ -26,7 +26,8 @@ Matching rules (strict):
 - ``kind``, ``language``: equal.
 - ``organisations``: the same organisation (same registry key: case, quotes, diacritics, legal
   forms and the "LR" prefix aside; or the same distinctive core under the same kind of name;
-  or the acronym) AND the same role. Extracted organisations not in the list are false.
+  or the acronym; or the same Lithuanian word stems, a name in another case) AND the same
+  role. Extracted organisations not in the list are false.
   ``organisation.acronym`` and ``organisation.country`` score the listed acronyms and countries
   of matched organisations.
 - ``funding_programmes``, ``project_numbers``, ``themes``, ``emails``, ``websites``: sets
@@ -111,10 +112,12 @@ def squeeze(text: str) -> str:
 
 
 def same_organisation(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    from practicehub.catalogue.extract.names import core_and_type, name_key
+    from practicehub.catalogue.extract.names import core_and_type, name_key, stem_key
 
     if name_key(a["name"]) == name_key(b["name"]):
         return True
+    if stem_key(a["name"]) and stem_key(a["name"]) == stem_key(b["name"]):
+        return True  # the same name in another grammatical case, as the registry links them
     acr_a, acr_b = a.get("acronym"), b.get("acronym")
     if acr_a and (acr_a == b["name"] or acr_a == acr_b):
         return True

@@ -22,6 +22,7 @@ from practicehub.catalogue.models import (
     Revision,
     Theme,
 )
+from practicehub.catalogue.registry import spelling_keys
 from practicehub.catalogue.services import CORRECTABLE_FIELDS, record_correct, record_current_values
 
 # Fields edited as JSON text in the form (lists and lists of objects).
@@ -141,8 +142,8 @@ class RecordAdmin(admin.ModelAdmin):
 class OrganisationNameInline(admin.TabularInline):
     model = OrganisationName
     extra = 0
-    fields = ("name", "language", "key", "core", "kind")
-    readonly_fields = ("key", "core", "kind")
+    fields = ("name", "language", "key", "core", "kind", "stem")
+    readonly_fields = ("key", "core", "kind", "stem")
 
 
 @admin.register(Organisation)
@@ -151,6 +152,15 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ("name", "acronym", "names__name")
     list_filter = ("country",)
     inlines = [OrganisationNameInline]
+
+    def save_formset(self, request, form, formset, change):
+        # A spelling an editor adds is matched like one extraction adds: give it its keys.
+        for spelling in formset.save(commit=False):
+            for field, value in spelling_keys(spelling.name).items():
+                setattr(spelling, field, value)
+            spelling.save()
+        for spelling in formset.deleted_objects:
+            spelling.delete()
 
 
 @admin.register(Programme)

@@ -68,6 +68,9 @@ class OrganisationName(models.Model):
     # ("fund partnership social"), so a name and its translation can meet (registry.py).
     core = models.CharField(max_length=400, blank=True, db_index=True)
     kind = models.CharField(max_length=200, blank=True)
+    # The key cut to Lithuanian word stems, so that a name written in another grammatical case
+    # ("Lygių galimybių plėtros centru") meets the organisation it names (registry.py).
+    stem = models.CharField(max_length=400, blank=True, db_index=True)
     language = models.CharField(max_length=8, blank=True)
 
     class Meta:

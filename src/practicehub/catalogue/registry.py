@@ -6,11 +6,14 @@ organisations' records):
 
 1. the same name key: case, diacritics, quotes, punctuation, legal-form words ("VšĮ", "Ltd",
    "e.V.") and the "LR" / "Lietuvos Respublikos" prefix do not count;
-2. an acronym alone ("DDG") and the one organisation known under that acronym;
-3. the same distinctive core under the same kind of name, in either language: "Social
+2. the same name in another grammatical case: the key cut to Lithuanian word stems ("kartu su
+   Lygių galimybių plėtros centru" names the "Lygių galimybių plėtros centras" seen before);
+   the organisation keeps its name, the new spelling is remembered;
+3. an acronym alone ("DDG") and the one organisation known under that acronym;
+4. the same distinctive core under the same kind of name, in either language: "Social
    Partnership Fund Magnum Bonum", "Socialinės partnerystės fondas Magnum Bonum" and
    "„Magnum Bonum”" share the core "magnum bonum";
-4. any of the names the text links to it ("Lygių galimybių plėtros centras (Centre for Equality
+5. any of the names the text links to it ("Lygių galimybių plėtros centras (Centre for Equality
    Advancement)").
 
 Organisations in different countries never merge, and a match that points at two organisations
@@ -27,11 +30,12 @@ from practicehub.catalogue.extract.names import (
     display_name,
     is_acronym,
     name_key,
+    stem_key,
 )
 from practicehub.catalogue.extract.text import fold
 from practicehub.catalogue.models import Organisation, OrganisationName
 
-__all__ = ["clean_name", "fold", "organisation_key", "organisation_resolve"]
+__all__ = ["clean_name", "fold", "organisation_key", "organisation_resolve", "spelling_keys"]
 
 
 def clean_name(name: str) -> str:
@@ -70,6 +74,15 @@ def _by_name(name: str, country: str | None) -> Organisation | None:
     match = _one(found, country)
     if match is not None or found:
         return match
+    stem = stem_key(name)
+    if stem:
+        found = {
+            n.organisation
+            for n in OrganisationName.objects.filter(stem=stem).select_related("organisation")
+        }
+        match = _one(found, country)
+        if match is not None or found:
+            return match
     if is_acronym(name):
         by_acronym = set(Organisation.objects.filter(acronym=name))
         return _one(by_acronym, country)
@@ -129,15 +142,18 @@ def organisation_resolve(
         if changed:
             organisation.save(update_fields=changed)
     for spelling in names:
-        core, kind = core_and_type(spelling)
         OrganisationName.objects.get_or_create(
             organisation=organisation,
             name=spelling,
             defaults={
-                "key": name_key(spelling),
-                "core": core,
-                "kind": kind,
+                **spelling_keys(spelling),
                 "language": language if spelling == display else "",
             },
         )
     return organisation
+
+
+def spelling_keys(name: str) -> dict[str, str]:
+    """What a stored spelling is matched by: its key, core and kind, and stem key."""
+    core, kind = core_and_type(name)
+    return {"key": name_key(name), "core": core, "kind": kind, "stem": stem_key(name)}

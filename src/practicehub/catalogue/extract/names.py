@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from practicehub.catalogue.extract.text import QUOTES, fold
+from practicehub.catalogue.extract.text import QUOTES, fold, stem_all
 
 _DATA = Path(__file__).parent / "data" / "organisation_words.json"
 
@@ -137,6 +137,28 @@ def has_legal_form(name: str) -> bool:
             if fold(bare) == form and any(c.isupper() for c in bare):
                 return True
     return False
+
+
+def stem_key(name: str) -> str:
+    """The name key with each word cut to its Lithuanian stem, so that a name in another case
+    meets its nominative: "Lygių galimybių plėtros centru" and "... centras" share one. Only
+    names of two words or more have one ("" otherwise): a single word is too easily another's."""
+    words = name_key(name).split()
+    return " ".join(stem_all(words, "lt")) if len(words) >= 2 else ""
+
+
+# Endings of a Lithuanian noun in the nominative ("centras", "asociacija", "bendrija",
+# "sąjunga", "tarnyba", "draugija", "institutas", "taryba", "centrai").
+_NOMINATIVE = re.compile(r"(?:as|is|ys|us|a|ė|ai|os|ės|ys)$")
+
+
+def nominative_rank(name: str) -> int:
+    """How much a spelling looks like the name in the nominative (higher is more): its last
+    word ends as a nominative does, or is not Lithuanian at all."""
+    last = name.split()[-1] if name.split() else ""
+    if not re.search(r"[ąčęėįšųūž]", name.lower()) and not last.lower().endswith(("u", "ą", "ę")):
+        return 1
+    return 1 if _NOMINATIVE.search(last.lower()) else 0
 
 
 def head_concepts(name: str) -> set[str]:

@@ -31,7 +31,9 @@ from practicehub.catalogue.extract.names import (
     is_acronym,
     name_key,
     names_people,
+    nominative_rank,
     quoted_part,
+    stem_key,
 )
 from practicehub.catalogue.extract.text import fold
 
@@ -40,10 +42,13 @@ from practicehub.catalogue.extract.text import fold
 class RolePhrase:
     role: str
     pattern: re.Pattern[str]
+    # The list must open with a capital or a quote in the text as written ("together with
+    # the Kaunas County Library", not "together with the client"): the pattern sees no case.
+    named: bool = False
 
 
-def _phrase(role: str, pattern: str) -> RolePhrase:
-    return RolePhrase(role, re.compile(pattern))
+def _phrase(role: str, pattern: str, *, named: bool = False) -> RolePhrase:
+    return RolePhrase(role, re.compile(pattern), named)
 
 
 # Patterns run on folded text (Polish "ł" stays as it is); the list of names follows the
@@ -84,8 +89,9 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase("partner", r"\bin (?:partnership|co-?operation|collaboration) with\s+"),
     _phrase("partner", r"\b(?:kartu )?su partner(?:iais|iu|e|emis)\s*(?:[-:]\s*)?"),
     _phrase("partner", r"\b(?:bendradarbiaujant|partnerysteje) su\s+"),
-    _phrase("partner", r"\b(?:together|along|jointly) with\s+(?=[A-Z\"])"),
-    _phrase("partner", r"\bwith (?:its |their )?partners?\s*(?::\s*)?(?=[A-Z])"),
+    _phrase("partner", r"\b(?:together|along|jointly) with\s+(?:the\s+)?", named=True),
+    _phrase("partner", r"\bwith (?:its |their )?partners?\s*(?::\s*)?", named=True),
+    _phrase("partner", r"\bkartu su\s+", named=True),
     _phrase("partner", r"\b(?:project\s+)?partners?\s*(?:are|were|include|:|-)\s+"),
     _phrase("partner", r"\bpartnered with\s+"),
     _phrase("partner", r"\b(?:projekto\s+)?partneri\w*\s*(?:yra|:|-)\s*"),
@@ -193,6 +199,7 @@ _DISTRIBUTIVE = re.compile(
     r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:ir|and|bei|&|un|i|und)\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+.*"
     r"(?:ies|[^s]s|ai|os|es|ės|ys)$"
 )
+_NAME_START = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ„\"“«]")
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
 _MONTHS = re.compile(r"^(?:\d{4}|\d{1,2}|m\.|d\.|metai|year|years)$", re.IGNORECASE)
@@ -497,6 +504,8 @@ def from_phrases(
         for m in phrase.pattern.finditer(folded):
             if m.end() in read_from:
                 continue  # two phrases for one list ("Projektą remia")
+            if phrase.named and not _NAME_START.match(text, m.end()):
+                continue
             read_from.add(m.end())
             # "coordinated by X in partnership with Y": X's list ends where Y's phrase begins.
             end = list_extent(text, m.end() - 1)
@@ -513,15 +522,24 @@ def from_phrases(
 
 
 def dedupe(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
-    """One mention per organisation in a record: the first, completed by the later ones."""
+    """One mention per organisation in a record: the first, completed by the later ones. The
+    same name in another grammatical case is the same organisation ("kartu su Lygių galimybių
+    plėtros centru" after "Lygių galimybių plėtros centras"); the record shows the spelling that
+    reads as the nominative, as written in it."""
     kept: dict[str, OrganisationMention] = {}
     by_acronym: dict[str, str] = {}
+    by_stem: dict[str, str] = {}
     for m in mentions:
         key = name_key(m.name)
+        stem = stem_key(m.name)
         if key not in kept and m.name in by_acronym:
             key = by_acronym[m.name]
+        if key not in kept and stem in by_stem:
+            key = by_stem[stem]
         if key in kept:
             first = kept[key]
+            if nominative_rank(m.name) > nominative_rank(first.name):
+                first.name, first.span = m.name, m.span
             first.acronym = first.acronym or m.acronym
             first.country = first.country or m.country
             for alias in m.aliases:
@@ -531,6 +549,8 @@ def dedupe(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
         kept[key] = m
         if m.acronym:
             by_acronym[m.acronym] = key
+        if stem:
+            by_stem[stem] = key
     # An acronym mentioned before its full name is the same organisation.
     return [
         m
