@@ -509,16 +509,30 @@ def from_phrases(
             read_from.add(m.end())
             # "coordinated by X in partnership with Y": X's list ends where Y's phrase begins.
             end = list_extent(text, m.end() - 1)
-            found.extend(
-                names_in(
-                    text[m.end() : end],
-                    start + m.end(),
-                    phrase.role,
-                    is_programme=is_programme,
-                    funder=phrase.role == "funder",
-                )
+            mentions = names_in(
+                text[m.end() : end],
+                start + m.end(),
+                phrase.role,
+                is_programme=is_programme,
+                funder=phrase.role == "funder",
             )
+            found.extend(n for n in mentions if _named_in_prose(n))
     return found
+
+
+def _named_in_prose(mention: OrganisationMention) -> bool:
+    """In running text a phrase after a role word is a name only if it shows one: an
+    organisation's noun, a legal form, an acronym, or two capitalised words ("Likestilling
+    Vest"), not "Norvegijos partneriais analizavome"."""
+    name = mention.name
+    capitals = sum(1 for w in name.split() if w[:1].isupper() or w[:1].isdigit())
+    return bool(
+        has_head(name)
+        or has_legal_form(name)
+        or mention.acronym
+        or is_acronym(name.split()[0])
+        or capitals >= 2
+    )
 
 
 def dedupe(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
