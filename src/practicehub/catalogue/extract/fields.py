@@ -46,7 +46,8 @@ _TITLE_LABEL = re.compile(
     r"^(?:(?:the )?project(?: title| name)?|title(?: of the project)?|name of the project"
     r"|projektas|projekto pavadinimas|pavadinimas|projekt(?:titel|name)?|titel|projekts"
     r"|projekta nosaukums|nosaukums|tytu[lł] projektu|projekt|nazwa projektu"
-    r"|(?:good |best )?practice|gerosios praktikos (?:pavyzdys|pavadinimas)|praktikos pavadinimas)"
+    r"|(?:good |best )?practice|gerosios praktikos (?:pavyzdys|pavadinimas)|praktikos pavadinimas"
+    r"|gute[- ]praxis(?:-beispiel)?|praxisbeispiel|labas prakses piemers|dobra praktyka)"
     r"(?:\s*[:–—-]\s*|\s+(?=[„“\"«]))",
     re.IGNORECASE,
 )

@@ -46,7 +46,7 @@ class Part:
 
 
 # A heading put as a question names its part in more words than a label does.
-_QUESTION = re.compile(
+QUESTION = re.compile(
     r"\?\s*$|^(?:what|how|who|whom|why|where|ką|kas|kaip|kokias|kokios|kokia|kam|kodėl|kur)\b",
     re.IGNORECASE,
 )
@@ -71,7 +71,7 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
         return m
     if line.kind in ("heading", "table_cell") and m.unknown <= 1:
         return m
-    if line.kind == "heading" and m.unknown <= 3 and _QUESTION.search(line.text):
+    if line.kind == "heading" and m.unknown <= 3 and QUESTION.search(line.text):
         return m  # "Kokias paslaugas teikia centras?", "What does the project do"
     if m.unknown > 1:
         return None

@@ -342,6 +342,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"context",
         r"kontekst\w*",
         r"overview",
+        r"at a glance",
+        r"in brief",
         r"problem\w*",
         r"issues?",
         r"challenges?",

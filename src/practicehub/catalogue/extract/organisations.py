@@ -160,7 +160,19 @@ _PRONOUN = re.compile(
     r"|all|each|both|other|many|several|some|visi|kai|also|taip)\b",
     re.IGNORECASE,
 )
-_STREET = re.compile(r"\b(?:g|al|pr|pl)\.\s*\d|\b\d+\s*(?:street|road|avenue)\b", re.I)
+_STREET = re.compile(r"\b(?:g|al|pr|pl|a|skg|kel)\.\s*\d|\b\d+\s*(?:street|road|avenue)\b", re.I)
+# Counts and places are not names: "Eight open youth centres", "Alytus and Utena".
+_COUNT = re.compile(
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some"
+    r"|vienas|viena|du|dvi|trys|keturi|keturios|penki|penkios|šeši|šešios|keli|kelios)\b",
+    re.IGNORECASE,
+)
+_TWO_PLACES = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:and|ir|un|und|i)\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+$")
+# "Youth Equality Network worked with 14 schools": the name ends where its verb begins.
+_VERB_AFTER_NAME = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|works?|runs?|provides?|offers?|helps?"
+    r"|[a-z]{3,}ed)\s+(?=[a-z0-9])"
+)
 _LOWER_LEGAL_FORM = re.compile(
     r"^(?:biedrība|nodibinājums|asociacija|fundacja|stowarzyszenie|viešoji įstaiga)\s+"
     r"(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])"
@@ -362,11 +374,16 @@ def parse_name(
     explained = _EXPLAINED.search(bare)
     if explained and not has_head(bare[explained.end() :]):
         bare = bare[: explained.start()]  # "Diversity Bridge – mokytojų ... mokymai"
+    verb = _VERB_AFTER_NAME.search(bare)
+    if verb and verb.start() > 0:
+        bare = bare[: verb.start()]
     tail = _AND_TAIL.search(bare)
     if tail and has_head(bare[: tail.start()]) and not has_head(bare[tail.end() :]):
         bare = bare[: tail.start()]  # "Vilnius City Municipality and private donations"
     name = display_name(bare)
-    if not _reads_as_name(name) or names_people(name):
+    if not _reads_as_name(name) or names_people(name) or _COUNT.match(name):
+        return None
+    if _TWO_PLACES.match(name) and not has_head(name):
         return None
     if _DISTRIBUTIVE.match(name) and has_head(name.split()[-1]) and not has_head(name.split()[0]):
         return None

@@ -72,7 +72,7 @@ _LT_CASES = {
     "genitive": re.compile(r"(?:ų|os|ės|o|io|aus|ies|ios)$"),
     "dative": re.compile(r"(?:oms|ėms|ams|iems|ims|ioms)$"),
     "nominative": re.compile(r"(?:ai|os|ės|ys|iai|ūs|i|ios|ieji|osios)$"),
-    "accusative": re.compile(r"(?:ą|į|ę|ų|us|as|es|is|ius|ias)$"),
+    "accusative": re.compile(r"(?:ą|į|ę|us|as|es|is|ius|ias)$"),
     "instrumental": re.compile(r"(?:ais|omis|ėmis|imis|iais)$"),
 }
 _LT_PARTICIPLE = re.compile(r"(?:anč|inč|usi|ant|int)\w*$|(?:ę|ęs)$")
@@ -197,7 +197,7 @@ def cue_at(sentence: str, *, lead: bool) -> int | None:
     for pattern in (STRONG_CUE, LEAD_CUE) if lead else (STRONG_CUE,):
         m = pattern.search(folded)
         if m:
-            return m.start()
+            return m.end()
     colon = folded.find(":")
     if colon != -1:
         # "...: programme managers, officials of public institutions and freelance trainers"
@@ -211,14 +211,15 @@ def cue_at(sentence: str, *, lead: bool) -> int | None:
 # A list item that only qualifies the one before it ("Moterys, vadovaujančios ...", "women,
 # especially from the regions", "mokytojai, kurių klasėse ...").
 _RELATIVE = re.compile(
-    r"^(?:who|which|that|whose|where|kurie|kurios|kurių|kuriems|kurioms|kuriuos|kur)\b"
+    r"^(?:who|which|that|whose|where|kurie|kurios|kurių|kuriems|kurioms|kuriuos|kur|kas|kuri"
+    r"|kuras|kuriem|który|która|które|którzy|die|der|welche)\b"
 )
 _PARTICIPLE = re.compile(r"^\w+(?:anč|inč|usi|ant|int)\w*\b|^\w+(?:ę|ęs|ingi|ingos|ing|ed)\b")
 _QUALIFIER = re.compile(
     r"^(?:in particular|especially|particularly|including|mostly|mainly|such as|like|also"
     r"|ypac|daugiausia|taip pat|ypatingai|tarp ju|iskaitant)\s+"
 )
-_CONJUNCTION = re.compile(r"^(?:and|or|ir|bei|ar|as well as|taip pat ir)\s+")
+_CONJUNCTION = re.compile(r"^(?:and|or|ir|bei|ar|as well as|taip pat ir|un|vai|i|oraz|und|oder)\s+")
 _ENDS_GENITIVE = re.compile(r"u$")
 MAX_ITEM_WORDS = 20
 

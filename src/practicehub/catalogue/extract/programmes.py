@@ -22,11 +22,14 @@ from practicehub.catalogue.extract.text import fold
 from practicehub.catalogue.extract.text import stems as stems_of
 
 _CUES = re.compile(
-    r"\b(?:(?:co-?)?(?:funded|financed|sponsored)|financial(?:ly)? support\w*"
+    r"\b(?:co-?(?:funded|financed)|(?:is|was|are|were|been|being|be|project)\s+(?:funded"
+    r"|financed|sponsored)|(?:funded|financed|sponsored)\s+(?:by|from|under|through|with|via"
+    r"|in the framework|as part)|financial(?:ly)? support\w*"
     r"|funding (?:from|by|of)|with (?:the )?support of|supported by"
     r"|grant(?:ed)? (?:from|by|under)|under the .{0,80}"
     r"program|by the european .{0,60}fund|(?:co-?)?funded under"
-    r"|finansuoj\w*|finansuot\w*|finansavo|finansavimo saltin\w*|finansavima (?:skyre|gavo)"
+    r"|finansuoj\w*|finansuotas?\b|finansuotame|finansavo|finansavimo saltin\w*"
+    r"|finansavima (?:skyre|gavo)"
     r"|(?:skyre|gavo) finansavima|(?:bendrai |is dalies |dalinai )?finansuoja"
     r"|\bremia\b|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*"
     r"|\bpagal .{0,80}program"

@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from practicehub.catalogue.extract.form import find_labels
+from practicehub.catalogue.extract.form import QUESTION, find_labels
 from practicehub.catalogue.extract.lines import Line, drop_page_furniture, drop_site_furniture
 from practicehub.catalogue.extract.text import fold
 
@@ -207,7 +207,13 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
     information") are dropped with their text, as long as most of them are records.
     """
     labels = find_labels(lines)
-    headings = [i for i, ln in enumerate(lines) if ln.kind == "heading" and i not in labels]
+    # A heading put as a question ("Why a centre?", "Who can use the centre") opens a section
+    # of the record around it, never a record of its own.
+    headings = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.kind == "heading" and i not in labels and not QUESTION.search(ln.text)
+    ]
     levels = sorted({lines[i].level for i in headings})
     for level in levels:
         top = [i for i in headings if lines[i].level == level]
