@@ -18,6 +18,7 @@ document's text, so every value can be shown in its place.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -87,8 +88,32 @@ def extract_records(text: str, blocks: list[Block], language: str) -> list[Recor
         return []
     drafts = [_record(text, seg, _language(seg, blocks, language)) for seg in segment(lines)]
     drafts = [d for d in drafts if d is not None]
+    # Programme and call descriptions beside real records are not records; a document that
+    # holds nothing else keeps them (it is still stored, for an editor to judge).
+    projects = [d for d in drafts if not _describes_a_programme(d)]
+    drafts = projects or drafts
     _resolve_elliptic_funding(drafts)
     return drafts
+
+
+def _describes_a_programme(draft: RecordDraft) -> bool:
+    """A programme's or a call's description ("Asylum, Migration and Integration Fund (AMIF)"
+    and what it pays for) is no project: its title is a programme's name and it names
+    no organisation that runs anything, no period, no project number and no contact."""
+    runs = [o for o in draft.organisations if o.role != "funder"]
+    if runs or draft.project_numbers:
+        return False
+    if _CALL.search(fold(draft.title)):
+        return True  # "Call for proposals – summary for applicants"
+    matches = programmes.find_programmes(draft.title, keep_parents=True)
+    covered = sum(m.end - m.start for m in matches)
+    return covered >= 0.6 * len(draft.title) and not (draft.period_start or draft.emails)
+
+
+_CALL = re.compile(
+    r"\b(?:call for (?:proposals|applications)|kvietim\w* teikti|aufruf|ausschreibung"
+    r"|uzaicinajum\w*|nabor wnioskow|konkurs na)\b"
+)
 
 
 def _language(seg: Segment, blocks: list[Block], default: str) -> str:

@@ -66,7 +66,7 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"\b(?:project\s+)?(?:coordinator|lead partner|lead organi[sz]ation|lead applicant"
         r"|applicant|promoter)\s*(?:is|was|:|-)\s+",
     ),
-    _phrase("coordinator", r"\b(?:co-?ordinated|led|managed)\s+by\s+"),
+    _phrase("coordinator", r"\b(?:co-?ordinated|led)\s+by\s+"),
     _phrase("coordinator", r"\bunder the (?:co-?ordination|leadership) of\s+"),
     _phrase("coordinator", r"\b(?:projekto\s+)?koordinator\w*\s*(?:yra|:|-)\s*"),
     _phrase("coordinator", r"\bprojekt\w* koordinuoja\s+"),
