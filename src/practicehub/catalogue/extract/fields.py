@@ -239,7 +239,10 @@ def target_groups_of(parts: list[Part], *, lithuanian: bool = False) -> list[Val
             listed = True
             if any(ln.is_list_item for ln in part.lines):
                 continue  # taken with the lists
-            for start, _end, text in part.body_pieces():
+            for n, (start, _end, text) in enumerate(part.body_pieces()):
+                if n and not people.names_people(text):
+                    break  # the part's text goes on past its groups ("This project has been
+                    # funded ..." under a "Target groups" heading at a page's end)
                 if len(text.split()) <= 80:
                     groups = people.groups_listed(text, start, lithuanian=lithuanian)
                     found.extend(Value(g.text, (g.start, g.end)) for g in groups)

@@ -324,3 +324,8 @@ def _without_remarks(text: str) -> str:
     """The item up to a remark in parentheses ("(daugiausia iš Ukrainos, ...)")."""
     cut = text.find("(")
     return text[:cut] if cut > 0 else text
+
+
+def names_people(text: str) -> bool:
+    """Whether the text names a group of people at all."""
+    return bool(_heads()[0].search(fold(text)))
