@@ -126,15 +126,18 @@ def names_people(name: str) -> bool:
 def has_legal_form(name: str) -> bool:
     """Whether the phrase carries a legal-form word ("VšĮ", "UAB", "e.V.", "Ltd").
 
-    A short form counts only as written with a capital ("AS", "e.V."), not the word "as".
+    A short form counts only as written with a capital ("AS", "e.V.") or as the name's last
+    word ("Kulttuurien Silta ry"), not the word "as".
     """
+    tokens = name.split()
     for m in _legal_forms().finditer(f" {_plain(name)} "):
         form = m.group(0).replace(" ", "")
         if len(form) > 3:
             return True
-        for token in name.split():
+        for i, token in enumerate(tokens):
             bare = token.strip(".,;:()").replace(".", "")
-            if fold(bare) == form and any(c.isupper() for c in bare):
+            last = i == len(tokens) - 1 and i > 0
+            if fold(bare) == form and (last or any(c.isupper() for c in bare)):
                 return True
     return False
 

@@ -69,7 +69,7 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase("coordinator", r"\b(?:co-?ordinated|led)\s+by\s+"),
     _phrase("coordinator", r"\bunder the (?:co-?ordination|leadership) of\s+"),
     _phrase("coordinator", r"\b(?:projekto\s+)?koordinator\w*\s*(?:yra|:|-)\s*"),
-    _phrase("coordinator", r"\bprojekt\w* koordinuoja\s+"),
+    _phrase("coordinator", r"\bprojekt\w* (?:koordinuoja|koordinavo)\s+"),
     _phrase("coordinator", r"\bpareiskej\w*\s*(?:yra|:|-)\s*"),
     _phrase("coordinator", r"\bvadovaujantysis partneris\s*(?:yra|:|-)?\s*"),
     _phrase(
@@ -256,6 +256,7 @@ def _nameish(text: str) -> bool:
     if any(is_acronym(m.strip()) or country_code(m) for m in marks):
         return True
     bare = re.sub(r"\([^)]*\)?", " ", text).strip(' ,.;:„“”"')
+    bare = re.sub(r"\s+(?:from|iš|aus|z|no)\s+\S+$", "", bare)  # "X iš Suomijos"
     if not bare:
         return False
     if has_head(bare) or has_legal_form(bare) or quoted_part(text):
