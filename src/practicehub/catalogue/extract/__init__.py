@@ -34,6 +34,7 @@ from practicehub.catalogue.extract.draft import (
 )
 from practicehub.catalogue.extract.form import Part, label_at, split_parts
 from practicehub.catalogue.extract.kind import record_kind
+from practicehub.catalogue.extract.labels import match_label
 from practicehub.catalogue.extract.lines import Line, lines_from_blocks, split_embedded_labels
 from practicehub.catalogue.extract.names import has_head, has_legal_form, quoted_part
 from practicehub.catalogue.extract.segment import Segment, segment
@@ -148,8 +149,8 @@ def _record(text: str, seg: Segment, language: str) -> RecordDraft | None:
     )
     draft.sections = _sections(parts)
     _summary(draft, parts, title_span)
-    _lists(draft, parts)
     _organisations(draft, text, parts, rules)
+    _lists(draft, parts)
     _funding(draft, parts, rules)
     _numbers_and_contacts(draft, text, seg, parts)
     _period(draft, text, parts)
@@ -245,8 +246,9 @@ def _is_list_piece(part: Part, piece: tuple[int, int, str]) -> bool:
 
 def _lists(draft: RecordDraft, parts: list[Part]) -> None:
     found = fields.lists_of(parts)
+    names = [o.span for o in draft.organisations if o.span]
     targets = found["target_groups"] + fields.target_groups_of(
-        parts, lithuanian=draft.language == "lt"
+        parts, lithuanian=draft.language == "lt", avoid=names
     )
     for name, values in (
         ("objectives", found["objectives"]),
@@ -421,8 +423,17 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
         pieces = part.body_pieces()
         if not pieces:
             continue
-        # From the label (it may say "start" or "end") to the end of the third line.
+        # From the label (it may say "start" or "end") to the end of the third line; a value
+        # on the label's own line ends with the labelled lines ("Projekto pradžia – ...",
+        # "Projekto trukmė – ..."), before the text that follows them.
         a = part.heading_line.start if part.heading_line is not None else pieces[0][0]
+        if part.inline_from is not None:
+            labelled = [ln for ln in part.lines if match_label(ln.text)]
+            pieces = (
+                pieces[: 1 + len(labelled)]
+                if labelled == part.lines[: len(labelled)]
+                else pieces[:1]
+            )
         b = pieces[min(2, len(pieces) - 1)][1]
         start, end = period_in(text[a:b], whole_part=True)
         if start or end:

@@ -229,9 +229,12 @@ _TARGET_STOP = re.compile(
 _NARRATIVE_KEYS = frozenset({"description", "aim", "objectives", "other"})
 
 
-def target_groups_of(parts: list[Part], *, lithuanian: bool = False) -> list[Value]:
+def target_groups_of(
+    parts: list[Part], *, lithuanian: bool = False, avoid: list[Span] = ()
+) -> list[Value]:
     """Target groups from a target-group part or a "target groups are ..." phrase; where the
-    record has neither, the people its aim and cue sentences say it serves."""
+    record has neither, the people its aim and cue sentences say it serves, outside the
+    organisations' names (``avoid``: "Alytaus miesto moterų krizių centru" is no group)."""
     found: list[Value] = []
     listed = False
     for part in parts:
@@ -268,7 +271,11 @@ def target_groups_of(parts: list[Part], *, lithuanian: bool = False) -> list[Val
                 at = people.cue_at(sentence, lead=lead)
                 if at is not None:
                     groups = people.groups_in(sentence, s_start, lithuanian=lithuanian, after=at)
-                    found.extend(Value(g.text, (g.start, g.end)) for g in groups)
+                    found.extend(
+                        Value(g.text, (g.start, g.end))
+                        for g in groups
+                        if not any(a < g.end and g.start < b for a, b in avoid)
+                    )
     return found
 
 

@@ -97,6 +97,14 @@ LABELS: tuple[LabelKind, ...] = (
         r"timeklvietne",
         r"strona internetowa",
     ),
+    # What a call allows ("Galimi partneriai", "Eligible applicants"): no record's own partners.
+    _entry(
+        "other",
+        None,
+        r"galim\w* (?:pareiskej\w*|partner\w*)",
+        r"eligible (?:applicants?|partners?|organi[sz]ations?|costs?)",
+        r"(?:possible|potential) (?:applicants?|partners?)",
+    ),
     _entry("partners", "member", r"consortium(?: members)?", r"konsorcium\w*", r"konsortium"),
     _entry(
         "partners",

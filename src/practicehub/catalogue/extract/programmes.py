@@ -81,13 +81,35 @@ def without_project_titles(text: str) -> str:
     return text
 
 
+_PLUS = re.compile(r"\s?\+")
+
+
+@lru_cache(maxsize=1)
+def _plus_children() -> dict[str, str]:
+    """Programmes whose child is named as the parent with a "+" ("ESF" and "ESF+")."""
+    out = {}
+    for entry in vocab.programmes():
+        names = [*entry.get("acronyms", []), entry["name"].get("en", "")]
+        parent = entry.get("parent")
+        if parent and any(n.endswith("+") for n in names):
+            out[parent] = entry["id"]
+    return out
+
+
 def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeMatch]:
     """Programmes named in ``text``, longest names first where two overlap, in text order.
 
     A parent named beside its own child ("Erasmus+ ... KA2") is left out unless
     ``keep_parents``."""
     index, acronyms, parents = _index()
-    candidates = [ProgrammeMatch(m.id, m.start, m.end) for m in index.find(text)]
+    plus = _plus_children()
+    candidates = []
+    for m in index.find(text):
+        # "Europos socialinio fondo +": the "+" a phrase match cannot see names the child.
+        after = _PLUS.match(text, m.end)
+        end = after.end() if after else m.end
+        pid = plus[m.id] if m.id in plus and "+" in text[m.start : end] else m.id
+        candidates.append(ProgrammeMatch(pid, m.start, end if pid != m.id else m.end))
     for pattern, pid in acronyms:
         for m in pattern.finditer(text):
             candidates.append(ProgrammeMatch(pid, m.start(), m.end()))
