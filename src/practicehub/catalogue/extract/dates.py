@@ -90,7 +90,7 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
     # September 2019
-    re.compile(r"(?P<em>" + _EN_MONTH_RE + r")\s+(?:of\s+)?" + _YEAR, re.IGNORECASE),
+    re.compile(r"(?P<em>" + _EN_MONTH_RE + r"),?\s+(?:of\s+)?" + _YEAR, re.IGNORECASE),
     # 2024. gada 5. marta (Latvian)
     re.compile(
         _YEAR + r"\.\s*gad[aā]\s+" + _DAY + r"\.\s*(?P<om>" + _OTHER_MONTH_RE + r")",
@@ -214,7 +214,7 @@ def find_dates(text: str) -> list[Date]:
 
 
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:[-–—→/]|to|until|till|through|iki|ir|and|-\s*iki|bis|līdz|lidz|do|r\.\s*do"
+    r"^\s*,?\s*(?:[-–—→/]|to|until|till|through|iki|ir|and|-\s*iki|bis|līdz|lidz|do|r\.\s*do"
     r"|r\.\s*[-–—])\s*$",
     re.IGNORECASE,
 )

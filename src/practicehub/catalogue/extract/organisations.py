@@ -121,7 +121,8 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase(
         "funder",
         r"\b(?:ko)?(?:gefordert|finanziert|unterstutzt)\s+(?:durch|von)\s+"
-        r"|\bdurch\s+(?=(?:das|die|den|dem)\s[^.]{0,200}\b(?:ko)?(?:gefordert|finanziert)\b)",
+        r"|\b(?:durch|von)\s+(?=(?:das|die|den|dem|der)\s[^.]{0,200}\b(?:ko)?(?:gefordert"
+        r"|finanziert)\b)",
     ),
     # Latvian: "projektu īsteno X", "sadarbībā ar X", "finansē X".
     _phrase("implementer", r"\bprojektu isteno\s+"),
@@ -204,6 +205,10 @@ _ROLE_TAIL = re.compile(
     + "|".join(w.pattern for _, w in _ROLE_WORDS)
     + r")\s*\)?[\s.;,]*$"
 )
+_POSTCODE = re.compile(r"(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZĄČĘĖĮŠŲŪŽ]")
+_CITY_WORDS = re.compile(
+    r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s(?:am|an|der|de|del|la|le|sur|upon|[A-Z][\w-]+)){0,3}"
+)
 _CITY = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s[A-ZĄČĘĖĮŠŲŪŽ][\w-]+)?")
 # "Šiaulių ir Utenos savivaldybių tarybos", "Kaunas and Klaipėda city municipalities": one
 # phrase for several organisations, none of which the text names in full.
@@ -241,6 +246,11 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     for m in reversed(list(_AND.finditer(piece))):
         left, right = piece[: m.start()], piece[m.end() :]
+        # A name after "and" opens with a capital or a quote; "... Švietimo, kultūros ir sporto
+        # departamentas" goes on in lower case.
+        opening = re.sub(r"^(?:the|a|an|der|die|das|den|dem|des)\s+", "", right.strip())[:1]
+        if not (opening.isupper() or opening.isdigit() or opening in '„“"«'):
+            continue
         if _nameish(left) and _nameish(right):
             return [*_split_and(text, start, start + m.start()), (start + m.end(), end)]
     return [(start, end)]
@@ -277,7 +287,10 @@ def _between(separators, length: int) -> list[tuple[int, int]]:
 def split_list(text: str) -> list[tuple[int, int]]:
     """Offsets of the names in a written list of organisations."""
     pieces: list[tuple[int, int]] = []
-    for a, b in _depth_split(text):
+    # A list whose items are set apart by semicolons keeps its commas inside the items
+    # ("Institut für Sozialstudien, Frankfurt am Main; Fundación Mujeres (Spain)").
+    separators = ";" if any(text[b : b + 1] == ";" for _a, b in _depth_split(text, ";")) else ",;"
+    for a, b in _depth_split(text, separators):
         pieces.extend(_split_and(text, a, b))
     # "Ministry of Education, Science and Sport": a headless piece with "and" belongs to the
     # name before it.
@@ -361,10 +374,24 @@ def parse_name(
         ):
             aliases.append(display_name(remark))
     bare = _TRAILING.sub("", bare)
-    tail = re.search(r",\s*([^,]+)$", bare) or re.search(r"\s+(?:from|is|iš)\s+(\S+)$", bare)
-    if tail and country_code(tail.group(1)):
-        country = country or country_code(tail.group(1))
-        bare = bare[: tail.start()]
+    while tail := re.search(r",\s*([^,]+)$", bare) or re.search(
+        r"\s+(?:from|is|iš)\s+(\S+)$", bare
+    ):
+        place = tail.group(1).strip()
+        if country_code(place):
+            country = country or country_code(place)
+        elif tail.group(0).lstrip().startswith(",") and (
+            _STREET.search(place) or _POSTCODE.match(place)
+        ):
+            pass  # "..., Žirmūnų g. 70, LT-09124 Vilnius": an address after the name
+        elif not (
+            tail.group(0).lstrip().startswith(",")
+            and _CITY_WORDS.fullmatch(place)
+            and not has_head(place)
+            and (has_head(bare[: tail.start()]) or has_legal_form(bare[: tail.start()]))
+        ):
+            break  # not a place: part of the name
+        bare = bare[: tail.start()]  # "..., Frankfurt am Main", "..., Vilnius, Lithuania"
     bare = _LEADING.sub("", bare.strip())
     bare = _LOWER_LEGAL_FORM.sub("", bare)  # "biedrība Rīgas Sieviešu resursu centrs"
     described = _DESCRIBED.match(bare)
