@@ -22,28 +22,47 @@ def _words() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-def _stem_regex(
-    concepts: dict[str, list[str]], compound: bool = False
-) -> list[tuple[str, re.Pattern[str]]]:
-    # A stem and an ending of up to four letters: "fondas", "fondo", not "fundamental"; the
-    # end of a compound word when ``compound``: "Migrantinnenverein", "Handwerkskammer".
-    lead = r"\b[^\W\d_]*" if compound else r"\b"
-    ending = r"[^\W\d_]{0,2}\b" if compound else r"[^\W\d_]{0,4}\b"
-    return [
-        (concept, re.compile(lead + "(?:" + "|".join(map(re.escape, stems)) + ")" + ending))
-        for concept, stems in concepts.items()
-    ]
-
-
 @lru_cache(maxsize=1)
-def _heads() -> list[tuple[str, re.Pattern[str]]]:
-    words = _words()
-    return [*_stem_regex(words["heads"]), *_stem_regex(words["compound_heads"], compound=True)]
+def _stems() -> tuple[tuple[tuple[str, str, int], ...], tuple[tuple[str, str, int], ...]]:
+    """(stem, concept, letters that may follow it) for heads and for qualifiers, longest first.
+
+    A head or qualifier word starts with its stem and has an ending of up to four letters
+    ("fondas", "fondo", not "fundamental"); a compound head is the end of a word with up to
+    two letters after it ("Migrantinnenverein", "Handwerkskammer")."""
+    data = _words()
+    heads = [(stem, c, 4) for c, stems in data["heads"].items() for stem in stems]
+    compounds = [(stem, c, -2) for c, stems in data["compound_heads"].items() for stem in stems]
+    qualifiers = [(stem, c, 4) for c, stems in data["qualifiers"].items() for stem in stems]
+
+    def ordered(entries):
+        return tuple(sorted(entries, key=lambda e: -len(e[0])))
+
+    return ordered(heads + compounds), ordered(qualifiers)
 
 
-@lru_cache(maxsize=1)
-def _qualifiers() -> list[tuple[str, re.Pattern[str]]]:
-    return _stem_regex(_words()["qualifiers"])
+@lru_cache(maxsize=200_000)
+def _word_concepts(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The head and qualifier concepts one folded word carries."""
+    found: tuple[set[str], set[str]] = (set(), set())
+    for table, out in zip(_stems(), found, strict=True):
+        for stem, concept, after in table:
+            at = 0 if after > 0 else word.rfind(stem)
+            if after > 0 and not word.startswith(stem):
+                continue
+            ending = word[at + len(stem) :] if at != -1 else "-"
+            if len(ending) <= abs(after) and (not ending or ending.isalpha()):
+                out.add(concept)
+    return frozenset(found[0]), frozenset(found[1])
+
+
+def _concepts(words: list[str], *, qualifiers: bool) -> set[str]:
+    out: set[str] = set()
+    for word in words:
+        heads, quals = _word_concepts(word)
+        out |= heads
+        if qualifiers:
+            out |= quals
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -165,8 +184,7 @@ def nominative_rank(name: str) -> int:
 
 
 def head_concepts(name: str) -> set[str]:
-    folded = _plain(name)
-    return {concept for concept, pattern in _heads() if pattern.search(folded)}
+    return _concepts(_plain(name).split(), qualifiers=False)
 
 
 def has_head(name: str) -> bool:
@@ -188,12 +206,9 @@ def core_and_type(name: str, quoted: str | None = None) -> tuple[str, str]:
     else:
         core = name_key(name)
         rest = core
-    concepts: set[str] = set()
-    for concept, pattern in [*_heads(), *_qualifiers()]:
-        if pattern.search(rest):
-            concepts.add(concept)
-            if not quoted:
-                core = pattern.sub(" ", core)
+    concepts = _concepts(rest.split(), qualifiers=True)
+    if not quoted:
+        core = " ".join(w for w in core.split() if not any(_word_concepts(w)))
     core = re.sub(r"\s+", " ", core).strip()
     return core, " ".join(sorted(concepts))
 

@@ -44,11 +44,35 @@ class RolePhrase:
     pattern: re.Pattern[str]
     # The list must open with a capital or a quote in the text as written ("together with
     # the Kaunas County Library", not "together with the client"): the pattern sees no case.
-    named: bool = False
+    named: bool
+    # Words the pattern cannot match without (``_literals``).
+    trigger: re.Pattern[str]
 
 
 def _phrase(role: str, pattern: str, *, named: bool = False) -> RolePhrase:
-    return RolePhrase(role, re.compile(pattern), named)
+    return RolePhrase(role, re.compile(pattern), named, _literals(pattern))
+
+
+# Words every phrase has beside a rarer one: no use as a trigger.
+_COMMON = frozenset(
+    re.findall(
+        r"\S+",
+        "the are was were with its their these being yra der die das dem den des von ist mit "
+        "jest przez from",
+    )
+)
+
+
+def _literals(pattern: str) -> re.Pattern[str]:
+    """The words of three letters or more a pattern spells out: a text none of them occurs in
+    cannot match it, and a plain search for them is many times faster than the pattern's."""
+    plain = re.sub(r"\\[a-zA-Z]|\(\?[:=!<]*|\[[^\]]*\]|\{[^}]*\}|[()|?*+.^$\\]", " ", pattern)
+    words = sorted(
+        {w for w in re.findall(r"[^\W\d_]{3,}", plain) if w not in _COMMON},
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(map(re.escape, words)))
 
 
 # Patterns run on folded text (Polish "ł" stays as it is); the list of names follows the
@@ -449,6 +473,7 @@ def _reads_as_name(name: str) -> bool:
 
 
 _ANY_ROLE = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ROLE_PHRASES))
+_ANY_TRIGGER = re.compile("|".join(p.trigger.pattern for p in ROLE_PHRASES))
 
 
 def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
@@ -456,9 +481,12 @@ def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
     role phrase, or a word that ends lists ("by the European Fund", "kartu su ...")."""
     folded = fold(text)
     end = _sentence_end(text, start) if end is None else end
+    patterns = [(_LIST_STOP, folded), (_AND_LOWER, text)]
+    if _ANY_TRIGGER.search(folded, start + 1, end):
+        patterns.append((_ANY_ROLE, folded))
     stops = [
         stop.start()
-        for pattern, subject in ((_LIST_STOP, folded), (_AND_LOWER, text), (_ANY_ROLE, folded))
+        for pattern, subject in patterns
         if (stop := pattern.search(subject, start + 1, end))
     ]
     return min([end, *stops])
@@ -540,11 +568,13 @@ def from_phrases(
     folded = fold(text)
     allowed = set(roles) if roles is not None else None
     found: list[OrganisationMention] = []
-    if not _ANY_ROLE.search(folded):
+    if not _ANY_TRIGGER.search(folded):
         return found
     read_from: set[int] = set()
     for phrase in ROLE_PHRASES:
         if allowed is not None and phrase.role not in allowed:
+            continue
+        if not phrase.trigger.search(folded):
             continue
         for m in phrase.pattern.finditer(folded):
             if m.end() in read_from:
