@@ -66,33 +66,31 @@ def _one(organisations: set[Organisation], country: str | None) -> Organisation 
 
 
 def _by_name(name: str, country: str | None) -> Organisation | None:
-    key = name_key(name)
-    found = {
-        n.organisation
-        for n in OrganisationName.objects.filter(key=key).select_related("organisation")
-    }
-    match = _one(found, country)
-    if match is not None or found:
-        return match
-    stem = stem_key(name)
-    if stem:
-        found = {
-            n.organisation
-            for n in OrganisationName.objects.filter(stem=stem).select_related("organisation")
-        }
+    key, stem, core = name_key(name), stem_key(name), core_and_type(name)
+    # One query for the three ways a stored spelling can name the same organisation.
+    lookup = Q(key=key) | Q(stem=stem) if stem else Q(key=key)
+    if len(core[0]) >= 4 and (core[1] or len(core[0].split()) >= 2):
+        lookup |= Q(core=core[0])
+    spellings = list(OrganisationName.objects.filter(lookup).select_related("organisation"))
+    for matches in (
+        lambda n: n.key == key,  # 1. the same name
+        lambda n: bool(stem) and n.stem == stem,  # 2. in another grammatical case
+    ):
+        found = {n.organisation for n in spellings if matches(n)}
         match = _one(found, country)
         if match is not None or found:
             return match
     if is_acronym(name):
         by_acronym = set(Organisation.objects.filter(acronym=name))
         return _one(by_acronym, country)
-    core, kind = core_and_type(name)
+    core, kind = core
     if len(core) < 4 or (not kind and len(core.split()) < 2):
         return None
-    found = set()
-    for spelling in OrganisationName.objects.filter(core=core).select_related("organisation"):
-        if not kind or not spelling.kind or spelling.kind == kind:
-            found.add(spelling.organisation)
+    found = {
+        n.organisation
+        for n in spellings
+        if n.core == core and (not kind or not n.kind or n.kind == kind)
+    }
     return _one(found, country)
 
 
@@ -121,6 +119,7 @@ def organisation_resolve(
         # "Diversity Development Group (DDG)" after "DDG" alone was seen.
         bare = Organisation.objects.filter(Q(acronym=acronym) | Q(name=acronym))
         organisation = _one({o for o in bare if is_acronym(o.name)}, country)
+    created = organisation is None
     if organisation is None:
         organisation = Organisation.objects.create(
             id=_new_id(display),
@@ -141,15 +140,19 @@ def organisation_resolve(
             changed.append("name")
         if changed:
             organisation.save(update_fields=changed)
-    for spelling in names:
-        OrganisationName.objects.get_or_create(
-            organisation=organisation,
-            name=spelling,
-            defaults={
+    known = set() if created else set(organisation.names.values_list("name", flat=True))
+    OrganisationName.objects.bulk_create(
+        [
+            OrganisationName(
+                organisation=organisation,
+                name=spelling,
+                language=language if spelling == display else "",
                 **spelling_keys(spelling),
-                "language": language if spelling == display else "",
-            },
-        )
+            )
+            for spelling in dict.fromkeys(names)
+            if spelling not in known
+        ]
+    )
     return organisation
 
 

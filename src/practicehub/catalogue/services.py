@@ -122,6 +122,7 @@ def _apply(record: Record, values: dict[str, Any]) -> None:
         record.save()
     if "organisations" in values:
         record.participations.all().delete()
+        participations = []
         for position, org in enumerate(values["organisations"]):
             organisation = organisation_resolve(
                 name=org["name"],
@@ -130,30 +131,37 @@ def _apply(record: Record, values: dict[str, Any]) -> None:
                 language=record.language,
             )
             span = org.get("span") or [None, None]
-            Participation.objects.create(
-                record=record,
-                organisation=organisation,
-                name=org["name"],
-                role=org["role"],
-                acronym=org.get("acronym") or "",
-                country=org.get("country") or "",
-                position=position,
-                span_start=span[0],
-                span_end=span[1],
+            participations.append(
+                Participation(
+                    record=record,
+                    organisation=organisation,
+                    name=org["name"],
+                    role=org["role"],
+                    acronym=org.get("acronym") or "",
+                    country=org.get("country") or "",
+                    position=position,
+                    span_start=span[0],
+                    span_end=span[1],
+                )
             )
+        Participation.objects.bulk_create(participations)
     if "funding" in values:
         record.funding.all().delete()
-        known = set(Programme.objects.values_list("id", flat=True))
-        for position, item in enumerate(values["funding"]):
-            span = item.get("span") or [None, None]
-            Funding.objects.create(
-                record=record,
-                programme_id=item.get("programme") if item.get("programme") in known else None,
-                text=item["text"],
-                position=position,
-                span_start=span[0],
-                span_end=span[1],
-            )
+        named = {item.get("programme") for item in values["funding"]} - {None}
+        known = set(Programme.objects.filter(id__in=named).values_list("id", flat=True))
+        Funding.objects.bulk_create(
+            [
+                Funding(
+                    record=record,
+                    programme_id=item.get("programme") if item.get("programme") in known else None,
+                    text=item["text"],
+                    position=position,
+                    span_start=(item.get("span") or [None, None])[0],
+                    span_end=(item.get("span") or [None, None])[1],
+                )
+                for position, item in enumerate(values["funding"])
+            ]
+        )
     if "themes" in values:
         record.themes.set(Theme.objects.filter(id__in=values["themes"]))
 
@@ -204,20 +212,19 @@ def records_save_from_drafts(
         record = existing.pop(ordinal, None)
         span = draft.span
         if record is None:
+            # The plain fields go in with the row; _apply writes the relations.
             record = Record.objects.create(
                 id=f"{document.sha256[:12]}-{ordinal}",
                 document=document,
                 ordinal=ordinal,
-                title=draft.title,
-                language=draft.language,
-                kind=draft.kind,
                 status=status,
                 span_start=span[0],
                 span_end=span[1],
                 provenance=_provenance(draft),
                 extracted=values,
+                **{f: values[f] for f in _PLAIN_FIELDS},
             )
-            _apply(record, values)
+            _apply(record, {k: v for k, v in values.items() if k not in _PLAIN_FIELDS})
             Revision.objects.create(record=record, action="ingest", changes={})
         else:
             before = record_current_values(record)

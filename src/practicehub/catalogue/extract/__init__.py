@@ -502,10 +502,14 @@ def theme_zones(
     for a, b in lead:
         zones.append(("lead", a, piece(a, b)))
         blank(a, b)
+    # The body is read in one pass: the record's text with everything that is not a body
+    # piece (labels, dropped page furniture) and everything read above blanked out.
     words = 0
+    body = [" "] * len(masked)
     for part in parts:
         for start, end, _body in part.body_pieces():
-            body = piece(start, end)
-            words += len(body.split())
-            zones.append(("body", start, body))
+            piece_text = piece(start, end)
+            words += len(piece_text.split())
+            body[start - draft.span[0] : end - draft.span[0]] = piece_text
+    zones.append(("body", draft.span[0], "".join(body)))
     return zones, words

@@ -46,11 +46,11 @@ class RolePhrase:
     # the Kaunas County Library", not "together with the client"): the pattern sees no case.
     named: bool
     # Words the pattern cannot match without (``_literals``).
-    trigger: re.Pattern[str]
+    trigger: frozenset[str]
 
 
 def _phrase(role: str, pattern: str, *, named: bool = False) -> RolePhrase:
-    return RolePhrase(role, re.compile(pattern), named, _literals(pattern))
+    return RolePhrase(role, re.compile(pattern), named, frozenset(_literals(pattern)))
 
 
 # Words every phrase has beside a rarer one: no use as a trigger.
@@ -63,16 +63,11 @@ _COMMON = frozenset(
 )
 
 
-def _literals(pattern: str) -> re.Pattern[str]:
+def _literals(pattern: str) -> list[str]:
     """The words of three letters or more a pattern spells out: a text none of them occurs in
     cannot match it, and a plain search for them is many times faster than the pattern's."""
     plain = re.sub(r"\\[a-zA-Z]|\(\?[:=!<]*|\[[^\]]*\]|\{[^}]*\}|[()|?*+.^$\\]", " ", pattern)
-    words = sorted(
-        {w for w in re.findall(r"[^\W\d_]{3,}", plain) if w not in _COMMON},
-        key=len,
-        reverse=True,
-    )
-    return re.compile("|".join(map(re.escape, words)))
+    return sorted({w for w in re.findall(r"[^\W\d_]{3,}", plain) if w not in _COMMON})
 
 
 # Patterns run on folded text (Polish "ł" stays as it is); the list of names follows the
@@ -473,7 +468,8 @@ def _reads_as_name(name: str) -> bool:
 
 
 _ANY_ROLE = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ROLE_PHRASES))
-_ANY_TRIGGER = re.compile("|".join(p.trigger.pattern for p in ROLE_PHRASES))
+_TRIGGER_WORDS = sorted({w for p in ROLE_PHRASES for w in p.trigger}, key=len, reverse=True)
+_ANY_TRIGGER = re.compile("|".join(map(re.escape, _TRIGGER_WORDS)))
 
 
 def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
@@ -568,13 +564,14 @@ def from_phrases(
     folded = fold(text)
     allowed = set(roles) if roles is not None else None
     found: list[OrganisationMention] = []
-    if not _ANY_TRIGGER.search(folded):
+    present = {w for w in _TRIGGER_WORDS if w in folded} if _ANY_TRIGGER.search(folded) else ()
+    if not present:
         return found
     read_from: set[int] = set()
     for phrase in ROLE_PHRASES:
         if allowed is not None and phrase.role not in allowed:
             continue
-        if not phrase.trigger.search(folded):
+        if not phrase.trigger & present:
             continue
         for m in phrase.pattern.finditer(folded):
             if m.end() in read_from:

@@ -128,6 +128,7 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
     return list(unique.values())
 
 
+@lru_cache(maxsize=20_000)
 def is_programme_name(name: str) -> bool:
     """A name that is a programme's, not an organisation's ("European Social Fund").
 
