@@ -47,6 +47,7 @@ class PhraseIndex:
         self._tables: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {
             lang: {} for lang in LANGUAGES
         }
+        self._longest: dict[str, int] = dict.fromkeys(LANGUAGES, 1)
         for pid, lang, phrase in phrases:
             if lang not in self._tables:
                 continue
@@ -56,19 +57,32 @@ class PhraseIndex:
                 if stems and stems not in seen:
                     seen.add(stems)
                     self._tables[lang].setdefault(stems[0], []).append((stems, pid))
+                    self._longest[lang] = max(self._longest[lang], len(stems))
 
     def find(self, text: str) -> list[PhraseMatch]:
         found: dict[tuple[str, int], PhraseMatch] = {}
         split, joined = _streams(text)
-        # The joined stream differs from the split one only where a word has a hyphen.
-        streams = (split, joined) if len(joined) != len(split) else (split,)
+        hyphenated = [
+            i for i, (w, _, _) in enumerate(joined) if w != text[joined[i][1] : joined[i][2]]
+        ]
         for lang, table in self._tables.items():
             if not table:
                 continue
-            for stream in streams:
+            longest = self._longest[lang]
+            # The joined stream differs from the split one only where a word has a hyphen:
+            # there only the positions a phrase through that word can start at are read.
+            near = sorted({j for k in hyphenated for j in range(max(0, k - longest + 1), k + 1)})
+            for stream, positions in ((split, None), (joined, near)):
+                if positions == []:
+                    continue
                 stems = stem_all([w for w, _, _ in stream], lang)
-                for i, s in enumerate(stems):
-                    for phrase, pid in table.get(s, ()):
+                starts = (
+                    [i for i, s in enumerate(stems) if s in table]
+                    if positions is None
+                    else [i for i in positions if stems[i] in table]
+                )
+                for i in starts:
+                    for phrase, pid in table[stems[i]]:
                         n = len(phrase)
                         if tuple(stems[i : i + n]) == phrase:
                             match = PhraseMatch(pid, stream[i][1], stream[i + n - 1][2])
