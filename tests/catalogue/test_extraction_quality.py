@@ -40,3 +40,35 @@ def test_extraction_quality_stays_above_the_recorded_floors(seeds_dir, seeds_exp
                 below.append(f"{family}.{field}: F1 {value:.3f} < floor {floor}")
     assert below == []
     assert report["invented"]["count"] <= floors["invented_max"], report["invented"]["values"]
+
+
+def test_the_evaluation_is_strict_about_fragments_missed_records_and_extra_records():
+    module = _evaluation()
+    # A fragment of a group does not find it; a group with more words does.
+    assert not module._target_found("Managers and officials of funding programmes", ["Managers"])
+    assert module._target_found("trainers", ["trainers or EU-funding programme managers"])
+    scores = module.Scores()
+    module.miss_record(
+        scores,
+        {
+            "title": "T",
+            "organisations": [{"name": "A", "role": "partner"}],
+            "target_groups_mentioned": ["women"],
+            "emails": ["a@b.lt"],
+            "sections_in_order": ["aim"],
+        },
+    )
+    for field in ("records", "organisations", "target_groups", "emails", "sections"):
+        assert scores.counts[field]["fn"] == 1, field
+
+    class Extra:
+        title = "Not a record"
+        organisations = [object(), object()]
+        funding = []
+        project_numbers = ["X-1"]
+        themes = ["education"]
+
+    module.extra_record(scores, Extra())
+    assert scores.counts["organisations"]["fp"] == 2
+    assert scores.counts["project_numbers"]["fp"] == 1
+    assert scores.counts["themes"]["fp"] == 1

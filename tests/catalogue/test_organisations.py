@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from practicehub.catalogue.extract.organisations import from_phrases, names_in
 from practicehub.catalogue.extract.programmes import is_programme_name
+from practicehub.catalogue.registry import clean_name, organisation_key
+from tests.catalogue.helpers import extract_text
 
 
 def found(text: str) -> list[tuple]:
@@ -91,3 +93,95 @@ def test_remarks_in_parentheses_are_dropped_and_linked_names_kept():
 def test_cities_counts_and_addresses_are_not_organisations():
     mentions = names_in("Vilnius, 5 Panevėžio progimnazijos, Tilžės g. 88", 0, "partner")
     assert mentions == []
+
+
+def named(text: str, role: str = "partner") -> list[tuple]:
+    return [(m.name, m.role, m.country) for m in names_in(text, 0, role)]
+
+
+def test_a_role_word_closing_an_item_gives_that_item_its_role():
+    assert named(
+        "Centre for Equality Initiatives (Lygybės iniciatyvų centras), Vilnius, Lithuania – "
+        "coordinator, GenderWorks e.V., Berlin, Germany"
+    ) == [
+        ("Centre for Equality Initiatives", "coordinator", "LT"),
+        ("GenderWorks e.V", "partner", "DE"),
+    ]
+
+
+def test_a_list_set_apart_by_semicolons_keeps_the_commas_of_its_items():
+    assert named(
+        "Institut für Sozialstudien, Frankfurt am Main; Fundación Mujeres (Spain); "
+        "Vilniaus tarptautinė progimnazija „Kompasas“, Žirmūnų g. 70, LT-09124 Vilnius"
+    ) == [
+        ("Institut für Sozialstudien", "partner", None),
+        ("Fundación Mujeres", "partner", "ES"),
+        ("Vilniaus tarptautinė progimnazija Kompasas", "partner", None),
+    ]
+
+
+def test_one_phrase_for_several_councils_names_none_of_them():
+    # "the councils of Vilnius, Kaunas, Šiauliai and Utena": the text gives no council's own
+    # name, and inventing "Šiaulių savivaldybės taryba" would be a value it does not hold.
+    assert named("Vilniaus, Kauno, Šiaulių ir Utenos savivaldybių tarybos") == []
+    assert named("Kaunas and Klaipėda city municipalities") == []
+
+
+def test_groups_of_people_counts_and_places_are_not_organisations():
+    assert named(
+        "Lietuvos edukologijos studentų savanoriai; Eight open youth centres in Vilnius; "
+        "Alytus and Utena; Lithuanian Association of Youth Workers"
+    ) == [("Lithuanian Association of Youth Workers", "partner", None)]
+
+
+def test_a_name_ends_where_its_verb_begins():
+    assert named("Youth Equality Network worked with 14 schools") == [
+        ("Youth Equality Network", "partner", None)
+    ]
+
+
+def test_a_lowercase_continuation_is_not_a_second_name():
+    assert named(
+        "Vilniaus miesto savivaldybės administracijos Švietimo, kultūros ir sporto departamentas"
+    ) == [
+        (
+            "Vilniaus miesto savivaldybės administracijos Švietimo, kultūros ir sporto "
+            "departamentas",
+            "partner",
+            None,
+        )
+    ]
+
+
+def test_kartu_su_names_a_partner_in_the_case_the_sentence_gives():
+    assert found(
+        "Projektą įgyvendino Kauno moterų bendrija „Saulėgrąža“ kartu su Lygių galimybių "
+        "plėtros centru. Kartu su Norvegijos partneriais analizavome biudžetus."
+    ) == [
+        ("Kauno moterų bendrija Saulėgrąža", "implementer", None, None),
+        ("Lygių galimybių plėtros centru", "partner", None, None),
+    ]
+
+
+def test_a_record_shows_the_nominative_it_writes_for_a_name_it_also_inflects():
+    (draft,) = extract_text(
+        "Lygūs namai\n\nPartneriai: Lygių galimybių plėtros centras, Vilniaus universitetas.\n\n"
+        "Projektą vykdė Moterų informacijos centras kartu su Lygių galimybių plėtros centru."
+    )
+    assert [(o.name, o.role) for o in draft.organisations] == [
+        ("Lygių galimybių plėtros centras", "partner"),
+        ("Vilniaus universitetas", "partner"),
+        ("Moterų informacijos centras", "implementer"),
+    ]
+
+
+def test_possessive_apostrophes_stay_in_names():
+    assert clean_name("„Women's Issues Information Centre”") == "Women's Issues Information Centre"
+    assert clean_name("Investors’ Forum HR club") == "Investors’ Forum HR club"
+    assert organisation_key("Women's Issues") == organisation_key("Women’s Issues")
+
+
+def test_a_programme_opening_a_funder_is_the_programme():
+    assert is_programme_name("Erasmus+ KA2 Strategic Partnerships for school education")
+    assert not is_programme_name("European Social Fund Agency")
+    assert not is_programme_name("Lietuvos Respublikos socialinės apsaugos ir darbo ministerija")

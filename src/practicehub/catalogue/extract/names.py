@@ -89,7 +89,8 @@ _ACRONYM = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][A-ZĄČĘĖĮŠŲŪŽ0-9&+\-]{1
 # An apostrophe inside a word or after a plural's "s" ("Women's", "Investors' Forum") is part
 # of the name, not a quotation mark.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s+[A-Z])")
-_KEPT = "\x00"
+# Apostrophes stand in for themselves while the quotation marks are taken out.
+_KEPT = {"'": "\x00", "’": "\x01"}
 
 
 def _plain(text: str) -> str:
@@ -102,8 +103,9 @@ def display_name(raw: str) -> str:
     A dash typed with spaces inside a compound word ("Social – educational") is closed up;
     apostrophes of possessives stay ("Women's Issues Information Centre").
     """
-    name = _APOSTROPHE.sub(_KEPT, raw)
-    name = name.translate({ord(q): " " for q in QUOTES}).replace(_KEPT, "'")
+    name = _APOSTROPHE.sub(lambda m: _KEPT[m.group(0)], raw)
+    name = name.translate({ord(q): " " for q in QUOTES})
+    name = name.translate({ord(mark): original for original, mark in _KEPT.items()})
     name = re.sub(r"(?<=\w)\s+[-–—]\s+(?=[a-ząčęėįšųūž])", "-", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:.-–—/")
     return name

@@ -1,0 +1,109 @@
+"""Layouts the first readings got wrong: run-together table rows, labels before titles, site
+navigation, call codes, question headings, programme descriptions beside projects."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from tests.catalogue.helpers import extract_bytes, extract_text
+
+
+def test_cells_of_a_table_row_run_into_one_line_keep_their_labels():
+    (draft,) = extract_text(
+        "Safe Online: supporting women targeted by online violence\n\n"
+        "Programme\n\nRights, Equality and Citizenship Programme (2014–2020) – "
+        "REC-RDAP-GBV-AG-2019 Coordinator Centre for Equality Initiatives, Lithuania\n\n"
+        "Partners\n\nWomen Forward Ltd (Ireland); Youth Equality Network (Lithuania) Duration "
+        "1 March 2020 – 28 February 2022 EU contribution EUR 356,112.40\n\n"
+        "The project trains police officers to help women who experience online violence."
+    )
+    assert [(o.name, o.role, o.country) for o in draft.organisations] == [
+        ("Centre for Equality Initiatives", "coordinator", "LT"),
+        ("Women Forward Ltd", "partner", "IE"),
+        ("Youth Equality Network", "partner", "LT"),
+    ]
+    assert (draft.period_start, draft.period_end) == ("2020-03-01", "2022-02-28")
+    # The call's code in the programme row is not the project's number.
+    assert draft.project_numbers == []
+    assert [f.programme for f in draft.funding if f.programme] == ["rec"]
+
+
+def test_a_code_the_text_calls_a_call_or_measure_is_no_project_number():
+    (draft,) = extract_text(
+        "Welcome Desk\n\nThe project applied to call PMIF-2.1.3-K-02 of the national programme. "
+        "Project number: PMIF-2.1.3-K-02-0009. It is funded by the Asylum, Migration and "
+        "Integration Fund."
+    )
+    assert draft.project_numbers == ["PMIF-2.1.3-K-02-0009"]
+
+
+def test_a_title_loses_the_label_before_the_name():
+    titles = [
+        extract_text(f"{heading}\n\nThe project trains municipal staff in gender budgeting.")[
+            0
+        ].title
+        for heading in (
+            "Projektas „Pirmieji žingsniai Kaune“",
+            "Project: Women in Local Councils",
+            "Gute-Praxis-Beispiel: Mobile Beratung im ländlichen Raum",
+            "Project HOPE",
+        )
+    ]
+    assert titles == [
+        "Pirmieji žingsniai Kaune",
+        "Women in Local Councils",
+        "Mobile Beratung im ländlichen Raum",
+        "Project HOPE",
+    ]
+
+
+def test_site_navigation_never_becomes_a_title():
+    html = (
+        "<html><body><div><a href='#c'>Pereiti prie turinio</a></div>"
+        "<div class='langs'><a href='/lt'>LT</a> | <a href='/en'>EN</a></div>"
+        "<div>Pradžia &gt; Projektai</div>"
+        "<div id='c'><h1>Lygios galimybės darbe</h1><p>Projektą įgyvendina Lygybės iniciatyvų "
+        "centras. Projektas finansuojamas Europos socialinio fondo lėšomis.</p></div>"
+        "</body></html>"
+    )
+    _text, (draft,) = extract_bytes(html.encode("utf-8"), "page.html")
+    assert draft.title == "Lygios galimybės darbe"
+
+
+def test_headings_put_as_questions_are_sections_of_one_record():
+    document = docx.Document()
+    document.add_heading("Integration Centre for Foreigners in Kaunas", level=1)
+    document.add_heading("At a glance", level=2)
+    document.add_paragraph(
+        "Lead organisation: Social Partnership Fund Darnus ratas. Period: 2020–2022. The project "
+        "is funded by the Asylum, Migration and Integration Fund."
+    )
+    document.add_heading("Why a centre?", level=2)
+    document.add_paragraph(
+        "Before 2020 newcomers in the project's region had to visit five offices in 2019 to get "
+        "their papers; partners saw the same families again and again."
+    )
+    document.add_heading("Who can use the centre", level=2)
+    document.add_paragraph(
+        "All third-country nationals living legally in Lithuania and their family members can "
+        "use the project's services free of charge since 2020."
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _text, drafts = extract_bytes(buffer.getvalue(), "centre.docx")
+    assert [d.title for d in drafts] == ["Integration Centre for Foreigners in Kaunas"]
+
+
+def test_programme_descriptions_beside_a_project_are_not_records():
+    drafts = extract_text(
+        "Asylum, Migration and Integration Fund (AMIF)\n"
+        "AMIF funds the reception of asylum seekers and the integration of third-country "
+        "nationals; calls are announced every year by the managing authority.\n"
+        "-\n"
+        "Welcome Desk Vilnius\n"
+        "The project is implemented by Diversity Bridge and funded by the Asylum, Migration and "
+        "Integration Fund. Project No: PMIF-2.1.2-V-01-0009."
+    )
+    assert [d.title for d in drafts] == ["Welcome Desk Vilnius"]
