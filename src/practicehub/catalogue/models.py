@@ -47,7 +47,7 @@ class Organisation(models.Model):
 
     id = models.SlugField(primary_key=True, max_length=100)
     name = models.CharField(max_length=400, help_text="Canonical name.")
-    acronym = models.CharField(max_length=40, blank=True)
+    acronym = models.CharField(max_length=40, blank=True, db_index=True)
     country = models.CharField(max_length=2, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -64,6 +64,10 @@ class OrganisationName(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(max_length=400)
     key = models.CharField(max_length=400, db_index=True)
+    # The distinctive part of the name ("magnum bonum") and the concepts of its generic part
+    # ("fund partnership social"), so a name and its translation can meet (registry.py).
+    core = models.CharField(max_length=400, blank=True, db_index=True)
+    kind = models.CharField(max_length=200, blank=True)
     language = models.CharField(max_length=8, blank=True)
 
     class Meta:

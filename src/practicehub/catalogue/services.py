@@ -158,6 +158,20 @@ def _apply(record: Record, values: dict[str, Any]) -> None:
         record.themes.set(Theme.objects.filter(id__in=values["themes"]))
 
 
+def _register_aliases(draft: RecordDraft) -> None:
+    """Names the text links to an organisation ("X (Centre for ...)") join the registry first,
+    so that the record's own spelling resolves to the organisation that holds them all."""
+    for org in draft.organisations:
+        if org.aliases:
+            organisation_resolve(
+                name=org.name,
+                acronym=org.acronym,
+                country=org.country,
+                language=draft.language,
+                aliases=org.aliases,
+            )
+
+
 def _provenance(draft: RecordDraft) -> dict[str, list[list[int]]]:
     return {name: [list(span) for span in spans] for name, spans in draft.provenance.items()}
 
@@ -186,6 +200,7 @@ def records_save_from_drafts(
     saved: list[Record] = []
     for ordinal, draft in enumerate(drafts, start=1):
         values = draft_values(draft)
+        _register_aliases(draft)
         record = existing.pop(ordinal, None)
         span = draft.span
         if record is None:

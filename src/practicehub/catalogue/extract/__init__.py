@@ -1,31 +1,431 @@
 """From a document's text and blocks to the records it holds.
 
-``extract_records`` is the entry point; the stages each own a module: ``segment`` (where records
-begin and end), ``kind``, ``form`` (the nine-part good-practice form), ``fields``,
-``organisations``, ``themes``.
+``extract_records`` runs the stages in order; each stage is a module with one job:
+
+1. ``lines``     blocks -> lines with offsets and shape (bullets, numbers, blank lines before).
+2. ``segment``   lines -> one group of lines per record (separators, repeated forms, pages,
+                 headings); a document without such signals is one record.
+3. ``form``      a record's lines -> its parts, at the labels of the nine-part good-practice form
+                 and of labelled project pages; the lines before the first label are its head.
+4. ``kind``      project or good practice; the family's rules (``FAMILIES``) then say how the
+                 head is keyed and where role phrases are read.
+5. ``fields``, ``organisations``, ``programmes``, ``dates``, ``themes``: the values, each with
+                 the spans it came from (``RecordDraft.provenance``).
+
+A stage that finds nothing leaves its field empty: no value is ever made up. Offsets are in the
+document's text, so every value can be shown in its place.
 """
 
 from __future__ import annotations
 
-from practicehub.catalogue.extract.draft import RecordDraft, Section
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from practicehub.catalogue.extract import fields, organisations, programmes, themes
+from practicehub.catalogue.extract.dates import PERIOD_CUE, period_in
+from practicehub.catalogue.extract.draft import (
+    FundingMention,
+    OrganisationMention,
+    RecordDraft,
+    Section,
+    Span,
+)
+from practicehub.catalogue.extract.form import Part, label_at, split_parts
+from practicehub.catalogue.extract.kind import record_kind
+from practicehub.catalogue.extract.lines import Line, lines_from_blocks, split_embedded_labels
+from practicehub.catalogue.extract.segment import Segment, segment
+from practicehub.catalogue.extract.text import fold, sentences
 from practicehub.documents.readers.base import Block
+
+__all__ = ["FAMILIES", "extract_records"]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """How one family of documents is read where the families differ."""
+
+    head_key: str
+    # Role of the organisations listed under an "organisation" label ("Organizacija:").
+    organisation_role: str
+    # Parts whose running text tells stories about other projects and events (a form's
+    # description): role phrases there do not name the record's own organisations.
+    narrative_keys: frozenset[str]
+
+
+FAMILIES: dict[str, Family] = {}
+
+
+def family(kind: str, spec: Family) -> None:
+    FAMILIES[kind] = spec
+
+
+family(
+    "good_practice",
+    Family(
+        head_key="other",
+        organisation_role="provider",
+        narrative_keys=frozenset({"description", "impact", "activities", "aim"}),
+    ),
+)
+family(
+    "project",
+    Family(head_key="description", organisation_role="coordinator", narrative_keys=frozenset()),
+)
 
 
 def extract_records(text: str, blocks: list[Block], language: str) -> list[RecordDraft]:
-    """One record per document until segmentation and field extraction land (issue 4)."""
-    content = [b for b in blocks if b.kind != "page_break"]
-    if not content:
+    """One draft per record found in the document, in document order."""
+    lines, _page_breaks = lines_from_blocks(text, blocks)
+    lines = split_embedded_labels(lines)
+    if not lines:
         return []
-    first = content[0]
-    title = text[first.start : first.end].strip()[:300]
-    span = (content[0].start, content[-1].end)
-    body = text[span[0] : span[1]]
-    return [
-        RecordDraft(
-            kind="project",
-            title=title,
-            language=language,
-            span=span,
-            sections=[Section(key="description", heading=None, text=body, span=span)],
-        )
-    ]
+    drafts = [_record(text, seg, _language(seg, blocks, language)) for seg in segment(lines)]
+    drafts = [d for d in drafts if d is not None]
+    _resolve_elliptic_funding(drafts)
+    return drafts
+
+
+def _language(seg: Segment, blocks: list[Block], default: str) -> str:
+    counts: Counter[str] = Counter()
+    for b in blocks:
+        if b.language and b.start < seg.end and seg.start < b.end and b.kind != "page_break":
+            counts[b.language] += min(b.end, seg.end) - max(b.start, seg.start)
+    return counts.most_common(1)[0][0] if counts else default
+
+
+def _record(text: str, seg: Segment, language: str) -> RecordDraft | None:
+    lines = seg.lines
+    parts = split_parts(lines)
+    prov: dict[str, list[Span]] = {}
+
+    title, title_span = _title(parts, lines)
+    kind = record_kind(title, parts, "\n".join(ln.text for ln in lines))
+    rules = FAMILIES[kind]
+    if kind == "good_practice" and fields.is_generic_title(title):
+        named = _title_from_aim(parts)
+        if named is not None:
+            title, title_span = named
+    if not title:
+        return None
+    for part in parts:
+        if part.label is None and part.key == "description":
+            part.key = rules.head_key if part is parts[0] else part.key
+    prov["title"] = [title_span]
+
+    draft = RecordDraft(
+        kind=kind, title=title, language=language, span=(seg.start, seg.end), provenance=prov
+    )
+    draft.sections = _sections(parts)
+    _summary(draft, parts, title_span)
+    _lists(draft, parts)
+    _organisations(draft, text, parts, rules)
+    _funding(draft, parts, rules)
+    _numbers_and_contacts(draft, text, seg)
+    _period(draft, text, parts)
+    _themes(draft, text, parts)
+    return draft
+
+
+# --- title, sections, summary --------------------------------------------------------------------
+
+
+def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
+    for part in parts:
+        if part.label is not None and part.label.kind.special == "title":
+            pieces = part.body_pieces()
+            if pieces:
+                start, end, body = pieces[0]
+                return fields.clean_title(body), (start, end)
+    head = parts[0].lines if parts and parts[0].label is None else []
+    heading = next((ln for ln in head if ln.kind == "heading"), None)
+    if heading is not None:
+        return fields.clean_title(heading.text), (heading.start, heading.end)
+    first = lines[0]
+    if label_at(lines, 0) is None and first.title_shaped(30):
+        return fields.clean_title(first.text), (first.start, first.end)
+    if label_at(lines, 0) is None:
+        value = fields.first_sentence(first.text, first.start)
+        if value is not None:
+            return fields.clean_title(value.text), value.span
+    # The record opens with a label: its first line is the only name the source gives.
+    return fields.clean_title(first.text[:200]), (
+        first.start,
+        first.start + min(len(first.text), 200),
+    )
+
+
+def _title_from_aim(parts: list[Part]) -> tuple[str, Span] | None:
+    """A form under a generic heading is named by its practice's aim (its first line)."""
+    for part in parts:
+        if part.key == "aim":
+            for start, end, body in part.body_pieces():
+                if 0 < len(body.split()) <= 30:
+                    return fields.clean_title(body), (start, end)
+                value = fields.first_sentence(body, start)
+                if value is not None:
+                    return fields.clean_title(value.text), value.span
+    return None
+
+
+def _sections(parts: list[Part]) -> list[Section]:
+    out = []
+    for i, part in enumerate(parts):
+        pieces = part.body_pieces()
+        heading = part.label.heading if part.label else None
+        if i == 0 and part.label is None and pieces:
+            # The head: its first line (the title) is the section's heading.
+            first = part.lines[0]
+            if first.title_shaped(30):
+                heading = first.text
+                pieces = pieces[1:]
+        body = "\n".join(p[2] for p in pieces)
+        start = part.heading_line.start if part.heading_line else (part.lines[0].start)
+        end = pieces[-1][1] if pieces else (part.heading_line or part.lines[0]).end
+        out.append(Section(key=part.key, heading=heading, text=body, span=(start, end)))
+    return out
+
+
+def _summary(draft: RecordDraft, parts: list[Part], title_span: Span) -> None:
+    order = ("description", "aim", "other") if draft.kind == "good_practice" else ()
+    candidates: list[tuple[int, int, str]] = []
+    for key in order:
+        for part in parts:
+            if part.key == key and (part.label is not None or key != "other"):
+                candidates.extend(p for p in part.body_pieces() if not _is_list_piece(part, p))
+        if candidates:
+            break
+    if not candidates:
+        for part in parts:
+            if part.label is None or part.key in ("description", "aim"):
+                candidates.extend(
+                    p
+                    for p in part.body_pieces()
+                    if p[0] >= title_span[1] and not _is_list_piece(part, p)
+                )
+    value = fields.summary_of([p for p in candidates if len(p[2].split()) >= 4])
+    if value is not None:
+        draft.summary = value.text
+        draft.provenance["summary"] = [value.span]
+
+
+def _is_list_piece(part: Part, piece: tuple[int, int, str]) -> bool:
+    return any(ln.start == piece[0] and ln.is_list_item for ln in part.lines)
+
+
+def _lists(draft: RecordDraft, parts: list[Part]) -> None:
+    found = fields.lists_of(parts)
+    targets = found["target_groups"] + fields.target_groups_of(parts)
+    for name, values in (
+        ("objectives", found["objectives"]),
+        ("activities", found["activities"]),
+        ("target_groups", targets),
+    ):
+        seen: set[str] = set()
+        kept = []
+        for v in values:
+            key = fold(v.text)
+            if key not in seen:
+                seen.add(key)
+                kept.append(v)
+        setattr(draft, name, [v.text for v in kept])
+        if kept:
+            draft.provenance[name] = [v.span for v in kept]
+
+
+# --- organisations and funding -------------------------------------------------------------------
+
+
+def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Family) -> None:
+    found: list[OrganisationMention] = []
+    is_prog = programmes.is_programme_name
+    for part in parts:
+        if part.key == "organisation" and part.label is not None:
+            role = part.role if part.role != "provider" else rules.organisation_role
+            for start, _end, body in part.body_pieces()[:3]:
+                first = sentences(body, start)[:1]
+                for s_start, _s_end, sentence in first:
+                    sentence = sentence[: organisations.list_extent(_unjoined(sentence))]
+                    if len(sentence.split()) <= 25:
+                        found.extend(
+                            organisations.names_in(
+                                sentence, s_start, role, is_programme=is_prog, joiners=True
+                            )
+                        )
+        elif part.key == "partners" and part.label is not None:
+            role = part.role or "partner"
+            for start, _end, body in part.body_pieces():
+                for s_start, _s_end, sentence in sentences(body, start)[:1]:
+                    sentence = sentence[: organisations.list_extent(sentence)]
+                    if len(sentence.split()) <= 60:
+                        found.extend(
+                            organisations.names_in(sentence, s_start, role, is_programme=is_prog)
+                        )
+        elif part.key == "funding" and part.label is not None:
+            for start, _end, body in part.body_pieces():
+                found.extend(
+                    organisations.names_in(body, start, "funder", is_programme=is_prog, funder=True)
+                )
+    for part in parts:
+        # In a form's narrative parts only "funded by" speaks of the record itself.
+        roles = {"funder"} if part.key in rules.narrative_keys else None
+        for start, _end, body in part.body_pieces():
+            found.extend(organisations.from_phrases(body, start, roles=roles, is_programme=is_prog))
+    draft.organisations = organisations.dedupe(found)
+    if draft.organisations:
+        draft.provenance["organisations"] = [o.span for o in draft.organisations if o.span]
+
+
+def _unjoined(sentence: str) -> str:
+    """The sentence with "kartu su" blanked, so that a part's list does not stop at it."""
+    return organisations.JOINER.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def _funding(draft: RecordDraft, parts: list[Part], rules: Family) -> None:
+    statements: list[tuple[int, int, str]] = []
+    for part in parts:
+        if part.key == "funding" and part.label is not None and part.heading_line is not None:
+            line = part.heading_line
+            body = "\n".join(p[2] for p in part.body_pieces())
+            end = part.body_pieces()[-1][1] if part.body_pieces() else line.end
+            statements.append(
+                (line.start, end, f"{line.text}\n{body}".strip() if part.lines else line.text)
+            )
+            continue
+        if part.key in rules.narrative_keys and part.key in ("description", "impact"):
+            continue
+        for start, _end, body in part.body_pieces():
+            for s in sentences(body, start):
+                if programmes.is_funding_statement(s[2]):
+                    statements.append(s)
+    mentions: list[FundingMention] = []
+    for start, end, statement in statements:
+        statement = statement.strip()
+        matches = programmes.find_programmes(statement)
+        if not matches:
+            mentions.append(FundingMention(text=statement, programme=None, span=(start, end)))
+        for m in matches:
+            mentions.append(
+                FundingMention(text=statement, programme=m.programme, span=(start, end))
+            )
+    draft.funding = mentions
+    if mentions:
+        draft.provenance["funding"] = [m.span for m in mentions if m.span]
+
+
+def _resolve_elliptic_funding(drafts: list[RecordDraft]) -> None:
+    """A statement naming no programme takes the one its record's project number names, or the
+    one another record of the same document names in full ("by the European Fund" after "the
+    European Fund for the Integration of non-EU Nationals")."""
+    named = {f.programme for d in drafts for f in d.funding if f.programme}
+    for draft in drafts:
+        for mention in draft.funding:
+            if mention.programme:
+                continue
+            from_numbers = {
+                m.programme
+                for number in draft.project_numbers
+                for m in programmes.find_programmes(number)
+            }
+            if len(from_numbers) == 1:
+                mention.programme = from_numbers.pop()
+                continue
+            elliptic = [p for p in named if programmes.names_start(mention.text, p)]
+            if len(elliptic) == 1:
+                mention.programme = elliptic[0]
+
+
+# --- numbers, contacts, period, themes -----------------------------------------------------------
+
+
+def _numbers_and_contacts(draft: RecordDraft, text: str, seg: Segment) -> None:
+    body = text[seg.start : seg.end]
+    readers: dict[str, Callable[[str, int], list[fields.Value]]] = {
+        "project_numbers": fields.project_numbers_of,
+        "emails": fields.emails_of,
+        "websites": fields.websites_of,
+        "addresses": fields.addresses_of,
+    }
+    for name, reader in readers.items():
+        values: list[fields.Value] = []
+        seen: set[str] = set()
+        for v in reader(body, seg.start):
+            if v.text not in seen:
+                seen.add(v.text)
+                values.append(v)
+        setattr(draft, name, [v.text for v in values])
+        if values:
+            draft.provenance[name] = [v.span for v in values]
+
+
+def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
+    """From a duration part, else from a sentence that says when the project ran."""
+    for part in parts:
+        if part.key != "duration":
+            continue
+        pieces = part.body_pieces()
+        if not pieces:
+            continue
+        # From the label (it may say "start" or "end") to the end of the third line.
+        a = part.heading_line.start if part.heading_line is not None else pieces[0][0]
+        b = pieces[min(2, len(pieces) - 1)][1]
+        start, end = period_in(text[a:b], whole_part=True)
+        if start or end:
+            _set_period(draft, start, end, a)
+            return
+    for part in parts:
+        if part.label is not None and part.key not in ("description", "other", "aim"):
+            continue
+        for start_at, _end, body in part.body_pieces():
+            for s_start, _s_end, s in sentences(body, start_at):
+                if PERIOD_CUE.search(fold(s)):
+                    start, end = period_in(s)
+                    if start or end:
+                        _set_period(draft, start, end, s_start)
+                        return
+
+
+def _set_period(draft: RecordDraft, start, end, offset: int) -> None:
+    spans = []
+    if start is not None:
+        draft.period_start = start.value
+        spans.append((offset + start.start, offset + start.end))
+    if end is not None:
+        draft.period_end = end.value
+        spans.append((offset + end.start, offset + end.end))
+    draft.provenance["period"] = spans
+
+
+def _themes(draft: RecordDraft, text: str, parts: list[Part]) -> None:
+    """Title, lead (summary, aim, objectives) and body, with organisations' names blanked out:
+    "Lietuvos universitetų moterų asociacija" says who, not what the record is about."""
+    masked = list(text[draft.span[0] : draft.span[1]])
+    for o in draft.organisations:
+        if o.span:
+            for i in range(max(o.span[0], draft.span[0]), min(o.span[1], draft.span[1])):
+                masked[i - draft.span[0]] = " "
+    record_text = "".join(masked)
+
+    def piece(a: int, b: int) -> str:
+        return record_text[a - draft.span[0] : b - draft.span[0]]
+
+    zones: list[tuple[str, int, str]] = []
+    t0, t1 = draft.provenance["title"][0]
+    zones.append(("title", t0, piece(t0, t1)))
+    lead = [*draft.provenance.get("summary", []), *draft.provenance.get("objectives", [])]
+    for part in parts:
+        if part.key == "aim" and part.label is not None:
+            lead.extend((a, b) for a, b, _ in part.body_pieces())
+    zones.extend(("lead", a, piece(a, b)) for a, b in lead)
+    covered = [(t0, t1), *lead]
+    words = 0
+    for part in parts:
+        for start, end, _body in part.body_pieces():
+            words += len(_body.split())
+            if any(a < end and start < b for a, b in covered):
+                continue
+            zones.append(("body", start, piece(start, end)))
+    ids, spans = themes.record_themes(zones, words=words)
+    draft.themes = ids
+    if ids:
+        draft.provenance["themes"] = [s for t in ids for s in spans[t]]

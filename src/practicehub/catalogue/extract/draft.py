@@ -26,6 +26,8 @@ class OrganisationMention:
     acronym: str | None = None
     country: str | None = None
     span: Span | None = None
+    # The same organisation's name in another language, where the text links the two.
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

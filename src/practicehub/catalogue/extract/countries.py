@@ -1,0 +1,90 @@
+"""Country names in English and Lithuanian (with Lithuanian case endings) to ISO 3166-1 codes.
+
+Names come from pycountry and its Lithuanian translations, plus the short forms texts use
+("UK", "the Netherlands", "Czech Republic"). Lithuanian names are matched in their usual case
+forms: "Belgija", "Belgijos", "Belgijoje".
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from functools import lru_cache
+
+import pycountry
+
+from practicehub.catalogue.extract.text import fold
+
+_EXTRA = {
+    "uk": "GB",
+    "u.k.": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "usa": "US",
+    "u.s.a.": "US",
+    "the united states": "US",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "czech republic": "CZ",
+    "russia": "RU",
+    "moldova": "MD",
+    "turkey": "TR",
+    "the united kingdom": "GB",
+    "kosovo": "XK",
+    "jungtine karalyste": "GB",
+    "jav": "US",
+    "cekija": "CZ",
+    "rusija": "RU",
+}
+
+# Lithuanian case endings of nominative country names (genitive, locative, accusative, dative).
+_LT_ENDINGS = (
+    ("ija", ("ijos", "ijoje", "iją", "ijai", "ija")),
+    ("a", ("os", "oje", "ą", "ai", "a")),
+    ("as", ("o", "e", "ą", "ui", "as")),
+    ("is", ("io", "yje", "į", "iui", "is")),
+    ("ė", ("ės", "ėje", "ę", "ei", "ė")),
+    ("ai", ("ų", "uose", "us", "ams", "ai")),
+)
+
+
+def _lt_forms(name: str) -> list[str]:
+    for ending, forms in _LT_ENDINGS:
+        if name.endswith(ending):
+            stem = name[: -len(ending)]
+            return [stem + f for f in forms]
+    return [name]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    try:
+        lt = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["lt"])
+    except OSError:  # translations not shipped: English names only
+        lt = None
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                table.setdefault(fold(name), code)
+        if lt is not None:
+            translated = lt.gettext(country.name)
+            if translated != country.name:
+                for form in _lt_forms(translated):
+                    table.setdefault(fold(form), code)
+    for name, code in _EXTRA.items():
+        table[fold(name.strip())] = code
+    return table
+
+
+def country_code(text: str) -> str | None:
+    """ISO code for a country name ("Belgium", "Belgija", "Belgijoje"), or None."""
+    text = re.sub(r"\s+", " ", text).strip(" .,;:()")
+    if len(text) == 2 and text.isupper() and pycountry.countries.get(alpha_2=text):
+        return text  # "ACME (BE)"
+    return _table().get(fold(text))

@@ -1,0 +1,361 @@
+"""Fields read straight from a record's text: title, summary, objectives and activities, target
+groups, e-mails, web sites, postal addresses and project numbers.
+
+Each reader returns values with the spans they came from. A value is a piece of the source
+(trimmed of list markers and trailing punctuation), never a rewording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from practicehub.catalogue.extract.form import Part
+from practicehub.catalogue.extract.lines import Line
+from practicehub.catalogue.extract.text import fold, sentences
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Value:
+    text: str
+    span: Span
+
+
+# --- title and summary -------------------------------------------------------------------------
+
+_GENERIC_TITLE = re.compile(
+    r"\b(?:ger\w* praktik\w*|ger\w* patirt\w*|good practices?|best practices?|practice|praktik\w*"
+    r"|pavyzd\w*|examples?|aprasym\w*|descriptions?|forma|form|template|sablon\w*|anketa"
+    r"|of|the|a|an|nr|no)\b|\d+|[^\w\s]"
+)
+
+
+def is_generic_title(title: str) -> bool:
+    """ "Good practice example", "Gerosios praktikos aprašymas Nr. 2": a form's name, not the
+    practice's."""
+    rest = _GENERIC_TITLE.sub(" ", fold(title)).split()
+    return len(rest) <= 1
+
+
+def clean_title(text: str) -> str:
+    title = re.sub(r"\s+", " ", text).strip()
+    title = title.rstrip(" :;,")
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()
+    quotes = '„“”"«»'
+    if len(title) > 2 and title[0] in quotes and title[-1] in quotes:
+        inner = title[1:-1]
+        if not any(q in inner for q in quotes):
+            title = inner.strip()
+    return title
+
+
+def first_sentence(text: str, start: int, max_chars: int = 200) -> Value | None:
+    found = sentences(text, start)
+    if not found:
+        return None
+    a, b, s = found[0]
+    if len(s) > max_chars:
+        cut = s.rfind(" ", 0, max_chars)
+        s = s[: cut if cut > 40 else max_chars].rstrip(" ,;:")
+        b = a + len(s)
+    return Value(s, (a, b))
+
+
+def summary_of(pieces: list[tuple[int, int, str]], min_words: int = 15) -> Value | None:
+    """One or two sentences from the first stretch of running text."""
+    for start, _end, text in pieces:
+        found = sentences(text, start)
+        if not found:
+            continue
+        chosen = [found[0]]
+        if len(found[0][2].split()) < min_words and len(found) > 1:
+            chosen.append(found[1])
+        a, b = chosen[0][0], chosen[-1][1]
+        joined = " ".join(s for _, _, s in chosen)
+        return Value(joined, (a, b))
+    return None
+
+
+# --- objectives and activities -------------------------------------------------------------------
+
+_OBJECTIVE_CUE = re.compile(
+    r"\b(?:objectives?|aims?|goals?|purpose|tiksl\w*|uzdavin\w*|siek\w*|skirt\w*)\b"
+)
+_ACTIVITY_CUE = re.compile(
+    r"\b(?:activit\w*|actions?|will|would|includ\w*|made up|foresee\w*|consist\w*|organi[sz]e\w*"
+    r"|carried out|implemented|veikl\w*|priemon\w*|rengin\w*|vykd\w*|igyvendin\w*|organizuo\w*"
+    r"|numatyt\w*|planuoj\w*|work ?packages?|tasks?|steps?)\b"
+)
+_TARGET_CUE = re.compile(
+    r"\b(?:target\w*|tiksl\w* grup\w*|beneficiar\w*|dalyvi\w*|participants|naudos gavej\w*)\b"
+)
+_PARTNER_CUE = re.compile(
+    r"\b(?:partner\w*|consortium|konsorcium\w*|organi[sz]ations?|organizacij\w*)\b"
+)
+_INFINITIVE_EN = re.compile(r"^to\s+[a-z]", re.IGNORECASE)
+_INFINITIVE_LT = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ]?[a-ząčęėįšųūž]+ti\b")
+
+LIST_KEYS = {"objectives": "objectives", "aim": "objectives", "activities": "activities"}
+
+
+def _list_runs(part: Part) -> list[tuple[Line | None, list[Line]]]:
+    """Runs of list items in a part, each with the line that leads into it (or None)."""
+    runs: list[tuple[Line | None, list[Line]]] = []
+    previous: Line | None = part.heading_line
+    current: list[Line] = []
+    lead: Line | None = None
+    for line in part.lines:
+        if line.is_list_item:
+            if not current:
+                lead = previous
+            current.append(line)
+        else:
+            if current:
+                runs.append((lead, current))
+                current = []
+            previous = line
+    if current:
+        runs.append((lead, current))
+    return runs
+
+
+def _run_kind(part: Part, lead: Line | None, items: list[Line]) -> str | None:
+    if part.key in LIST_KEYS and lead is part.heading_line:
+        return LIST_KEYS[part.key]
+    if part.key == "target_group":
+        return "target_groups"
+    if part.key == "partners":
+        return None
+    if lead is not None:
+        cue = fold(
+            lead.text
+            if lead is not part.heading_line
+            else (part.label.heading if part.label else "")
+        )
+        if lead.text.rstrip().endswith(":") or lead is part.heading_line:
+            if _TARGET_CUE.search(cue):
+                return "target_groups"
+            if _PARTNER_CUE.search(cue) and not _ACTIVITY_CUE.search(cue):
+                return None
+            if _OBJECTIVE_CUE.search(cue):
+                return "objectives"
+            if _ACTIVITY_CUE.search(cue):
+                return "activities"
+    bodies = [ln.body for ln in items]
+    infinitives = sum(1 for b in bodies if _INFINITIVE_EN.match(b) or _INFINITIVE_LT.match(b))
+    if infinitives * 2 > len(bodies):
+        return "objectives"
+    if lead is not None and _OBJECTIVE_CUE.search(fold(lead.text)) and infinitives:
+        return "objectives"
+    if part.key in LIST_KEYS:
+        return LIST_KEYS[part.key]
+    return None
+
+
+def _item(line: Line) -> Value | None:
+    body = line.body.rstrip(" ;,.")
+    if not body or body.endswith(":") or not re.search(r"[^\W\d_]{3,}", body):
+        return None  # a lead-in to the items below it, or a stray marker
+    return Value(body, (line.body_start, line.body_start + len(body)))
+
+
+def lists_of(parts: list[Part]) -> dict[str, list[Value]]:
+    """Objectives, activities and target groups written as lists, in source order."""
+    out: dict[str, list[Value]] = {"objectives": [], "activities": [], "target_groups": []}
+    for part in parts:
+        for lead, items in _list_runs(part):
+            kind = _run_kind(part, lead, items)
+            if kind is None:
+                continue
+            for line in items:
+                value = _item(line)
+                if value is not None:
+                    out[kind].append(value)
+        if part.key == "objectives" and not _list_runs(part):
+            lines = [ln for ln in part.lines if ln.word_count <= 40]
+            if 0 < len(lines) <= 10 and len(lines) == len(part.lines):
+                out["objectives"].extend(v for v in map(_item, lines) if v is not None)
+    return out
+
+
+# --- target groups written as text ---------------------------------------------------------------
+
+_TARGET_INLINE = re.compile(
+    r"\b(?:target groups?|target audiences?|tiksl\w* grup\w*|beneficiaries)"
+    r"(?:\s+(?:like|such as|including|include|are|is|were|was|yra|buvo|–|-)|\s*:|\s*[-–])\s*"
+)
+_TARGET_STOP = re.compile(
+    r"[;.!?]\s|[;.!?]$|\s(?:in order|so that|so as|which|who|that|tam kad|siekiant|kurie|kurios)\b"
+    r"|\s(?:at|across|on|within)\s+(?:the\s+)?(?:national|regional|local|european|eu|international"
+    r"|municipal|community|all)\b"
+)
+_ITEM_TRIM = re.compile(
+    r"^(?:the|a|an|of|for)\s+|\s*(?:etc\.?|ir kt\.?|and others|ir kiti)\s*$", re.I
+)
+_TARGET_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:or|and|ir|bei|ar)\s+(?=\S)")
+
+
+def _split_items(text: str, start: int, *, words_max: int = 12) -> list[Value]:
+    """Items of a written list: commas and semicolons, then "and"/"or"/"ir" between items."""
+    pieces: list[Value] = []
+    pos = 0
+    commas = len(re.findall(r"[,;]", text))
+    splitter = _TARGET_SPLIT if commas else re.compile(r"\s*[,;]\s*")
+    for m in [*splitter.finditer(text), None]:
+        end = m.start() if m else len(text)
+        raw = text[pos:end]
+        item = _ITEM_TRIM.sub("", raw.strip().strip('.:()„“”"')).strip(" .,:")
+        if item and 1 <= len(item.split()) <= words_max and re.search(r"[^\W\d_]{3,}", item):
+            at = text.find(item, pos)
+            pieces.append(Value(item, (start + at, start + at + len(item))))
+        if m:
+            pos = m.end()
+    return pieces
+
+
+def target_groups_of(parts: list[Part]) -> list[Value]:
+    found: list[Value] = []
+    for part in parts:
+        if part.key == "target_group":
+            if any(ln.is_list_item for ln in part.lines):
+                continue  # taken with the lists
+            for start, _end, text in part.body_pieces():
+                if len(text.split()) <= 60:
+                    found.extend(_split_items(text.rstrip("."), start))
+            continue
+        for start, _end, text in part.body_pieces():
+            folded = fold(text)
+            for m in _TARGET_INLINE.finditer(folded):
+                stop = _TARGET_STOP.search(folded, m.end())
+                end = stop.start() if stop else len(text)
+                found.extend(_split_items(text[m.end() : end], start + m.end()))
+    return found
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”“'(){}\[\],;]+", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:lt|eu|com|org|net|info|de|be|lv|ee|pl"
+    r"|fi|se|no|dk|uk|fr|it|es|nl|at|int|gov|edu|ie|pt|gr|cz|sk|hu|ro|bg|hr|si|ch|lu|mt|cy)"
+    r"(?:/[^\s<>\"”“'(){}\[\],;]*)?(?![\w@-])"
+)
+
+
+def emails_of(text: str, start: int) -> list[Value]:
+    out = []
+    for m in _EMAIL.finditer(text):
+        email = m.group(0).rstrip(".")
+        out.append(Value(email.lower(), (start + m.start(), start + m.start() + len(email))))
+    return out
+
+
+def websites_of(text: str, start: int) -> list[Value]:
+    out = []
+    taken: list[Span] = []
+    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    for pattern in (_URL, _BARE_DOMAIN):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in [*emails, *taken]):
+                continue
+            url = m.group(0).rstrip(".,;:!?)/")
+            if pattern is _BARE_DOMAIN and len(url.split(".")[0]) < 2:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Value(url.lower(), (start + m.start(), start + m.start() + len(url))))
+    return sorted(out, key=lambda v: v.span)
+
+
+_UP = "A-ZĄČĘĖĮŠŲŪŽ"
+_LOW = "a-ząčęėįšųūžäöüßéèáàíóúñ"
+_LT_STREET = re.compile(
+    rf"(?:[{_UP}]\.\s?){{0,2}}[{_UP}][{_LOW}]+(?:[\s-][{_UP}]?[{_LOW}]+)?\s"
+    r"(?:g\.|gatvė|al\.|alėja|pr\.|prospektas|pl\.|plentas|skg\.|skersgatvis|a\.|aikštė|kel\.)"
+    r"\s?\d+[A-Za-z]?(?:\s?[-–/]\s?\d+[A-Za-z]?)?"
+    rf"(?:,\s*(?:LT[-–]?\s?\d{{5}}\s*)?[{_UP}][{_LOW}]+(?:\s(?:m\.|r\.|sav\.))?)?"
+)
+_EU_STREET = re.compile(
+    rf"(?:\d+[A-Za-z]?,?\s+)?(?:[{_UP}][\w'.-]*\s){{1,4}}"
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Square|Lane|Boulevard|Blvd\.|Place|Way|Drive|Quay)"
+    r"(?:\s\d+[A-Za-z]?)?"
+    rf"(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+|,\s*[{_UP}][{_LOW}]+(?:\s\d{{1,2}})?)*"
+    rf"|(?:Rue|Avenue|Boulevard|Via|Viale|Piazza|Calle|Avenida|Plaza|Rua|Ulica|ul\.)\s"
+    rf"(?:[\w'.-]+\s){{1,4}}?\d+[A-Za-z]?(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+)?"
+    rf"|[{_UP}][{_LOW}]+(?:straße|strasse|gasse|weg|platz|allee|straat|laan|gade|vej|gatan|iela"
+    rf"|tänav|katu)\s\d+[A-Za-z]?(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+)?"
+)
+_ADDRESS_CUE = re.compile(r"\b(?:address|adresas|buveines adresas)\s*[:–-]\s*", re.IGNORECASE)
+
+
+def addresses_of(text: str, start: int) -> list[Value]:
+    out: list[Value] = []
+    taken: list[Span] = []
+    for pattern in (_LT_STREET, _EU_STREET):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = m.group(0).strip(" ,.")
+            at = m.start() + m.group(0).index(value)
+            taken.append((at, at + len(value)))
+            out.append(Value(value, (start + at, start + at + len(value))))
+    for m in _ADDRESS_CUE.finditer(fold(text)):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        value = re.split(r"[;]|\s(?:tel\.|el\.|e-mail|phone)", text[m.end() : line_end])[0]
+        value = value.strip(" ,.")
+        if value and not any(a <= m.end() < b for a, b in taken) and re.search(r"\d", value):
+            at = m.end() + text[m.end() :].index(value)
+            taken.append((at, at + len(value)))
+            out.append(Value(value, (start + at, start + at + len(value))))
+    return sorted(out, key=lambda v: v.span)
+
+
+# --- project numbers -----------------------------------------------------------------------------
+
+_CODE = re.compile(
+    r"(?<![\w/@.-])[A-Z0-9][A-Z0-9]*(?:\s?[-/.]\s?[A-Z0-9]+){3,}(?:_\d+)?(?![\w/@-])"
+)
+_CUED_CODE = re.compile(
+    r"\b(?:project (?:number|no\.?|code|reference|id)|grant agreement(?: (?:number|no\.?))?"
+    r"|contract (?:number|no\.?)|projekto (?:numeris|nr\.?|kodas(?: nr\.?)?)|sutarties nr\.?"
+    r"|\(nr\.|kodas nr\.?)\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+_CUED_VALUE = re.compile(r"[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*|\d{5,}")
+_LEGAL_ACT = re.compile(r"(?:isakym|nutarim|sprendim|istatym|order|decision)\w*\s*$")
+
+
+def _is_code(code: str) -> bool:
+    groups = re.split(r"[-/._]", code)
+    has_letters = any(re.fullmatch(r"[A-Z]{2,}\d*|[A-Z]+\d+|\d+[A-Z]+", g) for g in groups)
+    has_digits = any(ch.isdigit() for ch in code)
+    is_date = bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", code))
+    return has_letters and has_digits and not is_date
+
+
+def project_numbers_of(text: str, start: int) -> list[Value]:
+    out: list[Value] = []
+    taken: list[Span] = []
+    for m in _CODE.finditer(text):
+        code = re.sub(r"\s+", "", m.group(0))
+        before = text[max(0, m.start() - 8) : m.start()].lower()
+        if "www" in before or "http" in before or not _is_code(code):
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(Value(code, (start + m.start(), start + m.end())))
+    for m in _CUED_CODE.finditer(text):
+        v = _CUED_VALUE.match(text, m.end())
+        if not v or any(a <= v.start() < b for a, b in taken):
+            continue
+        if _LEGAL_ACT.search(fold(text[max(0, m.start() - 30) : m.start()])):
+            continue
+        code = v.group(0).rstrip(".-/")
+        if len(code) < 4:
+            continue
+        taken.append((v.start(), v.start() + len(code)))
+        out.append(Value(code, (start + v.start(), start + v.start() + len(code))))
+    return sorted(out, key=lambda v: v.span)

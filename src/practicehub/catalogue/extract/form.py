@@ -1,0 +1,183 @@
+"""Sections: a record's lines split at the labels of its parts, each part mapped to its key.
+
+The same reading serves the nine-part good-practice form (numbered or not, Lithuanian or
+English, in a two-column table or as paragraphs) and the labelled parts of a project page
+("Partners:", "Projekto trukmė –"). A line is taken as a label when it carries a label's words
+(``labels.LABELS``) and a heading's shape: a heading block, a table cell, a number in a numbered
+sequence, a colon or dash before its value, or a short line of its own. Whatever comes before the
+first label is the record's head (its title and opening text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from practicehub.catalogue.extract.labels import LabelMatch, match_label
+from practicehub.catalogue.extract.lines import Line
+
+
+@dataclass(slots=True)
+class Part:
+    """One section of a record: its label (if any) and the lines of its body."""
+
+    key: str
+    label: LabelMatch | None
+    heading_line: Line | None
+    lines: list[Line] = field(default_factory=list)
+    # Where the body starts in the heading line when the value follows the label on that line.
+    inline_from: int | None = None
+
+    @property
+    def role(self) -> str | None:
+        return self.label.role if self.label else None
+
+    def body_pieces(self) -> list[tuple[int, int, str]]:
+        """(start, end, text) of each piece of body text, in order, offsets in the document."""
+        pieces = []
+        if self.heading_line is not None and self.inline_from is not None:
+            line = self.heading_line
+            pieces.append((self.inline_from, line.end, line.text[self.inline_from - line.start :]))
+        pieces.extend((ln.start, ln.end, ln.text) for ln in self.lines)
+        return pieces
+
+    def body_text(self) -> str:
+        return "\n".join(p[2] for p in self.body_pieces())
+
+
+def label_at(lines: list[Line], i: int) -> LabelMatch | None:
+    """The label line ``i`` starts with, when it has both the words and the shape of one."""
+    line = lines[i]
+    if line.bullet:
+        return None
+    m = match_label(line.text)
+    if m is None:
+        return None
+    if line.list_number is not None and not m.numbered and m.unknown <= 1:
+        m = replace(m, numbered=True, number=line.list_number)  # a numbered list in DOCX
+    if m.numbered and m.unknown <= 2 and (m.separated or not line.ends_sentence):
+        return m
+    if line.kind in ("heading", "table_cell") and m.unknown <= 1:
+        return m
+    if m.unknown > 1:
+        return None
+    if m.separated:
+        return m
+    # A bare label on a line of its own: only label words, no final full stop, text after it.
+    return m if m.unknown == 0 and line.title_shaped(12) and i + 1 < len(lines) else None
+
+
+def _numbered_headings(lines: list[Line], found: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
+    """Numbered lines that continue a numbered sequence of labels are headings too.
+
+    A form numbers its parts; a part whose words we do not know ("5. Who benefits?") still starts
+    a new part when its number follows the previous label's number.
+    """
+    numbered = {i: m for i, m in found.items() if m.numbered and m.number is not None}
+    if len(numbered) < 3:
+        return found
+    result = dict(found)
+    last_number = None
+    for i, line in enumerate(lines):
+        if i in numbered:
+            last_number = numbered[i].number
+            continue
+        if last_number is None or line.bullet or not line.marker:
+            continue
+        m = match_label_any(line)
+        if m and m.number == last_number + 1 and line.title_shaped(14):
+            result[i] = m
+            last_number = m.number
+    return result
+
+
+def match_label_any(line: Line) -> LabelMatch | None:
+    """A numbered line read as a label of the catch-all kind (for ``_numbered_headings``)."""
+    from practicehub.catalogue.extract.labels import LABELS, LabelMatch
+
+    digits = re.search(r"\d+", line.text[: line.marker])
+    if digits is None:
+        return None
+    number = int(digits.group(0))
+    other = next(k for k in LABELS if k.key == "other" and not k.special)
+    return LabelMatch(
+        kind=other,
+        heading=line.text,
+        value_offset=len(line.text),
+        numbered=True,
+        number=number,
+        separated=False,
+        unknown=0,
+    )
+
+
+def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
+    found = {}
+    for i in range(len(lines)):
+        m = label_at(lines, i)
+        if m is not None:
+            found[i] = m
+    found = _numbered_headings(lines, found)
+    if sum(1 for m in found.values() if m.numbered) >= 3:
+        # A numbered form: its parts are the numbered labels; "Mūsų veikla – ..." inside a part
+        # is that part's text.
+        found = {
+            i: m
+            for i, m in found.items()
+            if m.numbered or lines[i].kind in ("heading", "table_cell") or m.kind.special
+        }
+    return found
+
+
+def _is_list_lead_in(part: Part) -> bool:
+    """ "Main activities:" followed by nothing but list items."""
+    return (
+        part.label is not None
+        and part.label.separated
+        and part.inline_from is None
+        and bool(part.lines)
+        and all(ln.is_list_item for ln in part.lines)
+    )
+
+
+def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
+    """The record's parts in source order; the lines before the first label form the head."""
+    labels = find_labels(lines)
+    parts: list[Part] = []
+    current = Part(key=head_key, label=None, heading_line=None)
+    block_key = head_key  # the key unlabelled lines after a one-line "Label: value" go back to
+    for i, line in enumerate(lines):
+        m = labels.get(i)
+        same_part = m is not None and current.label is not None and m.key == current.key
+        if same_part and m.key != "other":
+            # "El. paštas: ..." inside "Kontaktai" stays in the same part.
+            current.lines.append(line)
+            continue
+        if m is not None:
+            if _is_list_lead_in(current):
+                block_key = head_key
+            if current.lines or current.label is not None:
+                parts.append(current)
+            inline = m.value_offset < len(line.text)
+            current = Part(
+                key=m.key,
+                label=m,
+                heading_line=line,
+                inline_from=line.start + m.value_offset if inline else None,
+            )
+            if not inline:
+                block_key = m.key
+            continue
+        if current.label is not None and current.inline_from is not None and not current.lines:
+            # The value was on the label's line; what follows is the text around it again.
+            parts.append(current)
+            current = Part(key=block_key, label=None, heading_line=None)
+        elif _is_list_lead_in(current) and not line.is_list_item:
+            # "Main activities:" and its list are over; the running text resumes.
+            parts.append(current)
+            block_key = head_key
+            current = Part(key=head_key, label=None, heading_line=None)
+        current.lines.append(line)
+    if current.lines or current.label is not None:
+        parts.append(current)
+    return parts

@@ -1,0 +1,33 @@
+"""Project or good practice, from the record's shape and words in either language.
+
+A good-practice description calls itself a practice ("gerosios praktikos", "good practice") and
+is laid out as the form: aim, target group, results, and above all advice for those who want to
+adopt it. A project description talks about "the project", its partners, funding and number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from practicehub.catalogue.extract.form import Part
+from practicehub.catalogue.extract.text import fold
+
+_PRACTICE = re.compile(
+    r"\b(?:ger\w* praktik\w*|ger\w* patirt\w*|good practices?|best practices?|promising practices?"
+    r"|practice example|praktikos pavyzd\w*)"
+)
+_PROJECT = re.compile(r"\b(?:project\w*|projekt\w*)\b")
+# Parts only a good-practice form has, and how much each says.
+_FORM_PARTS = {"advice": 3, "impact": 1, "target_group": 1, "aim": 1, "duration": 1}
+
+
+def record_kind(title: str, parts: list[Part], body: str) -> str:
+    heads = fold(title + "\n" + "\n".join(p.label.heading for p in parts if p.label))
+    practice = 2 * len(_PRACTICE.findall(heads))
+    project = 2 * len(_PROJECT.findall(heads))
+    folded = fold(body)
+    practice += min(3, len(_PRACTICE.findall(folded)))
+    project += min(3, len(_PROJECT.findall(folded)))
+    keys = {p.key for p in parts if p.label}
+    practice += sum(w for k, w in _FORM_PARTS.items() if k in keys) if len(keys) >= 4 else 0
+    return "good_practice" if practice > project else "project"

@@ -1,0 +1,510 @@
+"""Section labels of project descriptions and good-practice forms, in Lithuanian and English.
+
+A label is the short heading a form or a page puts before a part ("3. Gerosios praktikos
+tikslas", "Target group(s):", "Projekto partneriai –"). Each entry below names the section key of
+``record.schema.json`` the part maps to, the organisation role its text implies (for the parts
+that list organisations), and the words that signal it. Entries are tried in order, so the more
+specific come first ("Organizacijos kontaktai" is contacts, not organisation).
+
+Patterns run on folded text (lower case, no diacritics): "trukmė" is written "trukme".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from practicehub.catalogue.extract.text import fold, words
+
+
+@dataclass(frozen=True, slots=True)
+class LabelKind:
+    key: str
+    role: str | None
+    pattern: re.Pattern[str]
+    # "title" for the record's name, "number" for a project number: parts the fields read.
+    special: str = ""
+
+
+def _entry(key: str, role: str | None, *cues: str, special: str = "") -> LabelKind:
+    return LabelKind(key, role, re.compile(r"\b(?:" + "|".join(cues) + r")\b"), special)
+
+
+LABELS: tuple[LabelKind, ...] = (
+    _entry(
+        "other",
+        None,
+        r"pavadinimas",
+        r"title",
+        r"name of (?:the )?(?:good )?(?:practice|project|initiative)",
+        r"(?:project|practice|initiative) name",
+        special="title",
+    ),
+    _entry(
+        "other",
+        None,
+        r"project (?:number|no|code|id|reference)",
+        r"projekto (?:numeris|nr|kodas)",
+        r"grant agreement(?: (?:number|no))?",
+        r"sutarties (?:nr|numeris)",
+        r"reference (?:number|no)",
+        special="number",
+    ),
+    _entry(
+        "contacts",
+        None,
+        r"kontakt\w*",
+        r"contacts?",
+        r"contact (?:details|information|person)",
+        r"adresas",
+        r"address",
+        r"el\.? ?past\w*",
+        r"e-?mail",
+        r"susisiek\w*",
+        r"rekvizit\w*",
+        r"get in touch",
+        r"interneto svetaine",
+        r"svetaine",
+        r"tinklalapis",
+        r"websites?",
+        r"web ?page",
+        r"telefon\w*",
+        r"phone",
+    ),
+    _entry("partners", "member", r"consortium(?: members)?", r"konsorcium\w*"),
+    _entry(
+        "partners",
+        "partner",
+        r"partner\w*",
+        r"bendradarbiaujan\w*",
+        r"bendradarbiavimo organizacij\w*",
+        r"co-?operating",
+        r"collaborating",
+        r"cooperation partners?",
+        r"associated",
+        r"asocijuot\w*",
+    ),
+    _entry(
+        "funding",
+        "funder",
+        r"funding",
+        r"funded by",
+        r"funders?",
+        r"financ\w*",
+        r"finansav\w*",
+        r"finansuotoj\w*",
+        r"finansuoja",
+        r"remej\w*",
+        r"donors?",
+        r"sponsors?",
+        r"budget",
+        r"biudzet\w*",
+        r"lesu saltin\w*",
+        r"(?:funding )?programme",
+        r"programa",
+    ),
+    _entry(
+        "organisation",
+        "coordinator",
+        r"koordinator\w*",
+        r"koordinuojanti",
+        r"coordinat\w*",
+        r"lead (?:partner|organi[sz]ation|applicant|beneficiary)",
+        r"pareiskej\w*",
+        r"applicant",
+        r"promoter",
+        r"vadovaujantysis partneris",
+    ),
+    _entry(
+        "organisation",
+        "implementer",
+        r"vykdytoj\w*",
+        r"igyvendintoj\w*",
+        r"igyvendinanti",
+        r"implementing (?:organi[sz]ation|body|partner)s?",
+        r"implementers?",
+        r"implemented by",
+    ),
+    _entry(
+        "organisation",
+        "provider",
+        r"teikianti",
+        r"teikej\w*",
+        r"pateikej\w*",
+        r"providers?",
+        r"providing",
+        r"organi[sz]ations?",
+        r"organizacij\w*",
+        r"institucij\w*",
+        r"institution",
+        r"submitted by",
+        r"owner",
+    ),
+    _entry(
+        "target_group",
+        None,
+        r"tiksl\w* grup\w*",
+        r"target\w* (?:groups?|audiences?|population)(?:\(s\))?",
+        r"beneficiar\w*",
+        r"naudos gavej\w*",
+        r"who (?:will )?benefits?",
+        r"kam skirta",
+        r"dalyviai",
+        r"participants",
+    ),
+    _entry(
+        "duration",
+        None,
+        r"trukm\w*",
+        r"duration",
+        r"periodas",
+        r"period",
+        r"laikotarp\w*",
+        r"time ?frame",
+        r"timeline",
+        r"dates?",
+        r"start date",
+        r"end date",
+        r"pradzia",
+        r"pabaiga",
+        r"terminas",
+    ),
+    _entry(
+        "objectives",
+        None,
+        r"objectives",
+        r"aims",
+        r"goals",
+        r"tikslai",
+        r"uzdavin\w*",
+        r"specific objectives?",
+    ),
+    _entry(
+        "aim", None, r"tikslas", r"paskirtis", r"aim", r"goal", r"purpose", r"objective", r"misija"
+    ),
+    _entry(
+        "activities",
+        None,
+        r"veikl\w*",
+        r"activit\w*",
+        r"actions?",
+        r"priemon\w*",
+        r"renginiai",
+        r"events",
+        r"work ?packages?",
+        r"what (?:we|they) (?:do|did)",
+    ),
+    _entry(
+        "impact",
+        None,
+        r"poveik\w*",
+        r"rezultat\w*",
+        r"stebesen\w*",
+        r"impact",
+        r"results?",
+        r"outcomes?",
+        r"outputs?",
+        r"achievements?",
+        r"pasiekim\w*",
+        r"monitoring",
+        r"evaluation",
+        r"vertinim\w*",
+        r"success factors?",
+        r"sekmes veiksn\w*",
+        r"sustainability",
+        r"tvarum\w*",
+    ),
+    _entry(
+        "advice",
+        None,
+        r"patarim\w*",
+        r"rekomendacij\w*",
+        r"advice",
+        r"tips?",
+        r"recommendations?",
+        r"lessons? learn\w*",
+        r"pamok\w*",
+        r"transferab\w*",
+        r"perkeliam\w*",
+        r"pritaikym\w*",
+        r"replicab\w*",
+        r"replication",
+        r"adopt\w*",
+    ),
+    _entry(
+        "description",
+        None,
+        r"aprasym\w*",
+        r"aprasas",
+        r"description",
+        r"summary",
+        r"santrauk\w*",
+        r"about",
+        r"apie",
+        r"background",
+        r"context",
+        r"kontekst\w*",
+        r"overview",
+        r"problem\w*",
+        r"issues?",
+        r"challenges?",
+        r"issuk\w*",
+        r"methods?",
+        r"methodology",
+        r"metod\w*",
+        r"how (?:does|did) it work",
+        r"approach",
+        r"santrauka",
+        r"introduction",
+        r"ivadas",
+    ),
+    _entry(
+        "other",
+        None,
+        r"countr(?:y|ies)",
+        r"salis",
+        r"salys",
+        r"city",
+        r"miestas",
+        r"location",
+        r"vieta",
+        r"regions?",
+        r"regionas",
+        r"theme",
+        r"tema",
+        r"temos",
+        r"sritis",
+        r"keywords?",
+        r"raktazodziai",
+        r"languages?",
+        r"kalba",
+        r"more information",
+        r"daugiau informacijos",
+        r"sources?",
+        r"saltiniai",
+    ),
+)
+
+# Words a label may carry besides its signal ("Gerosios praktikos pavyzdį teikianti organizacija").
+FILLERS = frozenset(
+    fold(w)
+    for w in [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "with",
+        "by",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "main",
+        "key",
+        "short",
+        "brief",
+        "general",
+        "overall",
+        "specific",
+        "detailed",
+        "project",
+        "projects",
+        "practice",
+        "practices",
+        "good",
+        "best",
+        "promising",
+        "initiative",
+        "name",
+        "details",
+        "information",
+        "info",
+        "who",
+        "what",
+        "how",
+        "which",
+        "is",
+        "are",
+        "will",
+        "want",
+        "wish",
+        "wishing",
+        "those",
+        "others",
+        "implement",
+        "implementing",
+        "plan",
+        "planned",
+        "expected",
+        "achieved",
+        "list",
+        "from",
+        "e",
+        "g",
+        "i",
+        "e",
+        "used",
+        "resources",
+        "source",
+        "sources",
+        "further",
+        "other",
+        "additional",
+        "relevant",
+        "contact",
+        "person",
+        "persons",
+        "s",
+        "number",
+        "no",
+        "nr",
+        "date",
+        "gerosios",
+        "geroji",
+        "gera",
+        "geraja",
+        "geros",
+        "praktikos",
+        "praktika",
+        "praktiką",
+        "projekto",
+        "projektas",
+        "projekte",
+        "pagrindiniai",
+        "pagrindinis",
+        "pagrindinės",
+        "svarbiausi",
+        "svarbiausios",
+        "svarbiausių",
+        "trumpas",
+        "trumpai",
+        "ir",
+        "bei",
+        "ar",
+        "apie",
+        "jos",
+        "šios",
+        "šią",
+        "šio",
+        "pavyzdys",
+        "pavyzdį",
+        "pavyzdžio",
+        "norintiems",
+        "pritaikyti",
+        "įgyvendinti",
+        "įgyvendinimo",
+        "įgyvendinimas",
+        "organizacijos",
+        "pasiekti",
+        "numatyti",
+        "numatomi",
+        "planuojami",
+        "kurie",
+        "kas",
+        "kaip",
+        "kokie",
+        "jo",
+        "ją",
+        "šaltinis",
+        "šaltiniai",
+        "informacija",
+    ]
+)
+
+_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[A-H][.)])\s*")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
+MAX_LABEL_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    kind: LabelKind
+    heading: str  # as written, with its number and colon
+    value_offset: int  # where the value starts in the line (len(line) when none)
+    numbered: bool
+    number: int | None
+    separated: bool  # a colon or dash ends the label
+    unknown: int  # words that are neither signal nor filler
+
+    @property
+    def key(self) -> str:
+        return self.kind.key
+
+    @property
+    def role(self) -> str | None:
+        return self.kind.role
+
+
+def _balanced(text: str) -> bool:
+    """No parenthesis or quotation left open (a colon inside a quoted title is not a label's)."""
+    if text.count("(") != text.count(")"):
+        return False
+    return sum(text.count(q) for q in '„“”«»"') % 2 == 0
+
+
+def _split_label(rest: str) -> tuple[str, int, bool]:
+    """The label part of ``rest`` and where its value starts; (rest, len(rest), False) if none."""
+    colon = rest.find(":")
+    while colon != -1:
+        left = rest[:colon]
+        if _balanced(left) and not left.rstrip().endswith(("http", "https")) and left.strip():
+            return left, colon + 1, True
+        colon = rest.find(":", colon + 1)
+    m = _DASH_SPLIT.search(rest)
+    if m and m.start() > 0 and _balanced(rest[: m.start()]):
+        return rest[: m.start()], m.end(), True
+    return rest, len(rest), False
+
+
+@lru_cache(maxsize=50_000)
+def match_label(line: str) -> LabelMatch | None:
+    """The section label this line starts with, if it has the shape and words of one."""
+    m = _NUMBERING.match(line)
+    numbered = bool(m)
+    number = None
+    if m:
+        digits = re.match(r"\(?(\d+)", m.group(0).strip())
+        number = int(digits.group(1)) if digits else None
+    offset = m.end() if m else 0
+    rest = line[offset:]
+    label, value_at, separated = _split_label(rest)
+    label_words = words(label)
+    if not label_words or len(label_words) > MAX_LABEL_WORDS:
+        return None
+    folded = fold(label)
+    for kind in LABELS:
+        if kind.pattern.search(folded):
+            break
+    else:
+        return None
+    known_spans = [s.span() for k in LABELS for s in k.pattern.finditer(folded)]
+    unknown = 0
+    for w in re.finditer(r"[^\W\d_]{2,}", folded):
+        if w.group(0) in FILLERS:
+            continue
+        if any(a <= w.start() and w.end() <= b for a, b in known_spans):
+            continue
+        unknown += 1
+    value = rest[value_at:]
+    value_offset = offset + value_at + (len(value) - len(value.lstrip()))
+    if not value.strip():
+        value_offset = len(line)
+    heading_end = offset + value_at if separated else len(line)
+    return LabelMatch(
+        kind=kind,
+        heading=line[:heading_end].strip(),
+        value_offset=value_offset,
+        numbered=numbered,
+        number=number,
+        separated=separated,
+        unknown=unknown,
+    )

@@ -1,0 +1,191 @@
+"""The unit every stage works on: one line of a block, with its offsets and what it looks like.
+
+Readers give blocks (a paragraph, a list item, a table cell, a heading); a plain-text file gives
+one block per line. A block may still hold several lines (soft line breaks), so each block is cut
+at its newlines. What a line looks like (a bullet, a number, a short title-shaped line, the blank
+line before it) is worked out once here and used by segmentation, the form and the fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from practicehub.documents.readers.base import Block
+
+_BULLET = re.compile(r"^(?:[•·▪▫◦○●■□➢➤►✓✔]\s*|[-–—*+o]\s+)(?=\S)")
+_ENUM = re.compile(r"^(?:\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?…]\s*[\"”“»)]*$")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    kind: str = "paragraph"  # the block kind it came from
+    level: int = 0
+    page: int | None = None
+    blank_before: bool = False
+    # Length of a leading bullet or enumeration marker (0 when none).
+    marker: int = 0
+    bullet: bool = False
+    # The list number a DOCX, ODT or HTML list draws without it being in the text ("3.").
+    list_number: int | None = None
+
+    @property
+    def body(self) -> str:
+        """The text without its list marker."""
+        return self.text[self.marker :].strip()
+
+    @property
+    def body_start(self) -> int:
+        rest = self.text[self.marker :]
+        return self.start + self.marker + len(rest) - len(rest.lstrip())
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.marker > 0 or self.kind == "list_item"
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text))
+
+    def title_shaped(self, max_words: int = 25) -> bool:
+        """Short, not a finished sentence, not a list item: how titles and headings look."""
+        if self.kind == "heading":
+            return True
+        text = self.text
+        return (
+            0 < self.word_count <= max_words
+            and not self.is_list_item
+            and not text.endswith((".", ",", ";", ":"))
+            and not text[0].islower()
+        )
+
+
+def lines_from_blocks(text: str, blocks: list[Block]) -> tuple[list[Line], list[int]]:
+    """The document's lines in order, and the offsets of its page breaks."""
+    lines: list[Line] = []
+    page_breaks: list[int] = []
+    previous_end = 0
+    for block in sorted(blocks, key=lambda b: (b.start, b.end)):
+        if block.kind == "page_break":
+            page_breaks.append(block.start)
+            continue
+        pos = block.start
+        chunk = text[block.start : block.end]
+        for raw in chunk.split("\n"):
+            stripped = raw.strip()
+            if stripped:
+                start = pos + raw.index(stripped)
+                gap = text[previous_end:start]
+                line = Line(
+                    start=start,
+                    end=start + len(stripped),
+                    text=stripped,
+                    kind=block.kind,
+                    level=block.level,
+                    page=block.page,
+                    blank_before=not lines or gap.count("\n") >= 2,
+                )
+                _mark(line)
+                number = re.fullmatch(r"\(?(\d{1,2})[.)]", block.marker or "")
+                if number and not line.text.startswith(block.marker):
+                    line.list_number = int(number.group(1))
+                lines.append(line)
+                previous_end = line.end
+            pos += len(raw) + 1
+    return lines, page_breaks
+
+
+def _mark(line: Line) -> None:
+    m = _BULLET.match(line.text)
+    if m and len(line.text) > m.end():
+        line.marker, line.bullet = m.end(), True
+        return
+    m = _ENUM.match(line.text)
+    if m:
+        line.marker = m.end()
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+|psl\.?\s*|p\.\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:/|of|iš)\s*\d{1,4})?$",
+    re.I,
+)
+
+
+def drop_page_furniture(lines: list[Line]) -> list[Line]:
+    """Lines a paginated document repeats on its pages (running headers and footers, page
+    numbers) are not part of any record."""
+    pages = sorted({ln.page for ln in lines if ln.page is not None})
+    if len(pages) < 2:
+        return lines
+    edges: dict[str, set[int]] = {}
+    for page in pages:
+        on_page = [ln for ln in lines if ln.page == page]
+        for ln in on_page[:2] + on_page[-2:]:
+            shape = re.sub(r"\d+", "#", ln.text.strip().lower())
+            edges.setdefault(shape, set()).add(page)
+    repeated = {shape for shape, seen in edges.items() if len(seen) >= max(2, len(pages) // 2)}
+    kept = []
+    for page in pages:
+        on_page = [ln for ln in lines if ln.page == page]
+        edge_ids = {id(ln) for ln in on_page[:2] + on_page[-2:]}
+        for ln in on_page:
+            shape = re.sub(r"\d+", "#", ln.text.strip().lower())
+            if id(ln) in edge_ids and (shape in repeated or _PAGE_NUMBER.match(ln.text.strip())):
+                continue
+            kept.append(ln)
+    kept.extend(ln for ln in lines if ln.page is None)
+    return sorted(kept, key=lambda ln: ln.start)
+
+
+_EMBEDDED = re.compile(
+    r"(?:(?<=[^\s:])\s+|\s*[·|;]\s*)(?=[A-ZĄČĘĖĮŠŲŪŽ][\w’'.-]*(?:\s+[\w’'()-]+){0,4}\s*:\s)"
+)
+
+
+def split_embedded_labels(lines: list[Line]) -> list[Line]:
+    """A line holding several labelled fields ("Project promoter: X, Vilnius Partner: Y
+    Project number: Z", as PDF text runs them together) becomes one line per field."""
+    from practicehub.catalogue.extract.labels import match_label
+
+    out: list[Line] = []
+    for line in lines:
+        if line.bullet or ":" not in line.text[1:]:
+            out.append(line)
+            continue
+        cuts = []
+        for m in _EMBEDDED.finditer(line.text):
+            at = m.end()
+            if at <= 0 or at >= len(line.text):
+                continue
+            label = match_label(line.text[at:])
+            if label is not None and label.separated and label.unknown == 0:
+                cuts.append((m.start(), at))
+        if not cuts:
+            out.append(line)
+            continue
+        begin = 0
+        for stop, next_start in [*cuts, (len(line.text), len(line.text))]:
+            piece = line.text[begin:stop].rstrip()
+            if piece:
+                part = replace(
+                    line,
+                    text=piece,
+                    start=line.start + begin,
+                    end=line.start + begin + len(piece),
+                    marker=0,
+                    bullet=False,
+                    blank_before=line.blank_before if begin == 0 else False,
+                )
+                if begin == 0:
+                    part.marker, part.bullet = line.marker, line.bullet
+                out.append(part)
+            begin = next_start
+    return out

@@ -1,0 +1,247 @@
+"""Where records begin and end in a document.
+
+Signals, strongest first:
+
+1. Separator lines: a line of dashes, rules (``***``, ``___``, ``---``, ``* * *``) or a dash left at
+   the end of a record's last sentence ("... 2013. -").
+2. A form repeated: the first label of a good-practice form seen again after the other labels.
+3. Pages, when every page of a PDF opens with a title and reads as a record of its own.
+4. Headings of one level each followed by a record's text (several projects on one page).
+
+A document with none of these is one record. A piece holding a single line (a title cut from its
+text by a rule under it) joins the next piece. Each segment keeps its ``[start, end)`` span.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from practicehub.catalogue.extract.form import find_labels
+from practicehub.catalogue.extract.lines import Line, drop_page_furniture
+from practicehub.catalogue.extract.text import fold
+
+_SEPARATOR = re.compile(r"^[-–—_*=~#•·.\s]{1,80}$")
+_TRAILING_DASH = re.compile(r"(?<=[.!?”\"»)])\s+[-–—]$")
+# Words that say a stretch of text is about a project or practice of its own.
+_RECORD_CUES = {
+    "project": re.compile(r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"),
+    "funding": re.compile(r"\b(?:fund\w*|financ\w*|finans\w*|remia\w*|grant|programme|programa)"),
+    "organisations": re.compile(
+        r"\b(?:partner\w*|coordinat\w*|koordin\w*|consortium|implement\w*|igyvendin\w*|vykd\w*)"
+    ),
+    "period": re.compile(r"\b(?:19|20)\d\d\b"),
+    "aims": re.compile(r"\b(?:aim\w*|goal\w*|objective\w*|tiksl\w*|siek\w*)"),
+}
+
+
+@dataclass(slots=True)
+class Segment:
+    lines: list[Line]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def segment(lines: list[Line]) -> list[Segment]:
+    """The records' line groups, in document order."""
+    lines = drop_page_furniture(lines)
+    pieces = _split_at_separators(lines)
+    if len(pieces) == 1:
+        whole = pieces[0]
+        pieces = (
+            _split_heading_blocks(whole)
+            or _split_repeated_form(whole)
+            or _split_pages(whole)
+            or _split_title_lines(whole)
+            or pieces
+        )
+    else:
+        pieces = [sub for piece in pieces for sub in (_split_repeated_form(piece) or [piece])]
+        pieces = _drop_group_headings(pieces)
+    return [Segment(lines=p) for p in _join_lone_lines(pieces) if p]
+
+
+def _leading_titles(piece: list[Line]) -> int:
+    n = 0
+    for line in piece:
+        if not line.title_shaped(25) or (n and not line.blank_before and line.kind != "heading"):
+            break
+        n += 1
+    return n
+
+
+def _drop_group_headings(pieces: list[list[Line]]) -> list[list[Line]]:
+    """A listing's heading ("ONGOING PROJECTS (2017)", "2014 m.") stands above the first
+    record of its group: a piece with one title line more than its siblings loses the first."""
+    counts = [_leading_titles(p) for p in pieces if len(p) > 1]
+    if len(counts) < 3:
+        return pieces
+    usual = sorted(counts)[len(counts) // 2]
+    return [
+        p[1:] if len(p) > 2 and _leading_titles(p) == usual + 1 and usual >= 1 else p
+        for p in pieces
+    ]
+
+
+def _split_at_separators(lines: list[Line]) -> list[list[Line]]:
+    pieces: list[list[Line]] = [[]]
+    for line in lines:
+        if _SEPARATOR.match(line.text) and not any(ch.isalnum() for ch in line.text):
+            pieces.append([])
+            continue
+        m = _TRAILING_DASH.search(line.text)
+        if m:
+            kept = line.text[: m.start()]
+            pieces[-1].append(replace(line, text=kept, end=line.start + len(kept)))
+            pieces.append([])
+            continue
+        pieces[-1].append(line)
+    return [p for p in pieces if p]
+
+
+def _join_lone_lines(pieces: list[list[Line]]) -> list[list[Line]]:
+    """A piece of one line is not a record. Above a piece that opens with its own title it is
+    a page or group heading ("Projects 2016") and belongs to no record; otherwise it is a title
+    cut from its text by a rule under it, and joins the next piece."""
+    out: list[list[Line]] = []
+    carry: list[Line] = []
+    for i, piece in enumerate(pieces):
+        if len(piece) == 1 and not carry:
+            following = pieces[i + 1] if i + 1 < len(pieces) else None
+            if following and len(following) > 1 and following[0].title_shaped(25):
+                continue
+            carry = piece
+            continue
+        out.append(carry + piece)
+        carry = []
+    if carry:
+        if out:
+            out[-1] = out[-1] + carry
+        else:
+            out.append(carry)
+    return out
+
+
+def _split_repeated_form(lines: list[Line]) -> list[list[Line]] | None:
+    """Several forms one after another: split where the form's first label comes round again."""
+    labels = find_labels(lines)
+    if len(labels) < 6:
+        return None
+    order = sorted(labels)
+    first = labels[order[0]]
+    signature = (first.key, first.kind.special)
+    starts = [i for i in order if (labels[i].key, labels[i].kind.special) == signature]
+    if len(starts) < 2:
+        return None
+    # Each form needs its other parts between one start and the next, and the forms' parts
+    # must be alike: a document heading that reads as a label ("GEROSIOS PRAKTIKOS APRAŠYMAS")
+    # does not make the "Aprašymas:" part further down a second form.
+    bounds = [*starts, len(lines)]
+    key_sets = []
+    for a, b in itertools.pairwise(bounds):
+        keys = {labels[i].key for i in order if a <= i < b}
+        if sum(1 for i in order if a < i < b) < 2 or len(keys) < 3:
+            return None
+        key_sets.append(keys)
+    for k1, k2 in itertools.pairwise(key_sets):
+        if len(k1 & k2) * 2 < len(k1 | k2):
+            return None
+    cuts = []
+    floor = -1
+    for s in starts:
+        cut = s
+        # The title of each form sits just above its first label; what stands above the first
+        # form's title is the page's own heading or introduction.
+        if s - 1 not in labels and s - 1 > floor and lines[s - 1].title_shaped(25):
+            cut = s - 1
+        cuts.append(cut)
+        floor = s
+    return _cut(lines, cuts)
+
+
+def _cut(lines: list[Line], starts: list[int]) -> list[list[Line]]:
+    bounds = [*starts, len(lines)]
+    return [lines[a:b] for a, b in itertools.pairwise(bounds) if lines[a:b]]
+
+
+def _cue_count(lines: list[Line]) -> int:
+    folded = fold(" ".join(ln.text for ln in lines))
+    return sum(1 for pattern in _RECORD_CUES.values() if pattern.search(folded))
+
+
+def _reads_as_record(chunk: list[Line], min_cues: int) -> bool:
+    body_words = sum(ln.word_count for ln in chunk[1:])
+    return body_words >= 15 and _cue_count(chunk) >= min_cues
+
+
+def _reads_as_records(chunks: list[list[Line]], min_cues: int) -> bool:
+    return len(chunks) >= 2 and all(_reads_as_record(c, min_cues) for c in chunks)
+
+
+def _split_pages(lines: list[Line]) -> list[list[Line]] | None:
+    pages = sorted({ln.page for ln in lines if ln.page is not None})
+    if len(pages) < 2:
+        return None
+    starts = [next(i for i, ln in enumerate(lines) if ln.page == p) for p in pages]
+    labels = find_labels(lines)
+    if any(i in labels or not lines[i].title_shaped(25) for i in starts):
+        return None
+    if any(lines[i].text[:1].islower() for i in starts):
+        return None  # a page that goes on with the text of the one before
+    chunks = _cut(lines, starts)
+    return chunks if _reads_as_records(chunks, min_cues=3) else None
+
+
+def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
+    """Several records under headings of one level (a report, a listing page, a compendium).
+
+    The level is the highest at which headings repeat; a lone heading above them is the
+    document's title. Headings whose text does not read as a record (a closing "Financial
+    information") are dropped with their text, as long as most of them are records.
+    """
+    labels = find_labels(lines)
+    headings = [i for i, ln in enumerate(lines) if ln.kind == "heading" and i not in labels]
+    levels = sorted({lines[i].level for i in headings})
+    for level in levels:
+        top = [i for i in headings if lines[i].level == level]
+        if len(top) < 2:
+            continue
+        chunks = _cut(lines, top)
+        labelled = [bool(find_labels(c)) for c in chunks]
+        if len(chunks) > 2 and not labelled[0] and all(labelled[1:]):
+            chunks = chunks[1:]  # the document's own title and introduction
+        records = [c for c in chunks if _reads_as_record(c, min_cues=2)]
+        if len(records) >= 2 and len(records) * 3 >= len(chunks) * 2:
+            return chunks
+        return None
+    return None
+
+
+def _split_title_lines(lines: list[Line]) -> list[list[Line]] | None:
+    """In plain text: several records each opening with a title line after a blank line."""
+    if any(ln.kind == "heading" for ln in lines):
+        return None
+    labels = find_labels(lines)
+    bare_labels = [i for i, m in labels.items() if m.value_offset >= len(lines[i].text)]
+    if len(bare_labels) >= 2:
+        return None  # a labelled form or page: its short lines are its own parts
+    candidates = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.blank_before
+        and i + 1 < len(lines)
+        and i not in labels
+        and ln.title_shaped(15)
+        and not lines[i + 1].title_shaped(15)
+    ]
+    if len(candidates) < 2:
+        return None
+    chunks = _cut(lines, candidates)
+    return chunks if _reads_as_records(chunks, min_cues=3) else None

@@ -1,0 +1,57 @@
+"""Dates and periods in Lithuanian and English formats; what is not a period stays empty."""
+
+from __future__ import annotations
+
+import pytest
+
+from practicehub.catalogue.extract.dates import period_in
+from tests.catalogue.helpers import extract_text
+
+
+def period(text: str, whole: bool = True) -> tuple:
+    start, end = period_in(text, whole_part=whole)
+    return (start and start.value, end and end.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017 – 2021", ("2017", "2021")),
+        ("2017–2021 m.", ("2017", "2021")),
+        ("2019 m. rugsėjo 1 d. – 2021 m. rugpjūčio 31 d.", ("2019-09-01", "2021-08-31")),
+        ("2014 m. kovo mėn. – 2016 m. vasario mėn.", ("2014-03", "2016-02")),
+        ("2020. 01 – 2021 06", ("2020-01", "2021-06")),
+        ("nuo 2015 m.", ("2015", None)),
+        ("2019 – dabar", ("2019", None)),
+        ("from March 2014 to February 2016", ("2014-03", "2016-02")),
+        ("1 May, 2024 – 30 April, 2026", ("2024-05-01", "2026-04-30")),
+        ("01.09.2019 – 31.08.2021", ("2019-09-01", "2021-08-31")),
+        ("2021-01-01 / 2021-12-31", ("2021-01-01", "2021-12-31")),
+        ("Start date: 2018-10-01\nEnd date: 2020-09-30", ("2018-10-01", "2020-09-30")),
+        ("24 mėnesiai", (None, None)),
+    ],
+)
+def test_periods_in_both_languages(text, expected):
+    assert period(text) == expected
+
+
+def test_a_programme_year_is_not_the_projects_period():
+    (draft,) = extract_text(
+        "Strategy for integration\n\nThe aim of the project is to prepare a strategy.\n"
+        "The project is funded by the European Fund for the Integration of non-EU Nationals 2013."
+    )
+    assert (draft.period_start, draft.period_end) == (None, None)
+
+
+def test_an_event_date_in_a_description_is_not_the_period():
+    (draft,) = extract_text(
+        "Moterų klubas\n\nKlubas renkasi kas mėnesį. 2019 m. spalio 11 – 13 d. vyko konferencija."
+    )
+    assert (draft.period_start, draft.period_end) == (None, None)
+
+
+def test_a_sentence_about_the_project_gives_its_period():
+    (draft,) = extract_text(
+        "Safe Homes\n\nThe project was implemented from March 2014 to February 2016 in rural areas."
+    )
+    assert (draft.period_start, draft.period_end) == ("2014-03", "2016-02")

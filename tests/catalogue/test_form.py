@@ -1,0 +1,95 @@
+"""The nine-part good-practice form in Lithuanian and English, numbered or not, in any order."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from tests.catalogue.helpers import extract_bytes, extract_text
+
+NINE = ["organisation", "contacts", "aim", "partners", "target_group", "duration",
+        "description", "impact", "advice"]  # fmt: skip
+
+
+def _keys(draft) -> list[str]:
+    return [s.key for s in draft.sections if s.key != "other"]
+
+
+def test_an_english_form_without_numbers_is_read_part_by_part():
+    text = (
+        "Good practice example\n\n"
+        "Organisation providing the good practice:\nWomen Forward Ltd (Ireland)\n\n"
+        "Contact details:\nhello@womenforward.ie\n\n"
+        "Aim of the practice:\nMentoring first-time women candidates in local elections\n\n"
+        "Cooperating organisations:\nDublin City Council; Irish Rural Link\n\n"
+        "Target group:\nwomen candidates, party officers\n\n"
+        "Duration:\n2019 – 2021\n\n"
+        "Description:\nEach candidate is paired with a councillor for six months.\n\n"
+        "Results:\n40 women mentored, 12 elected.\n\n"
+        "Tips for adopting the practice:\nStart a year before the elections.\n"
+    )
+    (draft,) = extract_text(text)
+    assert draft.kind == "good_practice"
+    assert _keys(draft) == NINE
+    assert draft.title == "Mentoring first-time women candidates in local elections"
+    assert (draft.period_start, draft.period_end) == ("2019", "2021")
+    assert [(o.name, o.role) for o in draft.organisations] == [
+        ("Women Forward Ltd", "provider"),
+        ("Dublin City Council", "partner"),
+        ("Irish Rural Link", "partner"),
+    ]
+    assert draft.organisations[0].country == "IE"
+
+
+def test_a_form_with_parts_missing_and_reordered_is_still_read():
+    text = (
+        "Senjorų savanorystė mokyklose\n\n"
+        "Tikslinė grupė: senjorai, pradinių klasių mokiniai\n\n"
+        "Tikslas: Įtraukti senjorus į mokyklų gyvenimą.\n\n"
+        "Organizacija: Senjorų iniciatyvų centras\n\n"
+        "Aprašymas: Senjorai du kartus per savaitę padeda mokiniams skaityti.\n\n"
+        "Patarimai: Pradėkite nuo vienos mokyklos.\n"
+    )
+    (draft,) = extract_text(text)
+    assert draft.kind == "good_practice"
+    assert _keys(draft) == ["target_group", "aim", "organisation", "description", "advice"]
+    assert draft.title == "Senjorų savanorystė mokyklose"
+    assert draft.target_groups == ["senjorai", "pradinių klasių mokiniai"]
+    assert [(o.name, o.role) for o in draft.organisations] == [
+        ("Senjorų iniciatyvų centras", "provider")
+    ]
+
+
+def test_a_two_column_docx_form_maps_its_left_column_to_parts():
+    document = docx.Document()
+    document.add_heading("Įvairovės valdymas uosto įmonėje", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for label, value in [
+        ("1. Gerosios praktikos pavyzdį teikianti organizacija", "Klaipėdos įvairovės centras"),
+        ("2. Organizacijos kontaktai", "info@ivairove.lt, www.ivairove.lt"),
+        ("3. Gerosios praktikos tikslas", "Padėti įmonėms priimti užsienio darbuotojus."),
+        ("6. Gerosios praktikos trukmė", "2021 m. vasario mėn. – 2022 m. gruodžio mėn."),
+        ("9. Svarbiausi patarimai", "Įtraukite darbuotojų atstovus nuo pradžių."),
+    ]:
+        row = table.add_row().cells
+        row[0].text, row[1].text = label, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _text, (draft,) = extract_bytes(buffer.getvalue(), "forma.docx")
+    assert draft.kind == "good_practice"
+    assert _keys(draft) == ["organisation", "contacts", "aim", "duration", "advice"]
+    assert (draft.period_start, draft.period_end) == ("2021-02", "2022-12")
+    assert draft.emails == ["info@ivairove.lt"]
+    assert draft.websites == ["www.ivairove.lt"]
+
+
+def test_sections_hold_every_word_of_the_record():
+    text = (
+        "Projektas „Saugūs namai“\n\nProjektas skirtas smurto artimoje aplinkoje prevencijai.\n\n"
+        "Partneriai: Moterų krizių centras „Atrama“\n\nTrukmė: 2015–2016 m.\n"
+    )
+    (draft,) = extract_text(text)
+    joined = " ".join(f"{s.heading or ''} {s.text}" for s in draft.sections).split()
+    for word in text[draft.span[0] : draft.span[1]].split():
+        assert word in joined

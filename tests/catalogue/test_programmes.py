@@ -1,0 +1,45 @@
+"""Funding statements, kept as written, mapped to the controlled list of programmes."""
+
+from __future__ import annotations
+
+from practicehub.catalogue.extract.programmes import find_programmes, is_funding_statement
+from tests.catalogue.helpers import extract_text
+
+
+def programmes(text: str) -> list[str]:
+    return [m.programme for m in find_programmes(text)]
+
+
+def test_english_and_lithuanian_names_map_to_their_programmes():
+    assert programmes("funded by the European Fund for the Integration of non-EU Nationals") == [
+        "eif"
+    ]
+    assert programmes("Projektas finansuojamas Europos socialinio fondo lėšomis") == ["esf"]
+    assert programmes("Co-funded by the Erasmus+ Programme of the European Union") == [
+        "erasmus-plus"
+    ]
+    assert programmes("Prieglobsčio, migracijos ir integracijos fondo lėšomis") == ["amif"]
+
+
+def test_a_statement_that_names_no_listed_programme_maps_to_none():
+    (draft,) = extract_text(
+        "Seniors online\n\nThe project is funded by a private donor from Kaunas and by our members."
+    )
+    assert [(f.programme, f.text) for f in draft.funding] == [
+        (None, "The project is funded by a private donor from Kaunas and by our members.")
+    ]
+
+
+def test_a_year_is_not_a_programme_and_a_stray_word_is_not_a_statement():
+    assert programmes("in 2013 the European Union") == []
+    assert not is_funding_statement("The project ran workshops in ten schools.")
+    assert is_funding_statement("Projektą remia Socialinės apsaugos ir darbo ministerija.")
+
+
+def test_the_programme_of_a_project_number_names_an_elliptic_statement():
+    (draft,) = extract_text(
+        "Towards integration\n\nThe project is implemented by the European Fund.\n"
+        "Project Number : EIF/2012/6/09/PG/1 ."
+    )
+    assert draft.project_numbers == ["EIF/2012/6/09/PG/1"]
+    assert [f.programme for f in draft.funding] == ["eif"]
