@@ -36,6 +36,7 @@ _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _WORD_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^(\w+)")
 _WORD = re.compile(r"\w+")
+_ALNUM = re.compile(r"[^\W_]")
 # A heading is a line or two, not a paragraph that happens to be in a bigger font.
 _HEADING_MAX_CHARS = 200
 
@@ -116,10 +117,21 @@ def read_pdf(data: bytes, filename: str) -> ReadResult:
             for key, value in (("title", info.get("/Title")), ("author", info.get("/Author")))
             if value and str(value).strip()
         }
-    if sum(ch.isalnum() for lines in pages for line in lines for ch in line.text) < 10:
+    if not _has_text(pages):
         raise ReadError(NO_TEXT)
     builder = _Layout(pages).build()
     return ReadResult(text=builder.text(), blocks=builder.blocks, media_type=PDF, metadata=metadata)
+
+
+def _has_text(pages: list[list[_Line]]) -> bool:
+    """At least a few letters or digits: a scan's text layer is empty or holds stray marks."""
+    found = 0
+    for lines in pages:
+        for line in lines:
+            found += len(_ALNUM.findall(line.text))
+            if found >= 10:
+                return True
+    return False
 
 
 def _decrypt(reader: PdfReader) -> None:

@@ -3,7 +3,8 @@
 The text is kept exactly as decoded (only line ends are made LF), since every offset later points
 into it. A line that starts with a bullet, a dash or a number such as "1." or "2.3)" is a list
 item; its marker stays in the text and is also recorded on the block. Nesting comes from the
-indentation and from the depth of a number like "2.3.".
+indentation and from the depth of a number like "2.3.". A Markdown heading ("## Partners") is a
+heading; no other line is, as plain text has no way to say so.
 """
 
 from __future__ import annotations
