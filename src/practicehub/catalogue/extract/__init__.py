@@ -24,7 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from practicehub.catalogue.extract import fields, organisations, programmes, themes
-from practicehub.catalogue.extract.dates import EVENT_CUE, EVENT_WORD, PERIOD_CUE, period_in
+from practicehub.catalogue.extract.dates import (
+    EVENT_CUE,
+    EVENT_WORD,
+    ONLY_A_RANGE,
+    PERIOD_CUE,
+    period_in,
+)
 from practicehub.catalogue.extract.draft import (
     FundingMention,
     OrganisationMention,
@@ -151,7 +157,7 @@ def _record(text: str, seg: Segment, language: str) -> RecordDraft | None:
     _summary(draft, parts, title_span)
     _organisations(draft, text, parts, rules)
     _lists(draft, parts)
-    _funding(draft, parts, rules)
+    _funding(draft, text, parts, rules)
     _numbers_and_contacts(draft, text, seg, parts)
     _period(draft, text, parts)
     _themes(draft, text, parts)
@@ -331,8 +337,15 @@ def _unjoined(sentence: str) -> str:
     return organisations.JOINER.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
-def _funding(draft: RecordDraft, parts: list[Part], rules: Family) -> None:
+def _funding(draft: RecordDraft, text: str, parts: list[Part], rules: Family) -> None:
     statements: list[tuple[int, int, str]] = []
+    # Names of the organisations that run the project are no programmes' ("Centre for
+    # Equality Initiatives" is not the EQUAL initiative); a funder may be one (a ministry).
+    runners = {
+        text[o.span[0] : o.span[1]]
+        for o in draft.organisations
+        if o.span and o.role != "funder" and o.span[1] - o.span[0] > 3
+    }
     for part in parts:
         if part.key == "funding" and part.label is not None and part.heading_line is not None:
             line = part.heading_line
@@ -342,16 +355,22 @@ def _funding(draft: RecordDraft, parts: list[Part], rules: Family) -> None:
                 (line.start, end, f"{line.text}\n{body}".strip() if part.lines else line.text)
             )
             continue
-        if part.key in rules.narrative_keys and part.key in ("description", "impact"):
-            continue
+        # A form's story of what happened speaks of other projects too; there only a sentence
+        # about the practice itself says what funds it ("Programa 2019–2021 m. finansuota ...").
+        narrative = part.key in rules.narrative_keys and part.key in ("description", "impact")
         for start, _end, body in part.body_pieces():
             for s in sentences(body, start):
-                if programmes.is_funding_statement(s[2]):
+                if narrative and not _ABOUT_ITSELF.match(fold(s[2])):
+                    continue
+                if programmes.is_funding_statement(s[2]) or programmes.names_its_project(s[2]):
                     statements.append(s)
     mentions: list[FundingMention] = []
     for start, end, statement in statements:
         statement = statement.strip()
-        matches = programmes.find_programmes(programmes.without_project_titles(statement))
+        searched = programmes.without_project_titles(statement)
+        for name in runners:
+            searched = searched.replace(name, " " * len(name))
+        matches = programmes.find_programmes(searched)
         if not matches:
             mentions.append(FundingMention(text=statement, programme=None, span=(start, end)))
         for m in matches:
@@ -361,6 +380,12 @@ def _funding(draft: RecordDraft, parts: list[Part], rules: Family) -> None:
     draft.funding = mentions
     if mentions:
         draft.provenance["funding"] = [m.span for m in mentions if m.span]
+
+
+_ABOUT_ITSELF = re.compile(
+    r"^(?:the |this |our )?(?:good )?(?:practice|programme|program|initiative|praktika|programa"
+    r"|iniciatyva|sios praktikos|si praktika)\b"
+)
 
 
 def _resolve_elliptic_funding(drafts: list[RecordDraft]) -> None:
@@ -446,7 +471,7 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
             continue
         for start_at, _end, body in part.body_pieces():
             for s_start, _s_end, s in sentences(body, start_at):
-                if any(cue.search(fold(s)) for cue in cues):
+                if any(cue.search(fold(s)) for cue in cues) or ONLY_A_RANGE.match(s):
                     start, end = period_in(s)
                     if start or end:
                         _set_period(draft, start, end, s_start)

@@ -244,7 +244,9 @@ def _before(text: str, date: Date, width: int = 25) -> str:
 _PERIOD_WORDS = (
     r"duration|period|time ?frame|runs?|ran|running|lasts?|lasted|implemented|carried out"
     r"|took place|takes place|will take"
-    r"|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*|truko|trunka|tes\w*|prasided\w*|baig\w*"
+    r"|trukm\w*|laikotarp\w*|vykd\w*|vyks|vyko|vyksta|veikia|veike|igyvendin\w*|truko"
+    r"|trunka|tes\w*"
+    r"|prasided\w*|baig\w*"
     r"|lauft|laufzeit|dauert|durchgefuhrt|isteno\w*|ilgums|norisinas|realizowan\w*|realizacj\w*"
     r"|trwa\w*"
 )
@@ -253,6 +255,12 @@ PERIOD_CUE = re.compile(
     + r")\b|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"
 )  # fmt: skip
+# A sentence that is nothing but a range of years or dates ("... Programme. 2016–2017.") says
+# when the record's project ran.
+ONLY_A_RANGE = re.compile(
+    r"^\W*(?:19|20)\d\d(?:[-./ ]\d{1,2}){0,2}\s*(?:m\.)?\s*[-–—]\s*(?:19|20)\d\d"
+    r"(?:[-./ ]\d{1,2}){0,2}\s*(?:m\.)?\W*$"
+)
 # A record that is an event ("Tautinių bendrijų jaunimo forumas 2016") runs when the event does:
 # "Renginys vyks 2016 m. rugsėjo 23–25 d.", "The conference took place on ...".
 EVENT_WORD = re.compile(
@@ -283,9 +291,10 @@ def period_in(text: str, *, whole_part: bool = False) -> tuple[Date | None, Date
     if ranges:
         if not whole_part:
             return ranges[0][0], None if ongoing else ranges[0][1]
-        # A duration part may list stages ("2018–2019 ..., 2020 and 2022–2023"): all of them.
-        first = min(dates, key=lambda d: d.value)
-        last = max(dates, key=lambda d: d.value)
+        # A duration part may list stages ("2018–2019 ..., 2020 and 2022–2023"): from the
+        # first range's start to the last one's end (a year in the text after them is not).
+        first = min((a for a, _ in ranges), key=lambda d: d.value)
+        last = max((b for _, b in ranges), key=lambda d: d.value)
         return first, None if ongoing else last
     start = end = None
     for date in dates:

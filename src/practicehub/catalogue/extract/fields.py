@@ -105,6 +105,7 @@ _ACTIVITY_CUE = re.compile(
     r"\b(?:activit\w*|actions?|will|would|includ\w*|made up|foresee\w*|consist\w*|organi[sz]e\w*"
     r"|carried out|implemented|veikl\w*|priemon\w*|rengin\w*|vykd\w*|igyvendin\w*|organizuo\w*"
     r"|numatyt\w*|planuoj\w*|work ?packages?|tasks?|steps?|bus|projekto metu|during the project"
+    r"|teikiam\w*|teikia|provides?|offers?|siulo"
     r"|massnahmen|aktivitat\w*|pasakumi|działania)\b"
 )
 _TARGET_CUE = re.compile(
@@ -363,8 +364,12 @@ def addresses_of(text: str, start: int) -> list[Value]:
 _CODE = re.compile(
     r"(?<![\w/@.-])[A-Z0-9][A-Z0-9]*(?:\s?[-/.]\s?[A-Z0-9]+){3,}(?:_\d+)?(?![\w/@-])"
 )
+# A project's code ends in its serial number ("-063124", "/0021"), a call's in a year or a
+# short number ("REC-RDAP-GBV-AG-2019", "PMIF-2.1.3-K-02").
+_SERIAL = re.compile(r"(?<![\d])(?!(?:19|20)\d\d$)\d{3,}$")
 _CUED_CODE = re.compile(
-    r"\b(?:project (?:number|no\.?|code|reference|id)|grant agreement(?: (?:number|no\.?))?"
+    r"\b(?:project (?:number|no\.?|code|reference|id)|project(?=\s+\d{6,})"
+    r"|projekt\w* (?:numeris|nr\.?)|grant agreement(?: (?:number|no\.?))?"
     r"|contract (?:number|no\.?)|projekto (?:numeris|nr\.?|kodas(?: nr\.?)?)|sutarties nr\.?"
     r"|\(nr\.|kodas nr\.?)\s*[:.]?\s*",
     re.IGNORECASE,
@@ -402,8 +407,8 @@ def project_numbers_of(text: str, start: int, quiet: list[Span] = ()) -> list[Va
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _CALL_CUE.search(fold(text[max(line_start, m.start() - 80) : m.start()])):
             continue
-        if any(a <= start + m.start() < b for a, b in quiet):
-            continue
+        if any(a <= start + m.start() < b for a, b in quiet) and not _SERIAL.search(code):
+            continue  # a call's or programme's code; a project's ends in its own serial
         taken.append((m.start(), m.end()))
         out.append(Value(code, (start + m.start(), start + m.end())))
     for m in _CUED_CODE.finditer(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from practicehub.catalogue.extract import programmes
 from practicehub.catalogue.extract.form import Part
 from practicehub.catalogue.extract.text import fold
 
@@ -25,9 +26,15 @@ def record_kind(title: str, parts: list[Part], body: str) -> str:
     heads = fold(title + "\n" + "\n".join(p.label.heading for p in parts if p.label))
     practice = 2 * len(_PRACTICE.findall(heads))
     project = 2 * len(_PROJECT.findall(heads))
-    folded = fold(body)
+    # "Cooperation for innovation and the exchange of good practices" names a programme.
+    folded = fold(programmes.without_programmes(body))
     practice += min(3, len(_PRACTICE.findall(folded)))
     project += min(3, len(_PROJECT.findall(folded)))
     keys = {p.key for p in parts if p.label}
-    practice += sum(w for k, w in _FORM_PARTS.items() if k in keys) if len(keys) >= 4 else 0
+    # Aim, duration and target group head project sheets too ("Objective", "Start date"): the
+    # form's parts count for a practice only beside its advice part, its providing
+    # organisation ("Organizacija", not a project's "Coordinator") or its own word.
+    provider = any(p.label and p.key == "organisation" and p.role == "provider" for p in parts)
+    if len(keys) >= 4 and ("advice" in keys or provider or practice):
+        practice += sum(w for k, w in _FORM_PARTS.items() if k in keys)
     return "good_practice" if practice > project else "project"

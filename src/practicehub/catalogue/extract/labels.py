@@ -131,6 +131,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"finansav\w*",
         r"finansuotoj\w*",
         r"finansuoja",
+        r"finansin\w* informacij\w*",
+        r"financial information",
         r"remej\w*",
         r"donors?",
         r"sponsors?",

@@ -97,15 +97,18 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"(?:in conjunction with|jointly with|together with|by)\s+",
     ),
     _phrase("implementer", r"\bimplementing organi[sz]ations?\s*(?:is|are|:|-)\s*"),
-    _phrase("implementer", r"\b(?:run|organi[sz]ed|hosted) by\s+"),
+    _phrase(
+        "implementer", r"\b(?:run|organi[sz]ed|hosted|implemented|carried out|delivered) by\s+"
+    ),
     _phrase("implementer", r"\bprojekt\w* (?:igyvendina|igyvendino|vykdo|vykde)\s+"),
+    _phrase("implementer", r"\b\w+ (?:kuruoja|kuravo)\s+"),
     _phrase(
         "implementer",
         r"\b(?:forum|rengin|konferencij|mokym|stovykl|festival|seminar|akcij)\w* "
         r"(?:organizuoja|organizavo|rengia|surenge)\s+",
     ),
     _phrase("implementer", r"\b(?:projekto\s+)?(?:vykdytoj\w*|igyvendintoj\w*)\s*(?:yra|:|-)\s*"),
-    _phrase("partner", r"\bin (?:partnership|co-?operation|collaboration) with\s+"),
+    _phrase("partner", r"\bin (?:partnership|co-?operation|collaboration|conjunction) with\s+"),
     _phrase("partner", r"\b(?:kartu )?su partner(?:iais|iu|e|emis)\s*(?:[-:]\s*)?"),
     _phrase("partner", r"\b(?:bendradarbiaujant|partnerysteje) su\s+"),
     _phrase("partner", r"\b(?:together|along|jointly) with\s+(?:the\s+)?", named=True),
@@ -129,6 +132,13 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"\bprojekt\w* (?:remia|finansuoja|bendrai finansuoja|is dalies finansuoja"
         r"|dalinai finansuoja)\s+|\(finansuoja\s+|\bparamos teikej\w*\s*(?:yra|:|-)\s*"
         r"|\bfinansavimo saltinis\s*(?:yra|:|-)?\s*",
+    ),
+    # "su Europos socialinio fondo agentūra pasirašėme projekto sutartį": the agency that
+    # signs the grant is its funder.
+    _phrase(
+        "funder",
+        r"\bsu\s+(?=[^.]{3,100}\bpasirase\w*\s+(?:.{0,60}?\s)?sutart)",
+        named=True,
     ),
     # German: "Projektträger ist X", "in Kooperation mit X", "durch das X ... gefördert".
     _phrase("coordinator", r"\b(?:projekt)?trager(?:in)?\s*(?:des projekte?s\s*)?(?:ist|:|-)\s*"),
@@ -162,7 +172,7 @@ _LIST_STOP = re.compile(
     r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuri\w*"
     r"|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
     r"|uber|im rahmen|aus mitteln|(?:ko)?gefordert|finanziert|mit (?:mitteln|unterstutzung)"
-    r"|w ramach|ze srodkow|ietvaros"
+    r"|w ramach|ze srodkow|ietvaros|pasirase\w*"
     r"|as (?:an? )?(?:\w+ )?partners?\b)(?!\w)",
 )
 # "... coordinated by X and developed with ...": an "and" before a verb ends the list.
@@ -191,7 +201,7 @@ _TWO_PLACES = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:and|ir|un|und|i)\
 # "Youth Equality Network worked with 14 schools": the name ends where its verb begins.
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|works?|runs?|provides?|offers?|helps?"
-    r"|[a-z]{3,}ed)\s+(?=[a-z0-9])"
+    r"|[a-z]{3,}ed|[a-ząčęėįšųūž]{3,}(?:ėme|ome|ame|ėte|ote))(?=\s+[a-z0-9ąčęėįšųūž]|\s*$)"
 )
 _LOWER_LEGAL_FORM = re.compile(
     r"^(?:biedrība|nodibinājums|asociacija|fundacja|stowarzyszenie|viešoji įstaiga)\s+"
@@ -232,9 +242,12 @@ _CITY = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s[A-ZĄČĘĖĮŠŲŪŽ][\
 # "Šiaulių ir Utenos savivaldybių tarybos", "Kaunas and Klaipėda city municipalities": one
 # phrase for several organisations, none of which the text names in full.
 _DISTRIBUTIVE = re.compile(
-    r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:ir|and|bei|&|un|i|und)\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+.*"
-    r"(?:ies|[^s]s|ai|os|es|ės|ys)$"
+    r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:,\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+)*\s+(?:ir|and|bei|&|un|i|und)\s+"
+    r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+"
 )
+_PLURAL = re.compile(r"(?:ies|[^s]s|ai|os|es|ės|ys)$")
+# "Norwegian partner the centre": a role word in lower case inside the phrase, no name.
+_ROLE_INSIDE = re.compile(r"\s(?:partners?|coordinators?|members?|partneri\w*|koordinator\w*)\s")
 _NAME_START = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ„\"“«]")
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
@@ -270,9 +283,20 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
         opening = re.sub(r"^(?:the|a|an|der|die|das|den|dem|des)\s+", "", right.strip())[:1]
         if not (opening.isupper() or opening.isdigit() or opening in '„“"«'):
             continue
+        if _spelled_by_acronym(piece):
+            break  # "Lithuanian Forum for Equality and Diversity (LFED)": one name
         if _nameish(left) and _nameish(right):
             return [*_split_and(text, start, start + m.start()), (start + m.end(), end)]
     return [(start, end)]
+
+
+def _spelled_by_acronym(text: str) -> bool:
+    """Whether an acronym in parentheses spells the capitalised words of the whole text."""
+    m = re.search(r"\(([A-ZĄČĘĖĮŠŲŪŽ]{2,})\)\s*$", text)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in text[: m.start()].split() if w[:1].isupper())
+    return len(initials) > 2 and initials == m.group(1)
 
 
 def _nameish(text: str) -> bool:
@@ -418,6 +442,9 @@ def parse_name(
         # "Norvegijos organizacija Likestilling Vest": a description before the name.
         country = country or country_code(described.group(1) or "")
         bare = bare[described.end() :]
+    quoted = quoted_part(bare)
+    if bare[:1].islower() and quoted and bare.rstrip(' „“”"«»').endswith(quoted):
+        bare = quoted  # 'the trade union "Uosto darbuotojai"': a description, then the name
     explained = _EXPLAINED.search(bare)
     if explained and not has_head(bare[explained.end() :]):
         bare = bare[: explained.start()]  # "Diversity Bridge – mokytojų ... mokymai"
@@ -428,12 +455,17 @@ def parse_name(
     if tail and has_head(bare[: tail.start()]) and not has_head(bare[tail.end() :]):
         bare = bare[: tail.start()]  # "Vilnius City Municipality and private donations"
     name = display_name(bare)
-    if not _reads_as_name(name) or names_people(name) or _COUNT.match(name):
+    # A quoted name is a name even when it reads as people ("the trade union "Uosto
+    # darbuotojai"").
+    people = names_people(name) and quoted_part(stripped) is None
+    if not _reads_as_name(name) or people or _COUNT.match(name):
         return None
     if _TWO_PLACES.match(name) and not has_head(name):
         return None
-    if _DISTRIBUTIVE.match(name) and has_head(name.split()[-1]) and not has_head(name.split()[0]):
-        return None
+    plural_head = any(has_head(w) and _PLURAL.search(w) for w in name.split()[2:])
+    first = name.split()[0].rstrip(",")
+    if _DISTRIBUTIVE.match(name) and plural_head and not has_head(first):
+        return None  # "Armenian and Tatar community associations": several, none named
     if is_programme is not None and is_programme(name):
         return None
     if acronym and acronym == name:
@@ -564,6 +596,7 @@ def from_phrases(
     folded = fold(text)
     allowed = set(roles) if roles is not None else None
     found: list[OrganisationMention] = []
+    found.extend(_names_before_roles(text, folded, start, allowed, is_programme))
     present = {w for w in _TRIGGER_WORDS if w in folded} if _ANY_TRIGGER.search(folded) else ()
     if not present:
         return found
@@ -592,11 +625,69 @@ def from_phrases(
     return found
 
 
+# Role words that follow the name they speak of: "SIC yra vadovaujantysis partneris", "BSTI
+# dalyvauja tarptautiniame projekte", "X is the lead partner", "X as partner", "X lėšomis".
+NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
+    _phrase(
+        "coordinator",
+        r"\s+(?:yra|is|was|buvo)\s+(?:the\s+)?(?:projekto\s+|project\s+)?(?:vadovaujantysis "
+        r"partneris|koordinator\w*|lead partner|coordinator)\b",
+    ),
+    _phrase(
+        "partner",
+        r"\s+(?:yra|is|was|buvo)\s+(?:a\s+|the\s+)?(?:projekto\s+|project\s+)?(?:partner\w*)\b"
+        r"|\s+(?:dalyvauja|dalyvavo|participates|participated|takes part|took part)\s+"
+        r"(?=[^.]{0,60}\b(?:projekt\w*|project|partneryst\w*|partnership)\b)"
+        r"|\s+as (?:an? )?(?:\w+ )?partner\b",
+    ),
+    _phrase("funder", r"\s+lesomis\b"),
+)
+# Where the words before a role word stop being its name (on the text as written: "narių
+# mokesčiais ir Lietuvos Respublikos ... ministerijos lėšomis" names one funder after "ir").
+_NAME_BOUNDARY = re.compile(
+    r"\s(?:ir|and|bei)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|(?i:[,;:!?–—]\s*|\s-\s|\.\s|\b(?:kuriame"
+    r"|kuriuose|kur|kurio|where|which|with|iš|is|vėliau|veliau|finansuojama\w*|finansuot\w*"
+    r"|finansuoja|bendrai)\s+)"
+)
+
+
+def _names_before_roles(
+    text: str,
+    folded: str,
+    start: int,
+    allowed: set[str] | None,
+    is_programme: Callable[[str], bool] | None,
+) -> list[OrganisationMention]:
+    found: list[OrganisationMention] = []
+    for phrase in NAME_BEFORE_PHRASES:
+        if allowed is not None and phrase.role not in allowed:
+            continue
+        if not any(w in folded for w in phrase.trigger):
+            continue
+        for m in phrase.pattern.finditer(folded):
+            before = text[max(0, m.start() - 120) : m.start()]
+            cut = [b.end() for b in _NAME_BOUNDARY.finditer(before)]
+            a = m.start() - len(before) + (cut[-1] if cut else 0)
+            mention = parse_name(
+                text[a : m.start()], start + a, phrase.role, is_programme=is_programme
+            )
+            if mention is None or not _named_in_prose(mention):
+                continue
+            if phrase.role == "funder" and not (
+                head_concepts(mention.name) - {"fund", "initiative", "union"}
+            ):
+                continue  # "Europos socialinio fondo lėšomis": a programme, not a funder
+            found.append(mention)
+    return found
+
+
 def _named_in_prose(mention: OrganisationMention) -> bool:
     """In running text a phrase after a role word is a name only if it shows one: an
     organisation's noun, a legal form, an acronym, or two capitalised words ("Likestilling
     Vest"), not "Norvegijos partneriais analizavome"."""
     name = mention.name
+    if _ROLE_INSIDE.search(name):
+        return False
     capitals = sum(1 for w in name.split() if w[:1].isupper() or w[:1].isdigit())
     return bool(
         has_head(name)

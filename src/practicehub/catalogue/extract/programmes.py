@@ -25,7 +25,7 @@ _CUES = re.compile(
     r"\b(?:co-?(?:funded|financed)|(?:is|was|are|were|been|being|be|project)\s+(?:funded"
     r"|financed|sponsored)|(?:funded|financed|sponsored)\s+(?:by|from|under|through|with|via"
     r"|in the framework|as part)|financial(?:ly)? support\w*"
-    r"|funding (?:from|by|of)|with (?:the )?support of|supported by"
+    r"|funding (?:from|by|of)|with (?:the )?(?:financial )?support (?:of|from)|supported by"
     r"|grant(?:ed)? (?:from|by|under)|under the .{0,80}"
     r"program|by the european .{0,60}fund|(?:co-?)?funded under"
     r"|finansuoj\w*|finansuotas?\b|finansuotame|finansavo|finansavimo saltin\w*"
@@ -60,7 +60,8 @@ def _index() -> tuple[PhraseIndex, list[tuple[re.Pattern[str], str]], dict[str, 
                 if name.strip():
                     phrases.append((pid, lang, name))
         for acronym in entry.get("acronyms", []):
-            pattern = re.compile(r"(?<![\w+])" + re.escape(acronym) + r"(?![\w+])")
+            # Not inside another name: "EQUAL-CAMPUS" is a project, "ESF-funded" is the ESF.
+            pattern = re.compile(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+]|-[A-Z])")
             acronyms.append((pattern, pid))
     return PhraseIndex(phrases), acronyms, parents
 
@@ -94,6 +95,13 @@ def _plus_children() -> dict[str, str]:
         if parent and any(n.endswith("+") for n in names):
             out[parent] = entry["id"]
     return out
+
+
+def without_programmes(text: str) -> str:
+    """The text with the programmes' names blanked out (same length, same offsets)."""
+    for m in find_programmes(text, keep_parents=True):
+        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    return text
 
 
 def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeMatch]:
@@ -152,6 +160,18 @@ def is_programme_name(name: str) -> bool:
         and not own
         and not (following and head_concepts(following[0]))
     )
+
+
+_ITS_PROJECT = re.compile(
+    r"\W{0,3}(?:[^\W\d_]+\s+|\d{4}\W+\d{4}\W+(?:m\.\s+)?){0,3}?(?:projekt\w*|projects?)\b"
+)
+
+
+def names_its_project(sentence: str) -> bool:
+    """Whether the sentence calls the project a programme's ("„Horizontas 2020“ projekte",
+    "Interreg V-A ... programos 2014–2020 m. projektas", "an Erasmus+ project")."""
+    folded = fold(sentence)
+    return any(_ITS_PROJECT.match(folded, m.end) for m in find_programmes(sentence))
 
 
 def is_funding_statement(sentence: str) -> bool:

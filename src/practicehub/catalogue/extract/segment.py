@@ -203,8 +203,9 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
     """Several records under headings of one level (a report, a listing page, a compendium).
 
     The level is the highest at which headings repeat; a lone heading above them is the
-    document's title. Headings whose text does not read as a record (a closing "Financial
-    information") are dropped with their text, as long as most of them are records.
+    document's title. Headings whose text does not read as a record are kept with their text,
+    as long as most of them are records; a labelled section closing the document ("Financial
+    information") is left out.
     """
     labels = find_labels(lines)
     # A heading put as a question ("Why a centre?", "Who can use the centre") opens a section
@@ -225,9 +226,29 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
             chunks = chunks[1:]  # the document's own title and introduction
         records = [c for c in chunks if _reads_as_record(c, min_cues=2)]
         if len(records) >= 2 and len(records) * 3 >= len(chunks) * 2:
-            return chunks
+            return _without_closing_section(lines, chunks, labels)
         return None
     return None
+
+
+def _without_closing_section(
+    lines: list[Line], chunks: list[list[Line]], labels: dict
+) -> list[list[Line]]:
+    """A labelled section after the last record ("Finansinė informacija", "Contacts") belongs to
+    the report around the records, not to the last of them."""
+    last = chunks[-1]
+    closing = next(
+        (
+            n
+            for n, ln in enumerate(last)
+            if n
+            and ln.kind == "heading"
+            and ln.level <= last[0].level
+            and lines.index(ln) in labels
+        ),
+        None,
+    )
+    return [*chunks[:-1], last[:closing]] if closing else chunks
 
 
 def _split_title_lines(lines: list[Line]) -> list[list[Line]] | None:
