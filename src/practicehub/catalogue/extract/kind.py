@@ -26,9 +26,12 @@ def record_kind(title: str, parts: list[Part], body: str) -> str:
     heads = fold(title + "\n" + "\n".join(p.label.heading for p in parts if p.label))
     practice = 2 * len(_PRACTICE.findall(heads))
     project = 2 * len(_PROJECT.findall(heads))
-    # "Cooperation for innovation and the exchange of good practices" names a programme.
-    folded = fold(programmes.without_programmes(body))
-    practice += min(3, len(_PRACTICE.findall(folded)))
+    folded = fold(body)
+    found = _PRACTICE.findall(folded)
+    if found:
+        # "Cooperation for innovation and the exchange of good practices" names a programme.
+        found = _PRACTICE.findall(fold(programmes.without_programmes(body)))
+    practice += min(3, len(found))
     project += min(3, len(_PROJECT.findall(folded)))
     keys = {p.key for p in parts if p.label}
     # Aim, duration and target group head project sheets too ("Objective", "Start date"): the

@@ -86,6 +86,12 @@ _PLUS = re.compile(r"\s?\+")
 
 
 @lru_cache(maxsize=1)
+def _any_acronym() -> re.Pattern[str]:
+    """One search for every acronym, before each is looked for on its own."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _index()[1]))
+
+
+@lru_cache(maxsize=1)
 def _plus_children() -> dict[str, str]:
     """Programmes whose child is named as the parent with a "+" ("ESF" and "ESF+")."""
     out = {}
@@ -118,9 +124,10 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
         end = after.end() if after else m.end
         pid = plus[m.id] if m.id in plus and "+" in text[m.start : end] else m.id
         candidates.append(ProgrammeMatch(pid, m.start, end if pid != m.id else m.end))
-    for pattern, pid in acronyms:
-        for m in pattern.finditer(text):
-            candidates.append(ProgrammeMatch(pid, m.start(), m.end()))
+    if _any_acronym().search(text):
+        for pattern, pid in acronyms:
+            for m in pattern.finditer(text):
+                candidates.append(ProgrammeMatch(pid, m.start(), m.end()))
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[ProgrammeMatch] = []
     for c in candidates:
@@ -171,6 +178,8 @@ def names_its_project(sentence: str) -> bool:
     """Whether the sentence calls the project a programme's ("„Horizontas 2020“ projekte",
     "Interreg V-A ... programos 2014–2020 m. projektas", "an Erasmus+ project")."""
     folded = fold(sentence)
+    if "projekt" not in folded and "project" not in folded:
+        return False
     return any(_ITS_PROJECT.match(folded, m.end) for m in find_programmes(sentence))
 
 
