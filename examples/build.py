@@ -8,6 +8,9 @@ written (in the encoding the source asks for); the other formats read the body a
     - bullet item          (two more spaces of indent per nesting level)
     1. numbered item       (the number is kept as the list's own numbering)
     | left cell | right cell |   (consecutive rows make one table)
+    ; term                 definition-list term, and
+    : definition           its definition (consecutive lines make one <dl> in HTML; the
+                           other formats give the term as a bold line, the definition below)
     <page>                 page break (PDF and DOCX; ODT starts the next paragraph on a new page)
     <hr>                   horizontal rule (HTML only)
     \\1. text              a paragraph that only looks like a list item
@@ -52,12 +55,12 @@ ZIP_TIME = (2024, 3, 1, 9, 0, 0)
 
 @dataclass
 class Block:
-    kind: str  # heading | para | item | table | page | rule
+    kind: str  # heading | para | item | table | deflist | page | rule
     text: str = ""
     level: int = 0  # heading level (1-3) or list depth (0 = top)
     ordered: bool = False
     number: int = 0
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # table cells; deflist [dt|dd, text]
 
 
 @dataclass
@@ -99,6 +102,14 @@ def parse_body(body: str) -> list[Block]:
             else:
                 blocks.append(Block("table", rows=[cells]))
             continue
+        definition = re.match(r"^([;:]) (.*)$", line)
+        if definition:
+            entry = ["dt" if definition.group(1) == ";" else "dd", definition.group(2)]
+            if blocks and blocks[-1].kind == "deflist":
+                blocks[-1].rows.append(entry)
+            else:
+                blocks.append(Block("deflist", rows=[entry]))
+            continue
         if line == "<page>":
             blocks.append(Block("page"))
             continue
@@ -134,6 +145,18 @@ def runs(text: str) -> list[tuple[str, bool]]:
 
 def plain(text: str) -> str:
     return "".join(t for t, _ in runs(text))
+
+
+def as_paragraphs(block: Block) -> list[Block]:
+    """A definition list outside HTML: each term a bold line, each definition a paragraph."""
+    return [Block("para", f"**{text}**" if tag == "dt" else text) for tag, text in block.rows]
+
+
+def flattened(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        out.extend(as_paragraphs(block) if block.kind == "deflist" else [block])
+    return out
 
 
 # --- plain text --------------------------------------------------------------------------------
@@ -188,6 +211,9 @@ def html_content(blocks: list[Block]) -> str:
             out.append(f"<p>{html_inline(block.text)}</p>")
         elif block.kind == "rule":
             out.append("<hr>")
+        elif block.kind == "deflist":
+            entries = "".join(f"<{tag}>{html_inline(text)}</{tag}>\n" for tag, text in block.rows)
+            out.append(f"<dl>\n{entries}</dl>")
         elif block.kind == "table":
             rows = "".join(
                 "<tr>" + "".join(f"<td>{html_inline(c)}</td>" for c in row) + "</tr>\n"
@@ -236,7 +262,7 @@ def render_docx(source: Source) -> bytes:
         for part, bold in runs(text):
             paragraph.add_run(part).bold = bold or None
 
-    for block in source.blocks:
+    for block in flattened(source.blocks):
         if block.kind == "page":
             document.add_page_break()
         elif block.kind == "heading":
@@ -335,9 +361,10 @@ def render_odt(source: Source) -> bytes:
         return element
 
     break_next = False
+    tables = 0
     list_stack: list = []  # (List element, last ListItem) per depth
 
-    for block in source.blocks:
+    for block in flattened(source.blocks):
         if block.kind != "item":
             list_stack.clear()
         if block.kind == "page":
@@ -365,7 +392,8 @@ def render_odt(source: Source) -> bytes:
             list_stack[block.level][1] = item
         elif block.kind == "table":
             width = max(len(r) for r in block.rows)
-            table = Table(name=f"Table{id(block) % 1000}")
+            tables += 1  # named by position, so that rebuilding gives the same bytes
+            table = Table(name=f"Table{tables}")
             for _ in range(width):
                 table.addElement(TableColumn(stylename=column))
             for cells in block.rows:
@@ -417,7 +445,7 @@ def render_pdf(source: Source) -> bytes:
     pdf.add_page()
     sizes = {1: 15, 2: 12.5, 3: 11}
 
-    for block in source.blocks:
+    for block in flattened(source.blocks):
         if block.kind == "page":
             pdf.add_page()
         elif block.kind == "heading":
