@@ -335,6 +335,7 @@ def render_odt(source: Source) -> bytes:
         return element
 
     break_next = False
+    tables = 0
     list_stack: list = []  # (List element, last ListItem) per depth
 
     for block in source.blocks:
@@ -365,7 +366,8 @@ def render_odt(source: Source) -> bytes:
             list_stack[block.level][1] = item
         elif block.kind == "table":
             width = max(len(r) for r in block.rows)
-            table = Table(name=f"Table{id(block) % 1000}")
+            tables += 1  # numbered in order, so that rebuilding gives the same bytes
+            table = Table(name=f"Table{tables}")
             for _ in range(width):
                 table.addElement(TableColumn(stylename=column))
             for cells in block.rows:
