@@ -61,6 +61,8 @@ class FacetTable:
     start: np.ndarray
     created: np.ndarray
     title_order: np.ndarray
+    # Language value id (of the "language" column) per position, -1 when unknown.
+    language_of: np.ndarray
 
     @property
     def size(self) -> int:
@@ -133,15 +135,19 @@ def load() -> FacetTable:
     titles = [r[6].casefold() for r in rows]
     title_order = np.empty(len(rows), dtype=np.int64)
     title_order[np.argsort(np.array(titles, dtype=object), kind="stable")] = np.arange(len(rows))
+    columns = {name: Column.build(p) for name, p in pairs.items()}
+    language_of = np.full(len(rows), -1, dtype=np.int64)
+    language_of[columns["language"].rec] = columns["language"].val
     return FacetTable(
         version=version,
         record_ids=record_ids,
         position=position,
         entry_position=entry_position,
-        columns={name: Column.build(p) for name, p in pairs.items()},
+        columns=columns,
         start=starts,
         created=np.arange(len(rows), dtype=np.int64),
         title_order=title_order,
+        language_of=language_of,
     )
 
 

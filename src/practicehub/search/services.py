@@ -140,6 +140,7 @@ def record_search(
     page: int = 1,
     per_page: int = 20,
     sort: str = "relevance",
+    options: ranking.RankingOptions = ranking.DEFAULT,
 ) -> SearchPage:
     """One page of published records for the query and filters, with facet counts."""
     if sort not in SORTS:
@@ -152,7 +153,9 @@ def record_search(
     parsed = query_parser.parse(query)
 
     if parsed.groups:
-        positions, scores = ranking.keyword_rank(table, parsed)
+        positions, scores = ranking.rank(
+            table, query, parsed, allowed, filtered=any(filters.as_dict().values()), options=options
+        )
     else:
         positions = np.arange(table.size, dtype=np.int64)
         scores = np.zeros(table.size)

@@ -3,6 +3,8 @@ matches wrapped in <mark>."""
 
 from __future__ import annotations
 
+import functools
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -10,16 +12,26 @@ from practicehub.search import analysis
 from practicehub.search.query import ParsedQuery
 
 WINDOW_WORDS = 30
+# Long records are searched for their best window in their opening part only.
+MAX_CHARS = 6_000
+
+
+@functools.lru_cache(maxsize=50_000)
+def _forms(word: str, language: str) -> tuple[str, str]:
+    lower = word.lower()
+    return analysis.fold(lower), analysis.stem_key(lower, language)
 
 
 def _matches(word: str, language: str, keys: set[str], exact: set[str]) -> bool:
-    return analysis.fold(word) in exact or analysis.stem_key(word.lower(), language) in keys
+    folded, stem = _forms(word, language)
+    return folded in exact or stem in keys
 
 
 def snippet(
     text: str, query: ParsedQuery, language: str, *, window: int = WINDOW_WORDS
 ) -> SafeString:
     """The best window of ``text`` for the query, as safe HTML."""
+    text = text[:MAX_CHARS]
     spans = analysis.word_spans(text)
     if not spans:
         return mark_safe("")
