@@ -15,8 +15,10 @@ Systems:
 - ``keyword_stemmed``: our keyword index alone (stems, folded forms, title weighting).
 - ``+glossary``, ``+concepts``, ``+exact``: each bridge part added in turn; ``keyword`` is all
   keyword parts (every ``RankingOptions`` part but the semantic one).
-- ``balance_none`` / ``balance_calibrate``: ``keyword`` with the other ways of merging
-  languages (the default interleaves ranks within each language).
+- ``balance_interleave`` / ``balance_calibrate``: ``keyword`` with the glossary list ranked
+  within each record language and merged (the default leaves it as bm25 ranks it).
+- ``mix_none`` / ``mix_calibrate``: ``keyword`` without the final language interleaving, or
+  with per-language calibrated scores instead.
 - ``semantic`` and ``fused``: when ``practicehub.semantic`` is installed.
 
 Judgements name a file and a record title; a judged record is the record of that file whose
@@ -150,7 +152,7 @@ def systems() -> dict[str, object]:
         "+glossary": replace(bare, glossary=True),
         "+concepts": replace(bare, glossary=True, concepts=True),
         "keyword": keyword,
-        "balance_none": replace(keyword, balance="none"),
+        "balance_interleave": replace(keyword, balance="interleave"),
         "balance_calibrate": replace(keyword, balance="calibrate"),
         "mix_none": replace(keyword, mix="none"),
         "mix_calibrate": replace(keyword, mix="calibrate"),

@@ -34,6 +34,12 @@ STOP_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics: "Lyderystė" -> "lyderyste"."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -48,9 +54,13 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
 
 def words(text: str) -> list[str]:
     """The words of a text, lower-cased, possessive endings removed, diacritics kept."""
+    lowered = text.lower()
+    found = _WORD.findall(lowered)
+    if "'" not in lowered and "’" not in lowered:
+        return found
     out = []
-    for match in _WORD.finditer(text):
-        word = _POSSESSIVE.sub("", match.group().lower())
+    for word in found:
+        word = _POSSESSIVE.sub("", word)
         if "'" in word or "’" in word:
             out.extend(p for p in re.split(r"['’]", word) if p)
         else:
@@ -108,13 +118,14 @@ def stems(text: str, language: str) -> list[str]:
     stemmer = _stemmer(language)
     ws = words(text)
     if stemmer is None:
-        return [fold(w) for w in ws]
-    return [fold(s) for s in stemmer.stemWords(ws)]
+        return [_fold_word(w) for w in ws]
+    # Words are lower-cased already (words()); folding word by word hits the cache.
+    return [_fold_word(s) for s in stemmer.stemWords(ws)]
 
 
 def folded(text: str) -> list[str]:
     """The exact stream of a text: each word lower-cased and folded, in order."""
-    return [fold(w) for w in words(text)]
+    return [_fold_word(w) for w in words(text)]
 
 
 def analyse(text: str, language: str) -> str:

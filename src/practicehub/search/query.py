@@ -72,11 +72,13 @@ def make_word(text: str, languages: tuple[str, ...] = QUERY_LANGUAGES) -> Word:
     return Word(text=text, keys=frozenset(k for k in keys if k), exact=analysis.fold(text))
 
 
-def make_term(text: str, weight: float = 1.0) -> Term | None:
+def make_term(
+    text: str, weight: float = 1.0, languages: tuple[str, ...] = QUERY_LANGUAGES
+) -> Term | None:
     ws = analysis.words(text)
     if not ws:
         return None
-    return Term(words=tuple(make_word(w) for w in ws[:8]), weight=weight)
+    return Term(words=tuple(make_word(w, languages) for w in ws[:8]), weight=weight)
 
 
 def parse(text: str) -> ParsedQuery:

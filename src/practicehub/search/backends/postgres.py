@@ -23,7 +23,9 @@ def _lexeme(token: str, weights: str) -> str:
 def compile_term(term: Term) -> str:
     if not term.is_phrase:
         word = term.words[0]
-        parts = [_lexeme(k, "ABC") for k in sorted(word.keys)] + [_lexeme(word.exact, "D")]
+        parts = [_lexeme(k, "ABC") for k in sorted(word.keys)]
+        if word.exact:  # a merged set of expansion keys has no typed form
+            parts.append(_lexeme(word.exact, "D"))
         return "(" + " | ".join(parts) + ")"
     alternatives = [
         "(" + " <-> ".join(_lexeme(k, "ABC") for k in row) + ")" for row in phrase_key_rows(term)

@@ -21,6 +21,8 @@ def compile_term(term: Term) -> str:
     if not term.is_phrase:
         word = term.words[0]
         keys = " OR ".join(_quote(k) for k in sorted(word.keys))
+        if not word.exact:  # a merged set of expansion keys has no typed form
+            return f"({_STEMS} : ({keys}))"
         return f"({_STEMS} : ({keys}) OR exact : {_quote(word.exact)})"
     alternatives = [
         f"{_STEMS} : ({' + '.join(_quote(k) for k in row)})" for row in phrase_key_rows(term)
