@@ -220,3 +220,11 @@ def test_similar_records_share_organisations_or_themes(collection):
     assert themes & set(best.themes.values_list("id", flat=True)) or orgs & set(
         best.participations.values_list("organisation_id", flat=True)
     )
+
+
+def test_a_record_found_across_languages_has_its_translated_words_marked(collection):
+    page = record_search(query="women's leadership in municipalities")
+    by_id = {rid: name for name, ids in collection.items() for rid in ids}
+    lithuanian = next(h for h in page.hits if by_id[h.record_id] in LEADERSHIP)
+    marked = [m.split("</mark>")[0].lower() for m in lithuanian.snippet.split("<mark>")[1:]]
+    assert any(m.startswith(("moter", "lyderyst", "savivald")) for m in marked), marked

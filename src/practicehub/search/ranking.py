@@ -152,11 +152,14 @@ def _within_languages(table: FacetTable, positions: np.ndarray, scores: np.ndarr
     return positions[np.lexsort((np.arange(len(positions)), rank_in_language))]
 
 
-def _semantic(table: FacetTable, text: str, allowed: np.ndarray, filtered: bool) -> np.ndarray:
+def _semantic(
+    table: FacetTable, text: str, allowed: np.ndarray, filtered: bool, notes: dict
+) -> np.ndarray:
     from practicehub.semantic.services import semantic_rank
 
     record_ids = [table.record_ids[p] for p in np.flatnonzero(allowed)] if filtered else None
     hits = semantic_rank(text, limit=SEMANTIC_LIMIT, record_ids=record_ids)
+    notes["passages"] = {h.record_id: h.passage for h in hits}
     positions = [table.position.get(h.record_id) for h in hits]
     return np.array([p for p in positions if p is not None], dtype=np.int64)
 
@@ -189,8 +192,13 @@ def rank(
     *,
     filtered: bool = False,
     options: RankingOptions = DEFAULT,
+    notes: dict | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of the allowed records that match, best first, with fused scores."""
+    """Positions of the allowed records that match, best first, with fused scores.
+
+    ``notes`` receives what snippets need: the query with its glossary alternatives
+    ("highlight") and the best semantic passage per record id ("passages")."""
+    notes = notes if notes is not None else {}
     fused = np.zeros(table.size)
     matched = np.zeros(table.size, dtype=bool)
 
@@ -208,6 +216,7 @@ def rank(
         expansions = bridge.glossary_expansions(words)
         if expansions:
             expanded = bilingual_query(query, expansions, words)
+            notes["highlight"] = expanded
             positions, scores = _sorted(*_positions(table, *backend().match(expanded, "any")))
             add("bilingual", _within_languages(table, positions, scores, options.balance))
     if options.concepts:
@@ -221,7 +230,7 @@ def rank(
             positions = positions[np.lexsort((-fused[positions], -counts[positions]))]
             add("concepts", positions)
     if options.semantic and apps.is_installed("practicehub.semantic"):
-        add("semantic", _semantic(table, text, allowed, filtered))
+        add("semantic", _semantic(table, text, allowed, filtered, notes))
     if options.exact:
         top = np.flatnonzero(matched)
         top = top[np.argsort(-fused[top], kind="stable")][:EXACT_CHECK]

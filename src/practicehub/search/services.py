@@ -152,9 +152,16 @@ def record_search(
     allowed = _filter_mask(table, filters)
     parsed = query_parser.parse(query)
 
+    notes: dict = {}
     if parsed.groups:
         positions, scores = ranking.rank(
-            table, query, parsed, allowed, filtered=any(filters.as_dict().values()), options=options
+            table,
+            query,
+            parsed,
+            allowed,
+            filtered=any(filters.as_dict().values()),
+            options=options,
+            notes=notes,
         )
     else:
         positions = np.arange(table.size, dtype=np.int64)
@@ -174,7 +181,12 @@ def record_search(
     first = (page - 1) * per_page
     window = positions[first : first + per_page].tolist()
     window_scores = scores[first : first + per_page].tolist()
-    hits = _hits([table.record_ids[p] for p in window], window_scores, parsed)
+    hits = _hits(
+        [table.record_ids[p] for p in window],
+        window_scores,
+        notes.get("highlight", parsed),
+        notes.get("passages", {}),
+    )
     return SearchPage(
         query=query,
         hits=hits,
@@ -185,7 +197,7 @@ def record_search(
     )
 
 
-def _hits(record_ids: list[str], scores: list[float], parsed) -> list[Hit]:
+def _hits(record_ids: list[str], scores: list[float], highlight, passages: dict) -> list[Hit]:
     records = Record.objects.only("id", "language", "summary", "sections", "title").in_bulk(
         record_ids
     )
@@ -194,16 +206,18 @@ def _hits(record_ids: list[str], scores: list[float], parsed) -> list[Hit]:
         record = records.get(record_id)
         if record is None:
             continue
-        hits.append(
-            Hit(record_id=record_id, score=round(float(score), 6), snippet=_snippet(record, parsed))
-        )
+        text = _snippet(record, highlight)
+        if "<mark>" not in text and passages.get(record_id):
+            # Found by meaning, not by its words: the passage that meant it.
+            text = snippet(passages[record_id], highlight, record.language)
+        hits.append(Hit(record_id=record_id, score=round(float(score), 6), snippet=text))
     return hits
 
 
-def _snippet(record: Record, parsed) -> str:
+def _snippet(record: Record, highlight) -> str:
     parts = [record.summary] + [s.get("text") or "" for s in record.sections or []]
     text = "\n".join(p for p in parts if p) or record.title
-    return snippet(text, parsed, record.language)
+    return snippet(text, highlight, record.language)
 
 
 LANGUAGE_NAMES = {
