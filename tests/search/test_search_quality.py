@@ -18,6 +18,8 @@ from tests.search.conftest import ingest_committed, remove_everything_ingested
 
 BASELINE = ROOT / "bench" / "baselines" / "search.json"
 
+pytestmark = pytest.mark.django_db
+
 
 def _evaluation():
     spec = importlib.util.spec_from_file_location("search_eval", ROOT / "bench" / "search_eval.py")
