@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 DOCUMENTS = HERE / "documents"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FIXED_DATE = dt.datetime(2024, 5, 6, 9, 30, tzinfo=dt.timezone.utc)
+FIXED_DATE = dt.datetime(2024, 5, 6, 9, 30, tzinfo=dt.UTC)
 ZIP_DATE = (2024, 5, 6, 9, 30, 0)
 
 # Text files that are not UTF-8, as sites and old editors save them.
