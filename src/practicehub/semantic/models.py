@@ -57,7 +57,7 @@ class PassageVector(models.Model):
 
 
 class IndexVersion(models.Model):
-    """One row whose number goes up whenever passages or vectors change.
+    """One row whose number changes whenever passages or vectors change.
 
     Each process holds the vector matrix in memory; comparing this number (one indexed read)
     tells it when to load the matrix again, whichever process made the change.
