@@ -60,6 +60,12 @@ def main() -> None:
         cross = figures.get("cross_language_top5")
         extra = f"  xlang@5 {cross:.3f}" if cross is not None else ""
         print(f"  {kind:<16} n={figures['queries']:<3} nDCG@10 {figures['ndcg@10']:.3f}{extra}")
+    if evalkit.UNMATCHED:
+        print(
+            f"\n{len(evalkit.UNMATCHED)} judged records the extractor did not make (missed by all):"
+        )
+        for name in sorted(evalkit.UNMATCHED):
+            print(f"  {name}")
     print(f"\nsetup {setup_seconds:.1f} s ({embedded} passages embedded or taken from the cache)")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
