@@ -52,7 +52,6 @@ def throughput(n: int, repeats: int) -> dict:
     from django.conf import settings
 
     from practicehub.semantic.embedder import get_embedder
-
     from practicehub.semantic.embedding import embed_pending
     from practicehub.semantic.models import Passage, PassageVector
 
