@@ -126,6 +126,23 @@ _FUNCTION_WORDS = {
 _LITHUANIAN_LETTERS = set("ąčęėįšųūžĄČĘĖĮŠŲŪŽ")
 
 
+def diacritics_restored(query: str) -> str | None:
+    """The query with words typed without diacritics spelled as the collection writes them.
+
+    None when no word changes. Words of fewer than four letters stay: "is" is not "iš".
+    """
+    from practicehub.semantic.models import WordForm
+
+    tokens = words(query)[:64]
+    plain = {t.lower() for t in tokens if len(t) >= 4 and t.isascii()}
+    if not plain:
+        return None
+    forms = dict(WordForm.objects.filter(folded__in=plain).values_list("folded", "form"))
+    if not forms:
+        return None
+    return " ".join(forms.get(t.lower(), t) if t.isascii() else t for t in tokens)
+
+
 def glossary_translation(query: str) -> tuple[str, str] | None:
     """The query with its glossary phrases put into the other language: (language, text).
 

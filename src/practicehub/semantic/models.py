@@ -68,3 +68,17 @@ class IndexVersion(models.Model):
 
     def __str__(self) -> str:
         return f"semantic index v{self.version}"
+
+
+class WordForm(models.Model):
+    """A word of the passages written with diacritics, under its plain-letter spelling.
+
+    A query typed without Lithuanian letters ("moteru lyderyste") is searched also as the
+    collection writes it ("moterų lyderystė"): the model reads the second far better.
+    """
+
+    folded = models.CharField(max_length=100, primary_key=True)
+    form = models.CharField(max_length=100)
+
+    def __str__(self) -> str:
+        return f"{self.folded} -> {self.form}"

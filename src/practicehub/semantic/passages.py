@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from practicehub.catalogue.extract.text import fold, words
 from practicehub.catalogue.models import Record
-from practicehub.semantic.models import IndexVersion, Passage, PassageVector
+from practicehub.semantic.models import IndexVersion, Passage, PassageVector, WordForm
 
 MIN_WORDS = 60
 MAX_WORDS = 100
@@ -197,11 +198,31 @@ def passages_rebuild(record_ids: Iterable[str], *, model: str) -> int:
             Passage.objects.filter(pk__in=stale).delete()
         if new:
             Passage.objects.bulk_create(new, batch_size=500)
+            word_forms_add(p.text for p in new)
         changed += len(new) + len(stale)
         vectors_drop_unused(old_hashes - {p.content_hash for p in new})
         if changed:
             index_version_bump()
     return changed
+
+
+def word_forms_add(texts: Iterable[str]) -> None:
+    """Remember the spellings with diacritics of the words of these texts (see WordForm)."""
+    forms: dict[str, str] = {}
+    for text in texts:
+        for word in words(text):
+            if len(word) < 4 or word.isascii() or len(word) > 100:
+                continue
+            lowered = word.lower()
+            folded = fold(lowered)
+            if folded != lowered and folded.isascii():
+                forms.setdefault(folded, lowered)
+    if forms:
+        WordForm.objects.bulk_create(
+            [WordForm(folded=k, form=v) for k, v in forms.items()],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
 
 
 def passages_delete(record_ids: Iterable[str]) -> int:

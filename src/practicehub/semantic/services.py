@@ -16,7 +16,7 @@ import numpy as np
 
 from practicehub.semantic.embedder import get_embedder
 from practicehub.semantic.embedding import embed_pending
-from practicehub.semantic.expansion import glossary_translation
+from practicehub.semantic.expansion import diacritics_restored, glossary_translation
 from practicehub.semantic.index import VectorIndex, index_current
 from practicehub.semantic.models import Passage
 
@@ -63,13 +63,18 @@ def _calibrated(index: VectorIndex, scores: np.ndarray, allowed: np.ndarray | No
     return out
 
 
-def _query_texts(query: str, expand: bool) -> list[str]:
+def _query_texts(query: str, expand: bool, restore: bool = True) -> list[str]:
+    """The query, the query with its diacritics restored, and its glossary translation."""
     text = " ".join(_CONTROL.sub(" ", query or "").split())[:MAX_QUERY_CHARS]
     if not any(ch.isalnum() for ch in text):
         return []
     texts = [text]
+    if restore:
+        restored = diacritics_restored(text)
+        if restored and restored.casefold() != text.casefold():
+            texts.append(restored)
     if expand:
-        translation = glossary_translation(text)
+        translation = glossary_translation(texts[-1])
         if translation and translation[1].casefold() != text.casefold():
             texts.append(translation[1])
     return texts
@@ -131,6 +136,7 @@ def semantic_rank(
     record_ids: Collection[str] | None = None,
     expand: bool = True,
     calibrate: bool = True,
+    restore: bool = True,
 ) -> list[SemanticHit]:
     """Records closest in meaning to the query, best first, one (best) passage each.
 
@@ -139,7 +145,7 @@ def semantic_rank(
     with no letters or digits finds nothing. ``expand`` and ``calibrate`` exist for the
     evaluation (bench/semantic_eval.py), which measures what each part gains.
     """
-    texts = _query_texts(query, expand)
+    texts = _query_texts(query, expand, restore)
     if not texts or limit <= 0:
         return []
     embedder = get_embedder()
