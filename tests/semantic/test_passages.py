@@ -109,3 +109,18 @@ def test_deleting_a_record_deletes_its_passages(ingest, record_of):
     record = record_of(GARDENS)
     record_delete(record=record)
     assert not Passage.objects.filter(record_id=record.id).exists()
+
+
+@pytest.mark.django_db
+def test_reindex_cuts_every_published_record_again_and_drops_strays(ingest, record_of):
+    from practicehub.semantic.services import passages_reindex
+
+    ingest(GARDENS, DATING)
+    wanted = sorted(Passage.objects.values_list("record_id", "position", "content_hash"))
+    Passage.objects.filter(record=record_of(GARDENS)).delete()
+    Passage.objects.filter(record=record_of(DATING), position=0).update(
+        text="stale", content_hash="0"
+    )
+    assert passages_reindex() > 0
+    assert sorted(Passage.objects.values_list("record_id", "position", "content_hash")) == wanted
+    assert passages_reindex() == 0

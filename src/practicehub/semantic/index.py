@@ -10,6 +10,7 @@ index is needed at that size. The matrix is loaded on first use and again whenev
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,6 +31,8 @@ class VectorIndex:
     record_ids: list[str]
     record_languages: np.ndarray  # (records,) int32, index into languages
     languages: list[str]
+    loaded_at: float = 0.0
+    load_seconds: float = 0.0
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
@@ -119,20 +122,37 @@ def index_load(model: str, dim: int, version: int | None = None) -> VectorIndex:
 _lock = threading.Lock()
 _loaded: dict[tuple, VectorIndex] = {}
 
+# While a large collection is being embedded the version changes with every batch. A matrix
+# that took more than SLOW_LOAD seconds to read is read again at most once per RELOAD_FACTOR
+# times its load time, so a web process spends at most a few percent of its time reloading;
+# small collections (and the tests) always see the newest vectors at once.
+SLOW_LOAD = 0.5
+RELOAD_FACTOR = 20
+
 
 def index_current(model: str, dim: int) -> VectorIndex:
     """The matrix for this model and database, loaded again if the passages changed."""
     key = (connection.alias, connection.vendor, str(connection.settings_dict.get("NAME")), model)
     version = _current_version()
     index = _loaded.get(key)
-    if index is not None and index.version == version:
+    if index is not None and (index.version == version or _too_soon(index)):
         return index
     with _lock:
         index = _loaded.get(key)
-        if index is None or index.version != version:
+        if index is None or (index.version != version and not _too_soon(index)):
             # Drop the old matrix before reading the new one: peak memory stays one matrix.
             _loaded.pop(key, None)
             index = None
+            started = time.monotonic()
             index = index_load(model, dim, version)
+            index.loaded_at = time.monotonic()
+            index.load_seconds = index.loaded_at - started
             _loaded[key] = index
     return index
+
+
+def _too_soon(index: VectorIndex) -> bool:
+    return (
+        index.load_seconds > SLOW_LOAD
+        and time.monotonic() - index.loaded_at < RELOAD_FACTOR * index.load_seconds
+    )

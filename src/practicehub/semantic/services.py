@@ -19,8 +19,15 @@ from practicehub.semantic.embedding import embed_pending
 from practicehub.semantic.expansion import diacritics_restored, glossary_translation
 from practicehub.semantic.index import VectorIndex, index_current
 from practicehub.semantic.models import Passage
+from practicehub.semantic.passages import passages_rebuild
 
-__all__ = ["SemanticHit", "embed_pending", "semantic_rank", "semantic_similar"]
+__all__ = [
+    "SemanticHit",
+    "embed_pending",
+    "passages_reindex",
+    "semantic_rank",
+    "semantic_similar",
+]
 
 # Longer queries say nothing more to a 512-token model and only cost time.
 MAX_QUERY_CHARS = 1000
@@ -192,3 +199,19 @@ def semantic_similar(record_id: str, limit: int = 20) -> list[tuple[str, float]]
     allowed[position] = False
     top = _top(scores, allowed, limit)
     return [(index.record_ids[p], float(scores[p])) for p in top]
+
+
+def passages_reindex() -> int:
+    """Cut every record into passages again (after the passage rules change, or for
+    ``practicehub reindex``); passages of records that are gone or unpublished are dropped.
+    Returns how many passages are new, changed or gone; vectors of unchanged texts are kept.
+    """
+    from practicehub.catalogue.models import Record
+
+    ids = set(Record.objects.values_list("id", flat=True))
+    ids |= set(Passage.objects.values_list("record_id", flat=True).distinct())
+    changed = 0
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        changed += passages_rebuild(ordered[start : start + 500], model=get_embedder().name)
+    return changed

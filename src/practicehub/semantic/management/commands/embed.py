@@ -30,15 +30,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size: int, rebuild_passages: bool, prune: bool, **options):
         if rebuild_passages:
-            from practicehub.catalogue.models import Record
-            from practicehub.semantic.embedder import get_embedder
-            from practicehub.semantic.models import Passage
-            from practicehub.semantic.passages import passages_rebuild
+            from practicehub.semantic.services import passages_reindex
 
-            ids = set(Record.objects.values_list("id", flat=True))
-            ids |= set(Passage.objects.values_list("record_id", flat=True))
-            changed = passages_rebuild(sorted(ids), model=get_embedder().name)
-            self.stdout.write(f"{changed} passages new or changed")
+            self.stdout.write(f"{passages_reindex()} passages new, changed or gone")
         started = time.perf_counter()
         stored = embed_pending(batch_size=batch_size, progress=sys.stderr.isatty())
         seconds = time.perf_counter() - started
