@@ -100,14 +100,20 @@ def _record_scores(
     index: VectorIndex, queries: np.ndarray, allowed: np.ndarray | None, calibrate: bool
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each record's score (best over query variants) and the passage scores behind it."""
-    passage_scores = index.matrix @ queries.T  # (passages, variants)
+    # One pass over the matrix for all variants; rows of the result are contiguous per variant.
+    by_variant = queries @ index.matrix.T  # (variants, passages)
     record_scores = None
-    for variant in range(passage_scores.shape[1]):
-        best = index.best_per_record(np.ascontiguousarray(passage_scores[:, variant]))
+    passage_scores = by_variant[0]
+    for variant in by_variant:
+        best = index.best_per_record(variant)
         if calibrate:
             best = _calibrated(index, best, allowed)
-        record_scores = best if record_scores is None else np.maximum(record_scores, best)
-    return record_scores, passage_scores.max(axis=1)
+        if record_scores is None:
+            record_scores = best
+        else:
+            np.maximum(record_scores, best, out=record_scores)
+            passage_scores = np.maximum(passage_scores, variant)
+    return record_scores, passage_scores
 
 
 def _top(scores: np.ndarray, allowed: np.ndarray | None, limit: int) -> np.ndarray:
