@@ -33,15 +33,20 @@ def ingest_committed(paths: list[Path]) -> None:
 
 
 def remove_everything_ingested(before_orgs: set[str]) -> None:
+    """Leave the committed database as the module found it: no records, documents, index rows
+    or passages (every model of the search and semantic apps), the vocabulary untouched."""
+    from django.apps import apps
+
     from practicehub.catalogue.models import Organisation, Record
     from practicehub.documents.models import Document
-    from practicehub.search.models import SearchEntry, SearchState
 
     Record.objects.all().delete()
     Document.objects.all().delete()
     Organisation.objects.exclude(id__in=before_orgs).delete()
-    SearchEntry.objects.all().delete()
-    SearchState.objects.all().delete()
+    for label in ("search", "semantic"):
+        if apps.is_installed(f"practicehub.{label}"):
+            for model in apps.get_app_config(label).get_models():
+                model.objects.all().delete()
 
 
 @pytest.fixture(scope="module")
