@@ -42,6 +42,14 @@ def remove_everything_ingested(before_orgs: set[str]) -> None:
     Organisation.objects.exclude(id__in=before_orgs).delete()
     SearchEntry.objects.all().delete()
     SearchState.objects.all().delete()
+    # What the semantic app and the task queue keep beside the records (passages went with
+    # the records).
+    from django_tasks_db.models import DBTaskResult
+
+    from practicehub.semantic.models import IndexVersion, PassageVector, WordForm
+
+    for model in (PassageVector, WordForm, IndexVersion, DBTaskResult):
+        model.objects.all().delete()
 
 
 @pytest.fixture(scope="module")
