@@ -228,6 +228,7 @@ def latency_child(records: int, per_record: int, database: str) -> dict:
         "search_without_embedding": stats(search_only),
         "peak_memory_mib": round(peak_mib, 1),
         "samples": len(full),
+        "load_average": os.getloadavg(),
     }
 
 
@@ -271,6 +272,7 @@ def main() -> None:
             f"({v['passages']} rows, matrix {v['matrix_mib']} MiB):"
         )
         print(f"  synthetic collection built in {v['build_seconds']} s")
+        print(f"  load average {' '.join(f'{x:.1f}' for x in v['load_average'])} (2 cores)")
         print(f"  index load {v['index_load_seconds']} s, peak memory {v['peak_memory_mib']} MiB")
         for key in ("semantic_rank", "query_embedding", "search_without_embedding"):
             s = v[key]
