@@ -326,6 +326,9 @@ def main() -> None:
             if VECTOR_CACHE.exists():
                 shutil.copy(VECTOR_CACHE, Path(tmp) / VECTOR_CACHE.name)
             env = dict(os.environ, PRACTICEHUB_DATA_DIR=tmp)
+            # One vector cache for every run and both databases: the collection is embedded
+            # once on this machine, not once per run.
+            env.setdefault("PRACTICEHUB_VECTOR_CACHE", str(ROOT / "data" / "vector-cache.sqlite3"))
             env.setdefault("SECRET_KEY", "search-eval-secret-key-0123456789-abcdefgh")
             env["DATABASE_URL"] = (
                 f"sqlite:///{tmp}/eval.sqlite3" if database == "sqlite" else _postgres_url()

@@ -131,6 +131,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Vectors by text, kept beside the database so a second database on this machine (a restore,
+# an evaluation, the test suite's PostgreSQL half) does not embed the same texts again.
+# "off" keeps no such file.
+_vector_cache = env_str("PRACTICEHUB_VECTOR_CACHE") or str(DATA_DIR / "vector-cache.sqlite3")
+SEMANTIC_VECTOR_CACHE = None if _vector_cache == "off" else Path(_vector_cache).expanduser()
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("lt", "Lietuvių")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
