@@ -175,6 +175,13 @@ def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
                 start, end, body = pieces[0]
                 return fields.clean_title(body), (start, end)
     head = parts[0].lines if parts and parts[0].label is None else []
+    # A heading that names the document's type or collection ("Good practice example", "Baza
+    # dobrych praktyk", "FICHE PROJET") stands above the record's own title.
+    shaped = [ln for ln in head[:4] if ln.kind == "heading" or ln.title_shaped(30)]
+    while len(shaped) > 1 and fields.is_generic_title(shaped[0].text):
+        shaped = shaped[1:]
+        if shaped[0].kind == "heading" or shaped[0] is not head[-1]:
+            return fields.clean_title(shaped[0].text), (shaped[0].start, shaped[0].end)
     heading = next((ln for ln in head if ln.kind == "heading"), None)
     if heading is not None:
         return fields.clean_title(heading.text), (heading.start, heading.end)
@@ -282,6 +289,9 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
     for part in parts:
         if part.key == "organisation" and part.label is not None:
             role = part.role if part.role != "provider" else rules.organisation_role
+            if rules.contacts_role and role in ("coordinator", "implementer"):
+                # A form's "Vykdytojas" or "Coordinator" is the practice's provider.
+                role = rules.contacts_role
             for start, _end, body in part.body_pieces()[:3]:
                 first = sentences(body, start)[:1]
                 for s_start, _s_end, sentence in first:

@@ -131,6 +131,7 @@ def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
         m = label_at(lines, i)
         if m is not None:
             found[i] = m
+    found = _labels_in_context(lines, found)
     found = _numbered_headings(lines, found)
     if sum(1 for m in found.values() if m.numbered) >= 3:
         # A numbered form: its parts are the numbered labels; "Mūsų veikla – ..." inside a part
@@ -141,6 +142,32 @@ def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
             if m.numbered or lines[i].kind in ("heading", "table_cell") or m.kind.special
         }
     return found
+
+
+def _labels_in_context(lines: list[Line], found: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
+    """In a labelled layout, a short line of its own that carries a label's words is a label
+    even with words we do not know around them ("Bendradarbiavimo partneriai", "Patarimai
+    kitoms savivaldybėms", "Expected results for participants"): it stands where the other
+    labels stand, alone on its line, with its part's text after it."""
+    bare = [i for i, m in found.items() if not m.separated or m.value_offset >= len(lines[i].text)]
+    if len(bare) < 2:
+        return found
+    result = dict(found)
+    for i, line in enumerate(lines[:-1]):
+        if i in found or line.bullet or (line.marker and not line.list_number):
+            continue
+        if line.word_count > 6 or not line.title_shaped(6) or line.ends_sentence:
+            continue
+        following = lines[i + 1]
+        if i + 1 in found and not found[i + 1].separated:
+            continue  # two bare labels in a row: this one is a heading above them
+        if following.word_count < 4 and not following.is_list_item:
+            continue
+        m = match_label(line.text)
+        if m is None or m.separated or m.unknown > 2 or m.unknown >= len(line.text.split()):
+            continue
+        result[i] = m
+    return result
 
 
 def _is_list_lead_in(part: Part) -> bool:

@@ -48,6 +48,11 @@ LABELS: tuple[LabelKind, ...] = (
         r"nosaukums",
         r"tytuł",
         r"nazwa projektu",
+        r"intitule",
+        r"titre(?: du projet)?",
+        r"nom (?:du|de la) (?:projet|pratique|action)",
+        # A table's first column that names the record: "Practice", "Projektas", "Projekt".
+        r"^\s*(?:project|practice|projektas|projekt|projet|pratique|praktika|projekts)\s*$",
         special="title",
     ),
     _entry(
@@ -65,6 +70,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"ligum\w* (?:nr|numurs)",
         r"num(?:er|eru) (?:projektu|umowy|wniosku)",
         r"nr (?:projektu|umowy)",
+        r"reference(?: du projet)?",
+        r"numero (?:du |de )?(?:projet|convention|dossier)",
         special="number",
     ),
     _entry(
@@ -96,6 +103,10 @@ LABELS: tuple[LabelKind, ...] = (
         r"e-?pasts",
         r"timeklvietne",
         r"strona internetowa",
+        r"coordonnees",
+        r"courriel",
+        r"telephone",
+        r"site (?:web|internet)",
     ),
     # What a call allows ("Galimi partneriai", "Eligible applicants"): no record's own partners.
     _entry(
@@ -120,6 +131,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"kooperationspartner\w*",
         r"projektpartner\w*",
         r"sadarbibas partner\w*",
+        r"partenaires?",
+        r"partenariat",
     ),
     _entry(
         "funding",
@@ -162,6 +175,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"zrodlo finansowania",
         r"program",
         r"wartosc projektu",
+        r"cofinancement",
+        r"bailleurs?(?: de fonds)?",
     ),
     _entry(
         "organisation",
@@ -185,6 +200,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"lider projektu",
         r"wnioskodawca",
         r"koordynator\w*",
+        r"porteur(?: du projet| de projet)?",
+        r"structure porteuse",
+        r"chef de file",
     ),
     _entry(
         "organisation",
@@ -226,6 +244,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"merka grup\w*",
         r"grup[ay] docelow[ae]",
         r"adresaci",
+        r"publics? cibles?",
+        r"groupes? cibles?",
+        r"beneficiaires?",
     ),
     _entry(
         "duration",
@@ -253,6 +274,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"okres realizacji",
         r"czas trwania",
         r"termin realizacji",
+        r"duree",
+        r"periode",
+        r"calendrier",
     ),
     _entry(
         "objectives",
@@ -266,6 +290,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:projekt)?ziele",
         r"merki",
         r"cele",
+        r"objectifs",
     ),
     _entry(
         "aim",
@@ -280,6 +305,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:projekt)?ziel",
         r"merkis",
         r"cel",
+        r"objectif",
+        r"finalite",
     ),
     _entry(
         "activities",
@@ -300,6 +327,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"aktivitates",
         r"pasakumi",
         r"działania",
+        r"deroulement",
+        r"mise en (?:oeuvre|œuvre)",
     ),
     _entry(
         "impact",
@@ -324,6 +353,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"wirkung",
         r"wyniki",
         r"efekty",
+        r"resultats?",
+        r"effets",
     ),
     _entry(
         "advice",
@@ -341,6 +372,10 @@ LABELS: tuple[LabelKind, ...] = (
         r"replicab\w*",
         r"replication",
         r"adopt\w*",
+        r"conseils?",
+        r"recommandations?",
+        r"enseignements?",
+        r"lecons? (?:apprises|tirees)",
     ),
     _entry(
         "description",
@@ -373,6 +408,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:projekt|kurz)?beschreibung",
         r"apraksts",
         r"opis(?: projektu)?",
+        r"contexte",
+        r"presentation",
+        r"resume",
+        r"problematique",
+        r"demarche",
+        r"methode",
     ),
     _entry(
         "other",
@@ -551,6 +592,18 @@ FILLERS = frozenset(
         "un",
         "oraz",
         "dla",
+        # French
+        "du",
+        "de",
+        "la",
+        "le",
+        "les",
+        "et",
+        "projet",
+        "attendus",
+        "obtenus",
+        "principaux",
+        "principales",
     ]
 )
 
@@ -587,16 +640,20 @@ def _balanced(text: str) -> bool:
 
 def _split_label(rest: str) -> tuple[str, int, bool]:
     """The label part of ``rest`` and where its value starts; (rest, len(rest), False) if none."""
+    found = None
     colon = rest.find(":")
     while colon != -1:
         left = rest[:colon]
         if _balanced(left) and not left.rstrip().endswith(("http", "https")) and left.strip():
-            return left, colon + 1, True
+            found = (left, colon + 1, True)
+            break
         colon = rest.find(":", colon + 1)
-    m = _DASH_SPLIT.search(rest)
+    # Whichever separator comes first ends the label: "Pavadinimas – Kelias: ..." is labelled
+    # by its dash, the colon belongs to the title.
+    m = _DASH_SPLIT.search(rest, 0, found[1] if found else len(rest))
     if m and m.start() > 0 and _balanced(rest[: m.start()]):
         return rest[: m.start()], m.end(), True
-    return rest, len(rest), False
+    return found or (rest, len(rest), False)
 
 
 @lru_cache(maxsize=50_000)
