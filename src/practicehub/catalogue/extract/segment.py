@@ -33,6 +33,9 @@ _RECORD_CUES = {
     ),
     "period": re.compile(r"\b(?:19|20)\d\d\b"),
     "aims": re.compile(r"\b(?:aim\w*|goal\w*|objective\w*|tiksl\w*|siek\w*)"),
+    # A record gives its own contact and its money: "Contact: ... hello@...", "EUR 7 400".
+    "contacts": re.compile(r"@|\bwww\.|\b(?:contact\w*|kontakt\w*)\b"),
+    "money": re.compile(r"\b(?:eur|euro\w*|lt|pln)\b|€|\b(?:support\w*|grant\w*|rem\w*)\b"),
 }
 
 
@@ -149,6 +152,9 @@ def _split_repeated_form(lines: list[Line]) -> list[list[Line]] | None:
         keys = {labels[i].key for i in order if a <= i < b}
         if sum(1 for i in order if a < i < b) < 2 or len(keys) < 3:
             return None
+        body_words = sum(lines[i].word_count for i in range(a, b) if i not in labels)
+        if body_words < 20:
+            return None  # a table of contents lists the parts, it is no form of its own
         key_sets.append(keys)
     for k1, k2 in itertools.pairwise(key_sets):
         if len(k1 & k2) * 2 < len(k1 | k2):
@@ -220,6 +226,13 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
         top = [i for i in headings if lines[i].level == level]
         if len(top) < 2:
             continue
+        labelled_here = sum(
+            1 for i in labels if lines[i].kind == "heading" and lines[i].level == level
+        )
+        if labelled_here >= len(top):
+            # Most headings of this level are a record's part labels ("Ziele", "Maßnahmen",
+            # "Kontakt"): the others are its unlabelled parts, not records of their own.
+            return None
         chunks = _cut(lines, top)
         labelled = [bool(find_labels(c)) for c in chunks]
         if len(chunks) > 2 and not labelled[0] and all(labelled[1:]):
