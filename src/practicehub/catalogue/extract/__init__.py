@@ -186,6 +186,8 @@ def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
     if heading is not None:
         return fields.clean_title(heading.text), (heading.start, heading.end)
     first = lines[0]
+    if first.marker and not first.bullet and first.word_count <= 20 and not first.ends_sentence:
+        return fields.clean_title(first.text), (first.start, first.end)  # a numbered title
     if label_at(lines, 0) is None and first.title_shaped(30):
         return fields.clean_title(first.text), (first.start, first.end)
     if label_at(lines, 0) is None:

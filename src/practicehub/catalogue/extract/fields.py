@@ -61,6 +61,7 @@ _TITLE_LABEL = re.compile(
 
 def clean_title(text: str) -> str:
     title = re.sub(r"\s+", " ", text).strip()
+    title = re.sub(r"^\(?\d{1,2}[.)]\s+(?=\S)", "", title)  # "1) Projektas ...": its number
     label = _TITLE_LABEL.match(fold(title))
     if label and len(title) > label.end() + 2:
         title = title[label.end() :]

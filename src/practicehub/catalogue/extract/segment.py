@@ -62,11 +62,17 @@ def segment(lines: list[Line]) -> list[Segment]:
             _split_heading_blocks(whole)
             or _split_repeated_form(whole)
             or _split_pages(whole)
+            or _split_numbered_titles(whole)
             or _split_title_lines(whole)
             or pieces
         )
     else:
-        pieces = [sub for piece in pieces for sub in (_split_repeated_form(piece) or [piece])]
+        pieces = _without_footer(pieces)
+        pieces = [
+            sub
+            for piece in pieces
+            for sub in (_split_repeated_form(piece) or _split_numbered_titles(piece) or [piece])
+        ]
         pieces = _drop_group_headings(pieces)
     return [Segment(lines=p) for p in _join_lone_lines(pieces) if p]
 
@@ -152,8 +158,11 @@ def _split_repeated_form(lines: list[Line]) -> list[list[Line]] | None:
         keys = {labels[i].key for i in order if a <= i < b}
         if sum(1 for i in order if a < i < b) < 2 or len(keys) < 3:
             return None
-        body_words = sum(lines[i].word_count for i in range(a, b) if i not in labels)
-        if body_words < 20:
+        in_chunk = [i for i in order if a <= i < b]
+        bare = [
+            i for i in in_chunk if i + 1 in labels and labels[i].value_offset >= len(lines[i].text)
+        ]
+        if len(bare) * 3 >= len(in_chunk) * 2:
             return None  # a table of contents lists the parts, it is no form of its own
         key_sets.append(keys)
     for k1, k2 in itertools.pairwise(key_sets):
@@ -262,6 +271,46 @@ def _without_closing_section(
         None,
     )
     return [*chunks[:-1], last[:closing]] if closing else chunks
+
+
+_CONTACT_LINE = re.compile(r"@|\b(?:tel|phone|telefonas|faks\w*|fax)\b|\b[A-Z]{2}-\d{4,5}\b", re.I)
+
+
+def _without_footer(pieces: list[list[Line]]) -> list[list[Line]]:
+    """What follows the last rule of a document and only gives the publisher's address, phone
+    and e-mail ("UMUIC, Aušros g. 42-7, LT-28231 Utena / Tel. ...") is its footer, no record."""
+    if len(pieces) < 2:
+        return pieces
+    last = pieces[-1]
+    words = sum(ln.word_count for ln in last)
+    contact_lines = sum(1 for ln in last if _CONTACT_LINE.search(ln.text))
+    if words <= 30 and len(last) <= 4 and contact_lines >= min(2, len(last)):
+        return pieces[:-1]
+    return pieces
+
+
+def _split_numbered_titles(lines: list[Line]) -> list[list[Line]] | None:
+    """Records numbered one after another ("1) Projektas „Kaimo moterys“", "2. Safe Nights"):
+    short numbered lines whose numbers run 1, 2, 3 ..., each followed by its own text."""
+    labels = find_labels(lines)
+    starts: list[int] = []
+    expected = 1
+    for i, ln in enumerate(lines):
+        if i in labels or not ln.marker or ln.bullet:
+            continue
+        if ln.word_count > 15 or ln.ends_sentence:
+            continue
+        digits = re.match(r"\(?(\d{1,2})[.)]", ln.text)
+        if digits is None or int(digits.group(1)) != expected:
+            continue
+        if i + 1 < len(lines) and lines[i + 1].is_list_item and lines[i + 1].marker == ln.marker:
+            continue  # an ordinary numbered list, one short item after another
+        starts.append(i)
+        expected += 1
+    if len(starts) < 2:
+        return None
+    chunks = _cut(lines, starts)
+    return chunks if _reads_as_records(chunks, min_cues=2) else None
 
 
 def _split_title_lines(lines: list[Line]) -> list[list[Line]] | None:
