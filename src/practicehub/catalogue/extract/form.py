@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from practicehub.catalogue.extract.labels import LabelMatch, match_label
+from practicehub.catalogue.extract.labels import LabelMatch, match_label, match_question
 from practicehub.catalogue.extract.lines import Line
 
 
@@ -63,6 +63,16 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
             value_at = len(line.text) - len(line.text[line.cell_label :].lstrip())
             return replace(m, value_offset=value_at, separated=True)
     m = match_label(line.text)
+    if (m is None or m.unknown > 1) and i + 1 < len(lines) and line.title_shaped(12):
+        # A part asked as a question on a line of its own ("Who was involved?").
+        asked = match_question(line.text)
+        following = lines[i + 1]
+        if asked is not None and (
+            not following.title_shaped(12)
+            or following.is_list_item
+            or (line.text.rstrip().endswith("?") and not following.text.rstrip().endswith("?"))
+        ):
+            return asked
     if m is None:
         return None
     if line.list_number is not None and not m.numbered and m.unknown <= 1:

@@ -702,3 +702,73 @@ def match_label(line: str) -> LabelMatch | None:
         separated=separated,
         unknown=unknown,
     )
+
+
+# --- parts asked as questions --------------------------------------------------------------------
+#
+# Many practice collections and form templates ask for each part ("Who runs the practice?", "How
+# long did it run?", "What would you tell others?", "Kam skirta?"). A question names its part by
+# its asking word and the verb or noun after it, not by the nouns a label uses; each entry below
+# is (key, role, pattern on the folded question). Tried in order: the more specific come first
+# ("what did you want to achieve" is the aim, "what was achieved" the impact).
+_QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
+    (key, role, re.compile(pattern))
+    for key, role, pattern in (
+        ("contacts", None, r"\b(?:reach|contact|get in touch|find (?:you|us|out more))\b"
+         r"|\bkaip (?:susisiekti|rasti)|\bwie erreich|\bcomment (?:nous )?contacter"),
+        ("funding", "funder", r"\b(?:pa(?:ys|id)|fund(?:s|ed|ing)?|financ\w*|cost\w*|money)\b"
+         r"|\bfinans\w*|\bkas (?:moka|rem\w*)|\bkiek kainav\w*|\bwer (?:finanziert|fordert)"),
+        ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone"
+         r"|transfer\w*|repeat|replicat\w*)\b|\bpatar\w*|\bkitiems\b|\brekomend\w*"),
+        ("aim", None, r"\b(?:want\w* to|aim\w*|goal|purpose|why|hope\w* to|set out to)\b"
+         r"|\bko (?:siek\w*|norej\w*)|\bkodel\b|\bkam reikal\w*|\bwarum\b|\bpourquoi\b"),
+        ("partners", "partner", r"\b(?:involved|partners?|worked with|work with|cooperat\w*"
+         r"|collaborat\w*|helped|help\w* you|together with|joined)\b"
+         r"|\bsu kuo\b|\bbendradarb\w*|\bpartner\w*|\bmit wem\b"),
+        ("organisation", "provider", r"\bwho (?:runs?|ran|leads?|led|implement\w*|organi[sz]\w*"
+         r"|provides?|offers?|is behind|is responsible|submitted|are you|we are)\b"
+         r"|\bwho (?:we|you) are\b|\bkas (?:vykd\w*|igyvendin\w*|organiz\w*|teik\w*|mes)\b"
+         r"|\bwer (?:sind|steht|fuhrt)\b|\bqui (?:porte|sommes)\b"),
+        ("target_group", None, r"\b(?:for whom|who (?:is|was|are|were) (?:it|this|they)? ?for"
+         r"|who benefit\w*|who (?:took|takes) part|who (?:can|could) (?:join|take part|use)"
+         r"|whom|reach\w* whom)\b|\bkam skirt\w*|\bkas dalyv\w*|\bfur wen\b|\bpour qui\b"),
+        ("duration", None, r"\b(?:how long|when|since when|what period)\b"
+         r"|\bkiek laiko|\bkada\b|\bnuo kada|\bwie lange|\bwann\b|\bquand\b"),
+        ("impact", None, r"\b(?:chang\w*|results?|impact|outcomes?|achieved|difference"
+         r"|worked well|succe\w*|evaluat\w*|measur\w*)\b|\bpasikeit\w*|\brezultat\w*"
+         r"|\bpasiek\w*|\bwas hat sich|\bergebnis\w*|\bqu'est-ce qui a change"),
+        ("description", None, r"\b(?:what (?:happen\w*|did|do|does|was done|is it|is the)"
+         r"|how (?:does|did|do|was|is) (?:it|the|this)|what (?:we|you|they) did)\b"
+         r"|\bka (?:dar\w*|veik\w*)|\bkaip (?:tai )?(?:veikia|vyko)|\bwas (?:wurde|machen)\b"),
+    )
+)  # fmt: skip
+_QUESTION_SHAPE = re.compile(
+    r"\?\s*$|^(?:\(?\d{1,2}[.)]\s*)?(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
+    r"|kaip|kam|kada|kodel|kur|kokie|kokia|kokios|su kuo|wer|was|wie|wann|warum|qui|quoi"
+    r"|comment|quand|pourquoi)\b"
+)
+
+
+@lru_cache(maxsize=20_000)
+def match_question(line: str) -> LabelMatch | None:
+    """The part a short question on its own line asks for ("Who was involved?")."""
+    folded = fold(line).strip()
+    if not folded or len(folded.split()) > 12 or not _QUESTION_SHAPE.search(folded):
+        return None
+    if not folded.endswith("?") and len(folded.split()) > 7:
+        return None
+    for key, role, pattern in _QUESTIONS:
+        if pattern.search(folded):
+            kind = next(k for k in LABELS if k.key == key and (role is None or k.role == role))
+            m = _NUMBERING.match(line)
+            digits = re.match(r"\(?(\d+)", m.group(0).strip()) if m else None
+            return LabelMatch(
+                kind=kind,
+                heading=line.strip(),
+                value_offset=len(line),
+                numbered=bool(m),
+                number=int(digits.group(1)) if digits else None,
+                separated=False,
+                unknown=0,
+            )
+    return None
