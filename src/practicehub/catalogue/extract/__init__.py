@@ -313,6 +313,17 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
                         found.extend(
                             organisations.names_in(sentence, s_start, role, is_programme=is_prog)
                         )
+                # Items that describe their organisation ("X, which refers clients; the Y,
+                # whose nurses ..."): the name opens each item.
+                taken = [o.span for o in found if o.span]
+                for at, head in organisations.item_heads(body):
+                    mention = organisations.parse_name(head, start + at, role, is_programme=is_prog)
+                    if mention is None or not mention.span:
+                        continue
+                    if any(a < mention.span[1] and mention.span[0] < b for a, b in taken):
+                        continue  # read already from the list
+                    if has_head(mention.name) or has_legal_form(mention.name) or quoted_part(head):
+                        found.append(mention)
         elif part.key == "funding" and part.label is not None:
             for start, _end, body in part.body_pieces():
                 found.extend(

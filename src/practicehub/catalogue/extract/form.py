@@ -63,6 +63,10 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
             value_at = len(line.text) - len(line.text[line.cell_label :].lstrip())
             return replace(m, value_offset=value_at, separated=True)
     m = match_label(line.text)
+    if m is None and ":" in line.text:
+        asked = match_question(line.text)
+        if asked is not None and asked.separated:
+            return asked  # "Who is involved: Šiauliai City Municipality ..."
     if (m is None or m.unknown > 1) and i + 1 < len(lines) and line.title_shaped(12):
         # A part asked as a question on a line of its own ("Who was involved?").
         asked = match_question(line.text)
@@ -146,10 +150,16 @@ def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
     if sum(1 for m in found.values() if m.numbered) >= 3:
         # A numbered form: its parts are the numbered labels; "Mūsų veikla – ..." inside a part
         # is that part's text.
+        # The labelled lines above the first numbered part are the form's header ("Lead
+        # organisation: ...", "Start date: ...") and stay labels.
+        first = min(i for i, m in found.items() if m.numbered)
         found = {
             i: m
             for i, m in found.items()
-            if m.numbered or lines[i].kind in ("heading", "table_cell") or m.kind.special
+            if m.numbered
+            or lines[i].kind in ("heading", "table_cell")
+            or m.kind.special
+            or (i < first and m.separated)
         }
     return found
 

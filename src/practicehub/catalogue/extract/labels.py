@@ -752,6 +752,12 @@ _QUESTION_SHAPE = re.compile(
 @lru_cache(maxsize=20_000)
 def match_question(line: str) -> LabelMatch | None:
     """The part a short question on its own line asks for ("Who was involved?")."""
+    value_offset = full = len(line)
+    colon = line.find(":")
+    if colon > 0 and len(line[:colon].split()) <= 8 and line[colon + 1 :].strip():
+        # "Who is involved: Šiauliai City Municipality ...": the question, then its answer.
+        value_offset = colon + 1 + len(line[colon + 1 :]) - len(line[colon + 1 :].lstrip())
+        line = line[:colon]
     folded = fold(line).strip()
     if not folded or len(folded.split()) > 12 or not _QUESTION_SHAPE.search(folded):
         return None
@@ -765,10 +771,10 @@ def match_question(line: str) -> LabelMatch | None:
             return LabelMatch(
                 kind=kind,
                 heading=line.strip(),
-                value_offset=len(line),
+                value_offset=value_offset,
                 numbered=bool(m),
                 number=int(digits.group(1)) if digits else None,
-                separated=False,
+                separated=value_offset < full,
                 unknown=0,
             )
     return None

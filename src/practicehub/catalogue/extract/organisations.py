@@ -180,7 +180,7 @@ _AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])[.!?](?=\s+[A-ZĄČĘĖĮŠŲŪŽ„\"“]|\s*$)")
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|its|our|their|and|ir|bei|with|su|these|following|organi[sz]ations?"
-    r"|der|die|das|den|dem|des|und)"
+    r"|der|die|das|den|dem|des|und|partner(?:is|s)?\s*\d{1,2}[.:)]?|partneris\s*nr\.\s*\d+)"
     r"\s*:?\s+)+",
     re.IGNORECASE,
 )
@@ -734,3 +734,29 @@ def dedupe(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
         for k, m in kept.items()
         if not (is_acronym(m.name) and m.name in by_acronym and by_acronym[m.name] != k)
     ]
+
+
+# Where an item of a described list stops naming and starts describing: "X, which refers
+# clients; the Y, whose nurses ...", "X – gives us a room", "X (methodical help)".
+_ITEM_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|where|that|whom|kuri\w*|kur|kas|welche\w*|die|der|das|qui|dont"
+    r"|ktor\w*|kas|kura)\b|\s+[-–—]\s+(?=[a-ząčęėįšųūž])|:\s"
+    r"|\s+as\s+(?:an?\s+|the\s+)?(?:\w+\s+)?partner|\s+\((?!\w+\))"
+)
+_ITEM_BREAK = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|\n")
+
+
+def item_heads(text: str) -> list[tuple[int, str]]:
+    """The opening of each item of a list whose items describe their organisation, as
+    (offset in ``text``, text): each item is cut where its description begins."""
+    heads = []
+    start = 0
+    for m in [*_ITEM_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        item = text[start:end]
+        clause = _ITEM_CLAUSE.search(item)
+        head = item[: clause.start()] if clause else item
+        if head.strip() and len(head.split()) <= MAX_NAME_WORDS + 2:
+            heads.append((start, head))
+        start = m.end() if m else len(text)
+    return heads
