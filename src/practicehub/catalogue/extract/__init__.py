@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from practicehub.catalogue.extract import fields, organisations, programmes, themes
 from practicehub.catalogue.extract.dates import (
@@ -465,6 +466,8 @@ def _numbers_and_contacts(draft: RecordDraft, text: str, seg: Segment, parts: li
 
 def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
     """From a duration part, else from a sentence that says when the project ran."""
+    found_start: tuple[Any, int] | None = None
+    found_end: tuple[Any, int] | None = None
     for part in parts:
         if part.key != "duration":
             continue
@@ -484,9 +487,33 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
             )
         b = pieces[min(2, len(pieces) - 1)][1]
         start, end = period_in(text[a:b], whole_part=True)
+        heading = fold(part.label.heading) if part.label else ""
+        if start is not None and start is end:
+            # One date under "End" or "Start" says one end of the period.
+            if _END_LABEL.search(heading) and not _START_LABEL.search(heading):
+                start = None
+            elif _START_LABEL.search(heading) and not _END_LABEL.search(heading):
+                end = None
         if start or end:
-            _set_period(draft, start, end, a)
-            return
+            found_start = found_start or (start and (start, a))
+            found_end = found_end or (end and (end, a))
+            one_end = _END_LABEL.search(heading) or _START_LABEL.search(heading)
+            if (found_start and found_end) or not one_end:
+                break
+    if found_start or found_end:
+        spans = []
+        if found_start:
+            date, at = found_start
+            draft.period_start = date.value
+            spans.append((at + date.start, at + date.end))
+        if found_end:
+            date, at = found_end
+            draft.period_end = date.value
+            spans.append((at + date.start, at + date.end))
+        draft.provenance["period"] = spans
+        return
+    if _inline_period(draft, text):
+        return
     # A record that is an event runs when its text says the event takes place.
     cues = (PERIOD_CUE, EVENT_CUE) if EVENT_WORD.search(fold(draft.title)) else (PERIOD_CUE,)
     for part in parts:
@@ -499,6 +526,48 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
                     if start or end:
                         _set_period(draft, start, end, s_start)
                         return
+
+
+# A period label inside a line, as PDF tables and fact boxes run them ("... Laufzeit 01.03.2022 –
+# 28.02.2025", "Start date 1 January 2023 End date ...", "Trukmė 2023-04-03 – 2023-11-30"), and a
+# fact line's cell that is nothing but a period ("EUR 7 400 | March–August 2023 | Kaunas").
+_INLINE_PERIOD = re.compile(
+    r"\b(?:duration|project period|period|start date|implementation period|trukme|laikotarpis"
+    r"|igyvendinimo laikotarpis|laufzeit|zeitraum|projektlaufzeit|duree|periode"
+    r"|okres realizacji|czas trwania|istenosanas laiks|ilgums)\b\s*[:–-]?\s*(?=\d|[a-z]+\.?\s+\d)"
+)
+_CELL_SPLIT = re.compile(r"\s+[|·]\s+")
+
+
+def _inline_period(draft: RecordDraft, text: str) -> bool:
+    body = text[draft.span[0] : draft.span[1]]
+    folded = fold(body)
+    for m in _INLINE_PERIOD.finditer(folded):
+        window = body[m.start() : m.end() + 90]
+        start, end = period_in(window, whole_part=True)
+        if start is not None and start is end:
+            end = None
+        if start or end:
+            _set_period(draft, start, end, draft.span[0] + m.start())
+            return True
+    for line in body.split("\n"):
+        if "|" not in line and "·" not in line:
+            continue
+        at = 0
+        for cell in _CELL_SPLIT.split(line):
+            cell_at = body.find(cell, at)
+            at = max(at, cell_at)
+            start, end = period_in(cell)
+            if (start and end and len(cell.split()) <= 6 and ONLY_A_RANGE.match(cell)) or (
+                start and end and len(cell.split()) <= 4
+            ):
+                _set_period(draft, start, end, draft.span[0] + cell_at)
+                return True
+    return False
+
+
+_START_LABEL = re.compile(r"\b(?:start\w*|begin\w*|prad\w*|beginn\w*|debut|sakum\w*|from|nuo)\b")
+_END_LABEL = re.compile(r"\b(?:end\w*|finish\w*|pabaig\w*|ende|fin|beig\w*|until|iki)\b")
 
 
 def _set_period(draft: RecordDraft, start, end, offset: int) -> None:

@@ -249,6 +249,10 @@ _PLURAL = re.compile(r"(?:ies|[^s]s|ai|os|es|ės|ys)$")
 # "Norwegian partner the centre": a role word in lower case inside the phrase, no name.
 _ROLE_INSIDE = re.compile(r"\s(?:partners?|coordinators?|members?|partneri\w*|koordinator\w*)\s")
 _NAME_START = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ„\"“«]")
+_FUNDS_WORD = re.compile(
+    r"\b(?:lesomis|lesu|lesos|biudzet\w*|finansavim\w*|finansuojam\w*|vykdom\w*|igyvendint\w*"
+    r"|budget|funds|money|grants?|mitteln|srodk\w*|lidzekl\w*)\b"
+)
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
 _MONTHS = re.compile(r"^(?:\d{4}|\d{1,2}|m\.|d\.|metai|year|years)$", re.IGNORECASE)
@@ -563,11 +567,18 @@ def names_in(
                 follows_name = False
             continue
         follows_name = True
+        folded_name = fold(mention.name)
         if funder and (
-            not (head_concepts(mention.name) - {"fund", "initiative", "union"})
-            or _PROGRAMME_WORD.search(fold(mention.name))
+            not (
+                head_concepts(mention.name) - {"fund", "initiative", "union"}
+                or quoted_part(text[a:end])
+            )
+            or _PROGRAMME_WORD.search(folded_name)
+            or _FUNDS_WORD.search(folded_name)
         ):
-            continue  # "the European Fund", "the ... Programme": funding, not a funder
+            # "the European Fund", "the ... Programme", "savivaldybės biudžeto lėšomis": the
+            # money, not who gives it; a quoted name ("Šviesos ratas") is a funder's.
+            continue
         found.append(mention)
     return found
 
@@ -641,13 +652,15 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
         r"|\s+as (?:an? )?(?:\w+ )?partner\b",
     ),
     _phrase("funder", r"\s+lesomis\b"),
+    # "gavus Lietuvos kultūros tarybos finansavimą", "su X parama": the giver before the gift.
+    _phrase("funder", r"\s+(?:finansavim(?:a|u|o)|parama|paramos|dotacij(?:a|os|a))\b"),
 )
 # Where the words before a role word stop being its name (on the text as written: "narių
 # mokesčiais ir Lietuvos Respublikos ... ministerijos lėšomis" names one funder after "ir").
 _NAME_BOUNDARY = re.compile(
     r"\s(?:ir|and|bei)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|(?i:[,;:!?–—]\s*|\s-\s|\.\s|\b(?:kuriame"
     r"|kuriuose|kur|kurio|where|which|with|iš|is|vėliau|veliau|finansuojama\w*|finansuot\w*"
-    r"|finansuoja|bendrai)\s+)"
+    r"|finansuoja|bendrai|gavus|gauta|gautu|gautą|pagal|per|su|skirtu|skirtą|skirtomis)\s+)"
 )
 
 
@@ -678,6 +691,16 @@ def _names_before_roles(
             ):
                 continue  # "Europos socialinio fondo lėšomis": a programme, not a funder
             found.append(mention)
+            # "X ir Y lėšomis": X gives too.
+            joined = re.search(r"\s(?:ir|bei|and)\s+$", text[max(0, a - 6) : a])
+            if joined and phrase.role == "funder":
+                end = a - len(joined.group(0))
+                before = text[max(0, end - 120) : end]
+                cut = [b.end() for b in _NAME_BOUNDARY.finditer(before)]
+                b0 = end - len(before) + (cut[-1] if cut else 0)
+                other = parse_name(text[b0:end], start + b0, phrase.role, is_programme=is_programme)
+                if other is not None and has_head(other.name) and _named_in_prose(other):
+                    found.append(other)
     return found
 
 
