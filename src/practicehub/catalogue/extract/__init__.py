@@ -517,7 +517,7 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
     # A record that is an event runs when its text says the event takes place.
     cues = (PERIOD_CUE, EVENT_CUE) if EVENT_WORD.search(fold(draft.title)) else (PERIOD_CUE,)
     for part in parts:
-        if part.label is not None and part.key not in ("description", "other", "aim"):
+        if part.label is not None and part.key in ("funding", "impact", "contacts", "advice"):
             continue
         for start_at, _end, body in part.body_pieces():
             for s_start, _s_end, s in sentences(body, start_at):

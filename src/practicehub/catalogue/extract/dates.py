@@ -217,7 +217,8 @@ def find_dates(text: str) -> list[Date]:
 
 
 _RANGE_JOIN = re.compile(
-    r"^\s*,?\s*(?:[-–—→/]|to|until|till|through|iki|ir|and|-\s*iki|bis|līdz|lidz|do|au|r\.\s*do"
+    r"^\s*,?\s*(?:[-–—→/]|(?:to|until|till|through)(?: the end of)?|iki|ir|and|-\s*iki|bis|līdz"
+    r"|lidz|do|au|r\.\s*do"
     r"|r\.\s*[-–—])\s*$",
     re.IGNORECASE,
 )
@@ -249,7 +250,7 @@ _PERIOD_WORDS = (
     r"duration|period|time ?frame|runs?|ran|running|lasts?|lasted|implemented|carried out"
     r"|took place|takes place|will take"
     r"|trukm\w*|laikotarp\w*|vykd\w*|vyks|vyko|vyksta|veikia|veike|igyvendin\w*|truko"
-    r"|trunka|tes\w*"
+    r"|trunka|truks|tes\w*"
     r"|prasided\w*|baig\w*"
     r"|lauft|laufzeit|dauert|durchgefuhrt|isteno\w*|ilgums|norisinas|realizowan\w*|realizacj\w*"
     r"|trwa\w*"
@@ -258,6 +259,8 @@ PERIOD_CUE = re.compile(
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*\b(?:" + _PERIOD_WORDS
     + r")\b|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"
+    # "Over 24 months – from January 2024 to December 2025", "per 30 mėnesių"
+    r"|\b(?:over|for|during|per|within)\s+(?:\d+|\w+)\s+(?:months|years|menes\w*|metus|monate\w*)\b"
 )  # fmt: skip
 # A sentence that is nothing but a range of years or dates ("... Programme. 2016–2017.") says
 # when the record's project ran.

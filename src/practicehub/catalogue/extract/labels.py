@@ -261,6 +261,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"period",
         r"laikotarp\w*",
         r"time ?frame",
+        r"time ?span",
+        r"(?:vykdymo|igyvendinimo) laikas",
         r"timeline",
         r"dates?",
         r"start date",

@@ -421,6 +421,19 @@ def parse_name(
         ):
             aliases.append(display_name(remark))
     bare = _TRAILING.sub("", bare)
+    dashed = re.search(r"\s+[-–—]\s+([^-–—]+)$", bare)
+    if dashed:
+        # "Baltic Adult Learning Network – Vilnius, Lithuania": the seat after a dash.
+        places = [p.strip() for p in dashed.group(1).split(",")]
+        if all(
+            country_code(p) or (_CITY_WORDS.fullmatch(p) and not has_head(p)) for p in places
+        ) and (
+            has_head(bare[: dashed.start()])
+            or has_legal_form(bare[: dashed.start()])
+            or len(bare[: dashed.start()].split()) >= 2
+        ):
+            country = country or next((country_code(p) for p in places if country_code(p)), None)
+            bare = bare[: dashed.start()]
     while tail := re.search(r",\s*([^,]+)$", bare) or re.search(
         r"\s+(?:from|is|iš)\s+(\S+)$", bare
     ):
