@@ -181,8 +181,7 @@ def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
     shaped = [ln for ln in head[:4] if ln.kind == "heading" or ln.title_shaped(30)]
     while len(shaped) > 1 and fields.is_generic_title(shaped[0].text):
         shaped = shaped[1:]
-        if shaped[0].kind == "heading" or shaped[0] is not head[-1]:
-            return fields.clean_title(shaped[0].text), (shaped[0].start, shaped[0].end)
+        return fields.clean_title(shaped[0].text), (shaped[0].start, shaped[0].end)
     heading = next((ln for ln in head if ln.kind == "heading"), None)
     if heading is not None:
         return fields.clean_title(heading.text), (heading.start, heading.end)

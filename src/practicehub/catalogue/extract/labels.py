@@ -440,7 +440,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"vieta",
         r"regions?",
         r"regionas",
-        r"theme",
+        r"themes?",
         r"topics?",
         r"thematik",
         r"call year",
@@ -455,6 +455,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"daugiau informacijos",
         r"sources?",
         r"saltiniai",
+        r"(?:organi[sz]ation )?type",
+        r"geographic\w* (?:area|scope|coverage)",
+        r"(?:organizacijos )?tipas",
+        r"legal (?:form|status)",
+        r"teisine forma",
+        r"call(?: (?:identifier|id|number))?",
     ),
 )
 
@@ -740,6 +746,7 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|\bwho (?:we|you) are\b|\bkas (?:vykd\w*|igyvendin\w*|organiz\w*|teik\w*|mes)\b"
          r"|\bwer (?:sind|steht|fuhrt)\b|\bqui (?:porte|sommes)\b"),
         ("target_group", None, r"\b(?:for whom|who (?:is|was|are|were) (?:it|this|they)? ?for"
+         r"|who (?:it|this|they) (?:is|was|are|were) (?:meant |intended |designed )?for"
          r"|who benefit\w*|who (?:took|takes) part|who (?:can|could) (?:join|take part|use)"
          r"|whom|reach\w* whom)\b|\bkam skirt\w*|\bkas dalyv\w*|\bfur wen\b|\bpour qui\b"),
         ("duration", None, r"\b(?:how long|when|since when|what period)\b"

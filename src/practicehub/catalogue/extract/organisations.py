@@ -249,6 +249,10 @@ _PLURAL = re.compile(r"(?:ies|[^s]s|ai|os|es|ės|ys)$")
 # "Norwegian partner the centre": a role word in lower case inside the phrase, no name.
 _ROLE_INSIDE = re.compile(r"\s(?:partners?|coordinators?|members?|partneri\w*|koordinator\w*)\s")
 _NAME_START = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ„\"“«]")
+_ROLE_OPENING = re.compile(
+    r"(?:co-?)?(?:funded|financed|supported|coordinated|implemented|run|organi[sz]ed|led|hosted"
+    r"|sponsored)\s+by\b|(?:finansuoja|remia|igyvendina|vykdo)\b"
+)
 _FUNDS_WORD = re.compile(
     r"\b(?:lesomis|lesu|lesos|biudzet\w*|finansavim\w*|finansuojam\w*|vykdom\w*|igyvendint\w*"
     r"|budget|funds|money|grants?|mitteln|srodk\w*|lidzekl\w*)\b"
@@ -506,6 +510,8 @@ def _reads_as_name(name: str) -> bool:
         return False
     if _CONTACT_LIKE.search(name) or not re.search(r"[^\W\d_]{2,}", name):
         return False
+    if _ROLE_OPENING.match(fold(name)):
+        return False  # "Funded by the European Union", "Coordinated by ...": a phrase, no name
     label = match_label(name)
     if label is not None and label.unknown == 0:
         return False  # "El. p", "Partners"
