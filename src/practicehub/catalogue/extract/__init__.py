@@ -155,6 +155,8 @@ def _record(text: str, seg: Segment, language: str) -> RecordDraft | None:
         kind=kind, title=title, language=language, span=(seg.start, seg.end), provenance=prov
     )
     draft.sections = _sections(parts)
+    if kind == "good_practice":
+        _form_keys(draft.sections, parts)
     _summary(draft, parts, title_span)
     _organisations(draft, text, parts, rules)
     _lists(draft, parts)
@@ -230,6 +232,19 @@ def _sections(parts: list[Part]) -> list[Section]:
         end = pieces[-1][1] if pieces else (part.heading_line or part.lines[0]).end
         out.append(Section(key=part.key, heading=heading, text=body, span=(start, end)))
     return out
+
+
+# The nine-part form has no activities, objectives or background parts: what was done is its
+# description, its objectives are its aim, the problem it answers is none of the nine.
+_FORM_KEYS = {"activities": "description", "objectives": "aim"}
+
+
+def _form_keys(sections: list[Section], parts: list[Part]) -> None:
+    for section, part in zip(sections, parts, strict=True):
+        if part.label is not None and part.label.kind.special == "background":
+            section.key = "other"
+        else:
+            section.key = _FORM_KEYS.get(section.key, section.key)
 
 
 def _summary(draft: RecordDraft, parts: list[Part], title_span: Span) -> None:

@@ -397,36 +397,47 @@ LABELS: tuple[LabelKind, ...] = (
         r"santrauk\w*",
         r"about",
         r"apie",
-        r"background",
-        r"context",
-        r"kontekst\w*",
         r"overview",
         r"at a glance",
         r"in brief",
-        r"problem\w*",
-        r"issues?",
-        r"challenges?",
-        r"issuk\w*",
         r"methods?",
         r"methodology",
         r"metod\w*",
         r"how (?:does|did) it work",
         r"approach",
         r"santrauka",
-        r"introduction",
-        r"ivadas",
         r"(?:projekt|kurz)?beschreibung",
         r"apraksts",
         r"opis(?: projektu)?",
-        r"ausgangslage",
-        r"hintergrund",
-        r"kurzbeschreibung",
-        r"contexte",
         r"presentation",
         r"resume",
-        r"problematique",
         r"demarche",
         r"methode",
+        r"kurzbeschreibung",
+    ),
+    # Why the record exists: its background, the problem it answers. A project page tells it as
+    # its description; the nine-part form has no such part, so there it is "other".
+    _entry(
+        "description",
+        None,
+        r"background",
+        r"context",
+        r"kontekst\w*",
+        r"problem\w*",
+        r"issues?",
+        r"challenges?",
+        r"issuk\w*",
+        r"introduction",
+        r"ivadas",
+        r"contexte",
+        r"problematique",
+        r"ausgangslage",
+        r"hintergrund",
+        r"rationale",
+        r"situation",
+        r"needs?",
+        r"poreik\w*",
+        special="background",
     ),
     _entry(
         "other",
@@ -730,6 +741,9 @@ def match_label(line: str) -> LabelMatch | None:
 _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
     (key, role, re.compile(pattern))
     for key, role, pattern in (
+        ("description:background", None, r"\b(?:problem\w*|challenge\w*|needs?|issues?"
+         r"|why (?:was|is|did)|what (?:was|is) the (?:situation|context))\b|\bkokia problema"
+         r"|\bkodel (?:reikej\w*|prireik\w*)"),
         ("contacts", None, r"\b(?:reach|contact|get in touch|find (?:you|us|out more))\b"
          r"|\bkaip (?:susisiekti|rasti)|\bwie erreich|\bcomment (?:nous )?contacter"),
         ("funding", "funder", r"\b(?:pa(?:ys|id)|fund(?:s|ed|ing)?|financ\w*|cost\w*|money)\b"
@@ -782,7 +796,12 @@ def match_question(line: str) -> LabelMatch | None:
         return None
     for key, role, pattern in _QUESTIONS:
         if pattern.search(folded):
-            kind = next(k for k in LABELS if k.key == key and (role is None or k.role == role))
+            key, _, special = key.partition(":")
+            kind = next(
+                k
+                for k in LABELS
+                if k.key == key and (role is None or k.role == role) and k.special == special
+            )
             m = _NUMBERING.match(line)
             digits = re.match(r"\(?(\d+)", m.group(0).strip()) if m else None
             return LabelMatch(
