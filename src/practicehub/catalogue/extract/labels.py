@@ -686,6 +686,9 @@ def _split_label(rest: str) -> tuple[str, int, bool]:
     return found or (rest, len(rest), False)
 
 
+_RUN_IN = re.compile(r"^([^\W\d_][\w’' /-]{1,40}?)\.\s+(?=[A-ZĄČĘĖĮŠŲŪŽ\d„“\"])")
+
+
 @lru_cache(maxsize=50_000)
 def match_label(line: str) -> LabelMatch | None:
     """The section label this line starts with, if it has the shape and words of one."""
@@ -698,6 +701,13 @@ def match_label(line: str) -> LabelMatch | None:
     offset = m.end() if m else 0
     rest = line[offset:]
     label, value_at, separated = _split_label(rest)
+    run_in = _RUN_IN.match(rest) if not separated else None
+    if run_in is not None:
+        # "Trukmė. 2022-03-01–2024-02-29", "Aim. To give ...": a run-in heading that ends with
+        # a full stop; it counts only when every word of it is a label's.
+        found = match_label(rest[: run_in.end(1)])
+        if found is not None and found.unknown == 0:
+            label, value_at, separated = rest[: run_in.end(1)], run_in.end(), True
     label_words = words(label)
     if not label_words or len(label_words) > MAX_LABEL_WORDS:
         return None
@@ -748,7 +758,7 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|\bkaip (?:susisiekti|rasti)|\bwie erreich|\bcomment (?:nous )?contacter"),
         ("funding", "funder", r"\b(?:pa(?:ys|id)|fund(?:s|ed|ing)?|financ\w*|cost\w*|money)\b"
          r"|\bfinans\w*|\bkas (?:moka|rem\w*)|\bkiek kainav\w*|\bwer (?:finanziert|fordert)"),
-        ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone"
+        ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone|differently"
          r"|transfer\w*|repeat|replicat\w*)\b|\bpatar\w*|\bkitiems\b|\brekomend\w*"),
         ("aim", None, r"\b(?:want\w* to|aim\w*|goal|purpose|why|hope\w* to|set out to)\b"
          r"|\bko (?:siek\w*|norej\w*)|\bkodel\b|\bkam reikal\w*|\bwarum\b|\bpourquoi\b"),
@@ -769,7 +779,9 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|worked well|succe\w*|evaluat\w*|measur\w*)\b|\bpasikeit\w*|\brezultat\w*"
          r"|\bpasiek\w*|\bwas hat sich|\bergebnis\w*|\bqu'est-ce qui a change"),
         ("description", None, r"\b(?:what (?:happen\w*|did|do|does|was done|is it|is the)"
-         r"|how (?:does|did|do|was|is) (?:it|the|this)|what (?:we|you|they) did)\b"
+         r"|how (?:does|did|do|was|is) (?:it|the|this)|what (?:we|you|they) did"
+         r"|how (?:it|this|we|they) (?:works?|worked|was done|did it|do it))\b"
+         r"|\bkaip (?:dirbame|dirbo|igyvendinama|igyvendinta|veikia|vyksta|tai daroma)\b"
          r"|\bka (?:dar\w*|veik\w*)|\bkaip (?:tai )?(?:veikia|vyko)|\bwas (?:wurde|machen)\b"),
     )
 )  # fmt: skip
