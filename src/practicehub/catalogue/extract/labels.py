@@ -758,8 +758,8 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|\bkaip (?:susisiekti|rasti)|\bwie erreich|\bcomment (?:nous )?contacter"),
         ("funding", "funder", r"\b(?:pa(?:ys|id)|fund(?:s|ed|ing)?|financ\w*|cost\w*|money)\b"
          r"|\bfinans\w*|\bkas (?:moka|rem\w*)|\bkiek kainav\w*|\bwer (?:finanziert|fordert)"),
-        ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone|differently"
-         r"|transfer\w*|repeat|replicat\w*)\b|\bpatar\w*|\bkitiems\b|\brekomend\w*"),
+        ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone"
+         r"|differently|transfer\w*|repeat|replicat\w*)\b|\bpatar\w*|\bkitiems\b|\brekomend\w*"),
         ("aim", None, r"\b(?:want\w* to|aim\w*|goal|purpose|why|hope\w* to|set out to)\b"
          r"|\bko (?:siek\w*|norej\w*)|\bkodel\b|\bkam reikal\w*|\bwarum\b|\bpourquoi\b"),
         ("partners", "partner", r"\b(?:involved|partners?|worked with|work with|cooperat\w*"
