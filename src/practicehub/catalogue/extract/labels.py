@@ -105,6 +105,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"e-?pasts",
         r"timeklvietne",
         r"strona internetowa",
+        r"rysiui",
+        r"rysiams",
         r"coordonnees",
         r"courriel",
         r"telephone",
@@ -124,6 +126,7 @@ LABELS: tuple[LabelKind, ...] = (
         "partner",
         r"partner\w*",
         r"bendradarbiaujan\w*",
+        r"kartu dirb\w*",
         r"bendradarbiavimo organizacij\w*",
         r"co-?operating",
         r"collaborating",
@@ -307,6 +310,8 @@ LABELS: tuple[LabelKind, ...] = (
         None,
         r"tikslas",
         r"paskirtis",
+        r"siekiai",
+        r"siekis",
         r"aim",
         r"goal",
         r"purpose",
@@ -637,7 +642,9 @@ FILLERS = frozenset(
     ]
 )
 
-_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[A-H][.)])\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[A-H][.)]|\d{1,2}\s+[-–—](?=\s))\s*"
+)
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 MAX_LABEL_WORDS = 12
 
@@ -782,11 +789,12 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|how (?:does|did|do|was|is) (?:it|the|this)|what (?:we|you|they) did"
          r"|how (?:it|this|we|they) (?:works?|worked|was done|did it|do it))\b"
          r"|\bkaip (?:dirbame|dirbo|igyvendinama|igyvendinta|veikia|vyksta|tai daroma)\b"
+         r"|\bkaip \w+ (?:buvo )?igyvendin\w*|\bkas buvo (?:daroma|padaryta|nuveikta)"
          r"|\bka (?:dar\w*|veik\w*)|\bkaip (?:tai )?(?:veikia|vyko)|\bwas (?:wurde|machen)\b"),
     )
 )  # fmt: skip
 _QUESTION_SHAPE = re.compile(
-    r"\?\s*$|^(?:\(?\d{1,2}[.)]\s*)?(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
+    r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|\d{1,2}\s+-)\s*)?(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
     r"|kaip|kam|kada|kodel|kur|kokie|kokia|kokios|su kuo|wer|was|wie|wann|warum|qui|quoi"
     r"|comment|quand|pourquoi)\b"
 )
