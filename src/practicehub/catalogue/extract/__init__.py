@@ -599,7 +599,7 @@ def _themes(draft: RecordDraft, text: str, parts: list[Part]) -> None:
     """Title, lead (summary, aim, objectives) and body, with organisations' names blanked out:
     "Lietuvos universitetų moterų asociacija" says who, not what the record is about."""
     zones, words = theme_zones(draft, text, parts)
-    ids, spans = themes.record_themes(zones, words=words)
+    ids, spans = themes.record_themes(zones, words=words, language=draft.language)
     draft.themes = ids
     if ids:
         draft.provenance["themes"] = [s for t in ids for s in spans[t]]

@@ -794,7 +794,8 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 _QUESTION_SHAPE = re.compile(
-    r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|\d{1,2}\s+-)\s*)?(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
+    r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|\d{1,2}\s+-)\s*)?"
+    r"(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
     r"|kaip|kam|kada|kodel|kur|kokie|kokia|kokios|su kuo|wer|was|wie|wann|warum|qui|quoi"
     r"|comment|quand|pourquoi)\b"
 )
