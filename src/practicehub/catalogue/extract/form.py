@@ -55,6 +55,12 @@ QUESTION = re.compile(
 def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     """The label line ``i`` starts with, when it has both the words and the shape of one."""
     line = lines[i]
+    if line.column:
+        # A cell of a table whose rows are records: its column's header is its label.
+        m = match_label(line.column)
+        if m is None:
+            return None
+        return replace(m, heading=line.column, value_offset=0, separated=True, numbered=False)
     if line.bullet:
         return None
     if line.cell_label:

@@ -36,6 +36,9 @@ class Line:
     # Length of a label without a colon that opens the line, where a table row run into one
     # line was cut at its cells ("Duration 1 March 2020 – ...").
     cell_label: int = 0
+    # The header of a table's column this cell stands in, where each row of a table is a record
+    # ("Finansavimas" above "ES Teisių, lygybės ir pilietiškumo programa ...").
+    column: str = ""
 
     @property
     def body(self) -> str:

@@ -234,6 +234,9 @@ _ROLE_TAIL = re.compile(
     + "|".join(w.pattern for _, w in _ROLE_WORDS)
     + r")\s*\)?[\s.;,]*$"
 )
+_ROLE_IN_REMARK = re.compile(
+    r"\([^()]*[,;]\s*(?P<word>" + "|".join(w.pattern for _, w in _ROLE_WORDS) + r")\s*\)"
+)
 _POSTCODE = re.compile(r"(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZĄČĘĖĮŠŲŪŽ]")
 _CITY_WORDS = re.compile(
     r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s(?:am|an|der|de|del|la|le|sur|upon|[A-Z][\w-]+)){0,3}"
@@ -411,6 +414,8 @@ def parse_name(
     bare, remarks = _parentheses(stripped)
     acronym = country = None
     aliases: list[str] = []
+    # "(Vokietija, koordinatorius)": a remark may hold a country and a role side by side.
+    remarks = [r for remark in remarks for r in re.split(r"[,;]\s*", remark)]
     for remark in remarks:
         remark = remark.strip(" ,;.")
         if not country and country_code(remark):
@@ -567,9 +572,11 @@ def names_in(
         # "Centre for Equality Initiatives, Vilnius, Lithuania – coordinator": a role word at
         # the end of an item says that item's role, whatever the list's label says.
         own = _ROLE_TAIL.search(fold(text[a:b]))
+        inside = None if own else _ROLE_IN_REMARK.search(fold(text[a:b]))
+        said = own or inside
         item_role = (
-            next(r for r, word in _ROLE_WORDS if own and word.fullmatch(own["word"]))
-            if own
+            next(r for r, word in _ROLE_WORDS if said and word.fullmatch(said["word"]))
+            if said
             else role
         )
         end = a + own.start() if own else b

@@ -55,6 +55,9 @@ class Segment:
 def segment(lines: list[Line]) -> list[Segment]:
     """The records' line groups, in document order."""
     lines = drop_page_furniture(drop_site_furniture(lines))
+    rows = _split_table_rows(lines)
+    if rows:
+        return [Segment(lines=row) for row in rows]
     pieces = _split_at_separators(lines)
     if len(pieces) == 1:
         whole = pieces[0]
@@ -311,6 +314,50 @@ def _split_numbered_titles(lines: list[Line]) -> list[list[Line]] | None:
         return None
     chunks = _cut(lines, starts)
     return chunks if _reads_as_records(chunks, min_cues=2) else None
+
+
+def _bare_label(line: Line) -> bool:
+    """A short cell that is nothing but a label's words ("Finansavimas", "Trumpas aprašymas")."""
+    from practicehub.catalogue.extract.labels import match_label
+
+    m = match_label(line.text)
+    return m is not None and m.unknown <= 1 and line.word_count <= 5
+
+
+def _split_table_rows(lines: list[Line]) -> list[list[Line]] | None:
+    """A table whose first row names its columns with labels ("Projektas | Trumpas aprašymas |
+    Finansavimas | Laikotarpis | Partneriai") and whose other rows are one record each. Readers
+    give a table as its cells in order, so the width is the one that makes the cells fall into
+    whole rows with a header of labels above values."""
+    runs: list[list[int]] = []
+    for i, ln in enumerate(lines):
+        if ln.kind != "table_cell":
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        for width in range(3, 9):
+            if len(run) % width or len(run) // width < 3:
+                continue
+            header = [lines[i] for i in run[:width]]
+            if any(h.word_count > 5 for h in header):
+                continue
+            labelled = sum(1 for h in header if _bare_label(h))
+            if labelled < max(2, (width + 1) // 2):
+                continue
+            body = [lines[i] for i in run[width:]]
+            body_labels = sum(1 for c in body if _bare_label(c))
+            if body_labels * 4 > len(body):
+                continue  # a two-column form laid out as a table: labels beside values
+            rows = [
+                [replace(c, column=header[j].text) for j, c in enumerate(body[k : k + width])]
+                for k in range(0, len(body), width)
+            ]
+            if all(_reads_as_record(row, min_cues=2) for row in rows):
+                return rows
+    return None
 
 
 def _split_title_lines(lines: list[Line]) -> list[list[Line]] | None:
