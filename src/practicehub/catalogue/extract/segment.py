@@ -234,6 +234,14 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
         if ln.kind == "heading" and i not in labels and not QUESTION.search(ln.text)
     ]
     levels = sorted({lines[i].level for i in headings})
+    # Headings numbered 1, 2, 3 ... at one level, each over a record's text: a report's or a
+    # listing's records, whatever chapters stand around them ("Projects implemented in 2022").
+    for level in levels:
+        top = [i for i in headings if lines[i].level == level]
+        if len(top) >= 2 and _numbered_run(lines, top):
+            chunks = _cut_below(lines, top, level)
+            if all(_reads_as_record(c, min_cues=2) for c in chunks):
+                return chunks
     for level in levels:
         top = [i for i in headings if lines[i].level == level]
         if len(top) < 2:
@@ -245,15 +253,38 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
             # Most headings of this level are a record's part labels ("Ziele", "Maßnahmen",
             # "Kontakt"): the others are its unlabelled parts, not records of their own.
             return None
-        chunks = _cut(lines, top)
+        chunks = _cut_below(lines, top, level)
         labelled = [bool(find_labels(c)) for c in chunks]
         if len(chunks) > 2 and not labelled[0] and all(labelled[1:]):
             chunks = chunks[1:]  # the document's own title and introduction
         records = [c for c in chunks if _reads_as_record(c, min_cues=2)]
         if len(records) >= 2 and len(records) * 3 >= len(chunks) * 2:
             return _without_closing_section(lines, chunks, labels)
-        return None
+        if level == levels[0] or (len(top) < 3 and not _numbered_run(lines, top)):
+            # The records stand at a deeper level only when the level above does not read
+            # as records (a report's chapters: "Projects implemented in 2022" above
+            # "1. Open Door Counselling Point", "2. ...") and they repeat there.
+            continue
     return None
+
+
+def _numbered_run(lines: list[Line], top: list[int]) -> bool:
+    numbers = [re.match(r"\s*(\d{1,2})[.)]\s", lines[i].text) for i in top]
+    return all(numbers) and [int(n.group(1)) for n in numbers if n] == list(range(1, len(top) + 1))
+
+
+def _cut_below(lines: list[Line], starts: list[int], level: int) -> list[list[Line]]:
+    """Chunks from each start to the next start, or to the next heading above their level
+    (a report's next chapter), whichever comes first."""
+    chunks = []
+    for n, a in enumerate(starts):
+        b = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        for j in range(a + 1, b):
+            if lines[j].kind == "heading" and 0 < lines[j].level < level:
+                b = j
+                break
+        chunks.append(lines[a:b])
+    return [c for c in chunks if c]
 
 
 def _without_closing_section(
