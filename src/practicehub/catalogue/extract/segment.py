@@ -234,6 +234,9 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
         if ln.kind == "heading" and i not in labels and not QUESTION.search(ln.text)
     ]
     levels = sorted({lines[i].level for i in headings})
+    chapters = _chapter_records(lines, headings)
+    if chapters:
+        return chapters
     # Headings numbered 1, 2, 3 ... at one level, each over a record's text: a report's or a
     # listing's records, whatever chapters stand around them ("Projects implemented in 2022").
     for level in levels:
@@ -266,6 +269,42 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
             # "1. Open Door Counselling Point", "2. ...") and they repeat there.
             continue
     return None
+
+
+# A report's chapter that announces records: "Our projects", "Projects implemented in 2022",
+# "2022 m. įgyvendinti projektai", "Gute Praxis", "Nos projets".
+_CHAPTER = re.compile(
+    r"\b(?:projects|projektai|projektu|projekte|projets|projekty|projekti|practices|praktikos"
+    r"|praktiku|iniciatyvos|initiatives|programmes implemented)\b"
+)
+
+
+def _chapter_records(lines: list[Line], headings: list[int]) -> list[list[Line]]:
+    """The sub-headed records of each chapter whose heading announces projects or practices."""
+    found: list[list[Line]] = []
+    for i in headings:
+        level = lines[i].level
+        if not level or not _CHAPTER.search(fold(lines[i].text)):
+            continue
+        end = next(
+            (
+                j
+                for j in range(i + 1, len(lines))
+                if lines[j].kind == "heading" and 0 < lines[j].level <= level
+            ),
+            len(lines),
+        )
+        inner = [j for j in headings if i < j < end and lines[j].level > level]
+        if not inner:
+            continue
+        sub = min(lines[j].level for j in inner)
+        starts = [j for j in inner if lines[j].level == sub]
+        if len(starts) < 2:
+            continue
+        chunks = _cut_below(lines[:end], starts, sub)
+        if all(_reads_as_record(c, min_cues=1) for c in chunks):
+            found.extend(chunks)
+    return found
 
 
 def _numbered_run(lines: list[Line], top: list[int]) -> bool:
