@@ -201,6 +201,7 @@ _TWO_PLACES = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:and|ir|un|und|i)\
 # "Youth Equality Network worked with 14 schools": the name ends where its verb begins.
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|works?|runs?|provides?|offers?|helps?"
+    r"|takes|leads|joins|manages|coordinates|organi[sz]es|supports|implements|hosts|trains"
     r"|[a-z]{3,}ed|[a-ząčęėįšųūž]{3,}(?:ėme|ome|ame|ėte|ote))(?=\s+[a-z0-9ąčęėįšųūž]|\s*$)"
 )
 _LOWER_LEGAL_FORM = re.compile(
@@ -296,7 +297,9 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _spelled_by_acronym(piece):
             break  # "Lithuanian Forum for Equality and Diversity (LFED)": one name
-        if _nameish(left) and _nameish(right):
+        # "X and the Y": an article before a capitalised name opens a second organisation.
+        second = _nameish(right) or bool(re.match(r"the\s+[A-ZĄČĘĖĮŠŲŪŽ]", right.strip()))
+        if _nameish(left) and second:
             return [*_split_and(text, start, start + m.start()), (start + m.end(), end)]
     return [(start, end)]
 
