@@ -252,6 +252,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"grup[ay] docelow[ae]",
         r"adresaci",
         r"publics? cibles?",
+        r"publics? vises?",
         r"groupes? cibles?",
         r"beneficiaires?",
     ),
@@ -388,6 +389,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"replication",
         r"adopt\w*",
         r"conseils?",
+        r"wskazowki",
+        r"rady",
         r"recommandations?",
         r"enseignements?",
         r"lecons? (?:apprises|tirees)",
@@ -771,25 +774,30 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|\bko (?:siek\w*|norej\w*)|\bkodel\b|\bkam reikal\w*|\bwarum\b|\bpourquoi\b"),
         ("partners", "partner", r"\b(?:involved|partners?|worked with|work with|cooperat\w*"
          r"|collaborat\w*|helped|help\w* you|together with|joined)\b"
-         r"|\bsu kuo\b|\bbendradarb\w*|\bpartner\w*|\bmit wem\b"),
-        ("organisation", "provider", r"\bwho (?:runs?|ran|leads?|led|implement\w*|organi[sz]\w*"
+         r"|\bsu kuo\b|\bbendradarb\w*|\bpartner\w*|\bmit wem\b|\bz kim\b"),
+        ("organisation", "provider", r"\bkto (?:realizow\w*|prowadzi\w*|wdraża\w*|wdraza\w*)\b"
+         r"|\bwho (?:runs?|ran|leads?|led|implement\w*|organi[sz]\w*"
          r"|provides?|offers?|is behind|is responsible|submitted|are you|we are)\b"
          r"|\bwho (?:we|you) are\b|\bkas (?:vykd\w*|igyvendin\w*|organiz\w*|teik\w*|mes)\b"
          r"|\bwer (?:sind|steht|fuhrt)\b|\bqui (?:porte|sommes)\b"),
         ("target_group", None, r"\b(?:for whom|who (?:is|was|are|were) (?:it|this|they)? ?for"
          r"|who (?:it|this|they) (?:is|was|are|were) (?:meant |intended |designed )?for"
          r"|who benefit\w*|who (?:took|takes) part|who (?:can|could) (?:join|take part|use)"
-         r"|whom|reach\w* whom)\b|\bkam skirt\w*|\bkas dalyv\w*|\bfur wen\b|\bpour qui\b"),
+         r"|whom|reach\w* whom)\b|\bkam skirt\w*|\bkas dalyv\w*|\bfur wen\b|\bpour qui\b"
+         r"|\b(?:do|dla) kogo\b"),
         ("duration", None, r"\b(?:how long|when|since when|what period)\b"
-         r"|\bkiek laiko|\bkada\b|\bnuo kada|\bwie lange|\bwann\b|\bquand\b"),
+         r"|\bkiek laiko|\bkada\b|\bnuo kada|\bwie lange|\bwann\b|\bquand\b|\bkiedy\b"),
         ("impact", None, r"\b(?:chang\w*|results?|impact|outcomes?|achieved|difference"
          r"|worked well|succe\w*|evaluat\w*|measur\w*)\b|\bpasikeit\w*|\brezultat\w*"
-         r"|\bpasiek\w*|\bwas hat sich|\bergebnis\w*|\bqu'est-ce qui a change"),
+         r"|\bpasiek\w*|\bwas hat sich|\bergebnis\w*|\bqu'est-ce qui a change"
+         r"|\bco sie (?:udało|udalo|zmieniło|zmienilo)"
+         r"|\bjakie (?:byly |były )?(?:efekty|rezultaty)"),
         ("description", None, r"\b(?:what (?:happen\w*|did|do|does|was done|is it|is the)"
          r"|how (?:does|did|do|was|is) (?:it|the|this)|what (?:we|you|they) did"
          r"|how (?:it|this|we|they) (?:works?|worked|was done|did it|do it))\b"
          r"|\bkaip (?:dirbame|dirbo|igyvendinama|igyvendinta|veikia|vyksta|tai daroma)\b"
          r"|\bkaip \w+ (?:buvo )?igyvendin\w*|\bkas buvo (?:daroma|padaryta|nuveikta)"
+         r"|\bna czym polega\w*|\bjak (?:działa|dziala|przebiega)\w*"
          r"|\bka (?:dar\w*|veik\w*)|\bkaip (?:tai )?(?:veikia|vyko)|\bwas (?:wurde|machen)\b"),
     )
 )  # fmt: skip
@@ -797,7 +805,7 @@ _QUESTION_SHAPE = re.compile(
     r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|\d{1,2}\s+-)\s*)?"
     r"(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
     r"|kaip|kam|kada|kodel|kur|kokie|kokia|kokios|su kuo|wer|was|wie|wann|warum|qui|quoi"
-    r"|comment|quand|pourquoi)\b"
+    r"|comment|quand|pourquoi|kto|co|jak|jakie|kiedy|dla kogo|do kogo|na czym|z kim|dlaczego)\b"
 )
 
 
