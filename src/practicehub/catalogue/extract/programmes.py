@@ -134,6 +134,7 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
         if any(c.start < k.end and k.start < c.end for k in chosen):
             continue
         chosen.append(c)
+    chosen = [_by_countries(text, c, parents) for c in chosen]
     ids = {c.programme for c in chosen}
     if not keep_parents:
         chosen = [c for c in chosen if not any(parents.get(o) == c.programme for o in ids)]
@@ -141,6 +142,40 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
     for c in sorted(chosen, key=lambda c: c.start):
         unique.setdefault(c.programme, c)
     return list(unique.values())
+
+
+@lru_cache(maxsize=1)
+def _country_pairs() -> dict[frozenset[str], str]:
+    """Cross-border programmes by the two countries their id names ("interreg-latvia-lithuania")."""
+    from practicehub.catalogue.extract.countries import country_code
+
+    pairs = {}
+    for entry in vocab.programmes():
+        if not entry.get("parent"):
+            continue
+        codes = {country_code(w) for w in entry["id"].split("-")} - {None}
+        if len(codes) == 2:
+            pairs[frozenset(codes)] = entry["id"]
+    return pairs
+
+
+def _by_countries(text: str, match: ProgrammeMatch, parents: dict) -> ProgrammeMatch:
+    """ "Interreg VI-A Lietuvos ir Lenkijos bendradarbiavimo programa", "Interreg Polska–Litwa":
+    a parent programme followed by two countries is its cross-border child for that pair."""
+    from practicehub.catalogue.extract.countries import country_code
+
+    if not any(parents.get(child) == match.programme for child in _country_pairs().values()):
+        return match
+    window = text[match.end : match.end + 80]
+    codes = []
+    for w in re.findall(r"[^\W\d_]{4,}", window)[:8]:
+        code = country_code(w)
+        if code and code not in codes:
+            codes.append(code)
+    child = _country_pairs().get(frozenset(codes[:2])) if len(codes) >= 2 else None
+    if child is None or parents.get(child) != match.programme:
+        return match
+    return ProgrammeMatch(child, match.start, match.end)
 
 
 @lru_cache(maxsize=20_000)
