@@ -11,9 +11,11 @@ word like "European".
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from practicehub import vocab
 from practicehub.catalogue.extract.names import head_concepts
@@ -63,7 +65,16 @@ def _index() -> tuple[PhraseIndex, list[tuple[re.Pattern[str], str]], dict[str, 
             # Not inside another name: "EQUAL-CAMPUS" is a project, "ESF-funded" is the ESF.
             pattern = re.compile(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+]|-[A-Z])")
             acronyms.append((pattern, pid))
+    for pid, names in _extra_names().items():
+        for name in names:
+            pattern = re.compile(r"(?<![\w+-])" + re.escape(name) + r"(?![\w+-])")
+            acronyms.append((pattern, pid))
     return PhraseIndex(phrases), acronyms, parents
+
+
+def _extra_names() -> dict[str, list[str]]:
+    path = Path(__file__).parent / "data" / "programme_names.json"
+    return json.loads(path.read_text(encoding="utf-8"))["proper_names"]
 
 
 # A quoted name right after a project word is that project's title ("projekte „Lyčių aspekto
