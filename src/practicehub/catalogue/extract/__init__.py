@@ -84,7 +84,7 @@ family(
 )
 family(
     "project",
-    Family(head_key="description", organisation_role="coordinator", narrative_keys=frozenset()),
+    Family(head_key="description", organisation_role="implementer", narrative_keys=frozenset()),
 )
 
 
