@@ -98,7 +98,7 @@ def extract_records(text: str, blocks: list[Block], language: str) -> list[Recor
     drafts = [d for d in drafts if d is not None]
     # Programme and call descriptions beside real records are not records; a document that
     # holds nothing else keeps them (it is still stored, for an editor to judge).
-    projects = [d for d in drafts if not _describes_a_programme(d)]
+    projects = [d for d in drafts if not _describes_a_programme(d) and not _editorial(d)]
     drafts = projects or drafts
     _resolve_elliptic_funding(drafts)
     return drafts
@@ -116,6 +116,30 @@ def _describes_a_programme(draft: RecordDraft) -> bool:
     matches = programmes.find_programmes(draft.title, keep_parents=True)
     covered = sum(m.end - m.start for m in matches)
     return covered >= 0.6 * len(draft.title) and not (draft.period_start or draft.emails)
+
+
+# The sections of a newsletter, bulletin or annual report around its records: the editor's or
+# chair's word, contents, calendars, calls, thanks, the team, finances, subscription footers.
+_EDITORIAL = re.compile(
+    r"^(?:(?:a )?word (?:from|of) the \w+|foreword|editorial|(?:table of )?contents|in this issue"
+    r"|(?:upcoming )?events|calendar|funding opportunities|opportunities|news in brief|thank you"
+    r"|thanks|acknowledg\w+|(?:board|staff|our team|team)(?: and (?:team|staff|board))?"
+    r"|about us|who we are|finances?|financial (?:information|report|summary)|\d{4} in numbers"
+    r"|in numbers|advocacy and campaigns|membership|annual general meeting|general assembly"
+    r"|turinys|pratarme|\w+ zodis|padekos?(?: ir kontaktai)?|renginiai|naujienos trumpai"
+    r"|finansine informacija|apie (?:mus|asociacija|organizacija)|inhalt|vorwort|impressum"
+    r"|sommaire|edito(?:rial)?|spis tresci|saturs)\W*$"
+    r"|\b(?:unsubscribe|newsletter as a member|you receive this|atsisakyti naujienlaiskio)\b"
+)
+
+
+def _editorial(draft: RecordDraft) -> bool:
+    """A section around the records, not a record, by its heading; it names no project
+    number and no period of its own."""
+    if draft.project_numbers or draft.period_start:
+        return False
+    title = fold(draft.title).strip()
+    return bool(_EDITORIAL.search(title)) or "@" in title  # "Network | bulletin@..."
 
 
 _CALL = re.compile(
