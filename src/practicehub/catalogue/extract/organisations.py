@@ -257,6 +257,10 @@ _ROLE_OPENING = re.compile(
     r"(?:co-?)?(?:funded|financed|supported|coordinated|implemented|run|organi[sz]ed|led|hosted"
     r"|sponsored)\s+by\b|(?:finansuoja|remia|igyvendina|vykdo)\b"
 )
+_COUNTRY_BEFORE_FORM = re.compile(
+    r"^([A-ZĄČĘĖĮŠŲŪŽ][\w-]+)\s+(?=(?:MTÜ|MTU|SIA|VšĮ|UAB|biedrība|nodibinājums|fundacja"
+    r"|stowarzyszenie|e\.\s?V\.|gGmbH)\b)"
+)
 _FUNDS_WORD = re.compile(
     r"\b(?:lesomis|lesu|lesos|biudzet\w*|finansavim\w*|finansuojam\w*|vykdom\w*|igyvendint\w*"
     r"|budget|funds|money|grants?|mitteln|srodk\w*|lidzekl\w*)\b"
@@ -292,7 +296,12 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
         left, right = piece[: m.start()], piece[m.end() :]
         # A name after "and" opens with a capital or a quote; "... Švietimo, kultūros ir sporto
         # departamentas" goes on in lower case.
-        opening = re.sub(r"^(?:the|a|an|der|die|das|den|dem|des)\s+", "", right.strip())[:1]
+        opening = re.sub(
+            r"^(?:the|a|an|der|die|das|den|dem|des|asociacij\w*|draugij\w*|organizacij\w*"
+            r"|bendrij\w*|fond\w*|klub\w*|association|foundation|club)\s+",
+            "",
+            right.strip(),
+        )[:1]
         if not (opening.isupper() or opening.isdigit() or opening in '„“"«'):
             continue
         if _spelled_by_acronym(piece):
@@ -471,6 +480,12 @@ def parse_name(
         # "Norvegijos organizacija Likestilling Vest": a description before the name.
         country = country or country_code(described.group(1) or "")
         bare = bare[described.end() :]
+        bare = _LOWER_LEGAL_FORM.sub("", bare)  # "... organizacija biedrība Sievietes ..."
+    national = _COUNTRY_BEFORE_FORM.match(bare)
+    if national and country_code(national.group(1)):
+        # "Estijos MTÜ Puuetega Naiste Võrgustik": the country, then the legal form and name.
+        country = country or country_code(national.group(1))
+        bare = bare[national.end() :]
     quoted = quoted_part(bare)
     if bare[:1].islower() and quoted and bare.rstrip(' „“”"«»').endswith(quoted):
         bare = quoted  # 'the trade union "Uosto darbuotojai"': a description, then the name
@@ -689,7 +704,8 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
 _NAME_BOUNDARY = re.compile(
     r"\s(?:ir|and|bei)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|(?i:[,;:!?–—]\s*|\s-\s|\.\s|\b(?:kuriame"
     r"|kuriuose|kur|kurio|where|which|with|iš|is|vėliau|veliau|finansuojama\w*|finansuot\w*"
-    r"|finansuoja|bendrai|gavus|gauta|gautu|gautą|pagal|per|su|skirtu|skirtą|skirtomis)\s+)"
+    r"|finansuoja|bendrai|gavus|gauta|gautu|gautą|pagal|per|su|skirtu|skirtą|skirtomis"
+    r"|įgyvendintas|įgyvendinta|įgyvendinamas|vykdomas|vykdoma|vykdytas|vykdyta)\s+)"
 )
 
 
@@ -715,8 +731,9 @@ def _names_before_roles(
             )
             if mention is None or not _named_in_prose(mention):
                 continue
-            if phrase.role == "funder" and not (
-                head_concepts(mention.name) - {"fund", "initiative", "union"}
+            if phrase.role == "funder" and (
+                not (head_concepts(mention.name) - {"fund", "initiative", "union"})
+                or _PROGRAMME_WORD.search(fold(mention.name))
             ):
                 continue  # "Europos socialinio fondo lėšomis": a programme, not a funder
             found.append(mention)
