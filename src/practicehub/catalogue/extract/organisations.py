@@ -101,6 +101,18 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         "implementer", r"\b(?:run|organi[sz]ed|hosted|implemented|carried out|delivered) by\s+"
     ),
     _phrase("implementer", r"\bprojekt\w* (?:igyvendina|igyvendino|vykdo|vykde)\s+"),
+    # "Fair Play for Girls is a project of the Lithuanian Union of Sports Clubs for All"
+    _phrase(
+        "implementer",
+        r"\b(?:is|was) (?:a|an|the) (?:\w+ )?(?:project|initiative|programme) (?:of|by)\s+"
+        r"(?:the\s+)?",
+        named=True,
+    ),
+    _phrase(
+        "funder",
+        r"\b(?:with|thanks to) the (?:kind |generous )?support of\s+(?:the\s+)?|\bremiant\s+",
+        named=True,
+    ),
     _phrase("implementer", r"\b\w+ (?:kuruoja|kuravo)\s+"),
     _phrase(
         "implementer",
