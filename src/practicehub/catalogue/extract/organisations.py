@@ -255,6 +255,11 @@ _POSTCODE = re.compile(r"(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZĄČĘĖĮŠŲŪŽ]")
 _CITY_WORDS = re.compile(
     r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s(?:am|an|der|de|del|la|le|sur|upon|[A-Z][\w-]+)){0,3}"
 )
+# "Rokiškio rajonas", "Kaunas District", "Utenos apskritis": a place after a name, not a name.
+_DISTRICT = re.compile(
+    r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:rajonas|raj\.|r\.|apskritis|seniūnija|district|county|region"
+    r"|municipality area)"
+)
 _CITY = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s[A-ZĄČĘĖĮŠŲŪŽ][\w-]+)?")
 # "Šiaulių ir Utenos savivaldybių tarybos", "Kaunas and Klaipėda city municipalities": one
 # phrase for several organisations, none of which the text names in full.
@@ -611,11 +616,20 @@ def names_in(
             else role
         )
         end = a + own.start() if own else b
-        mention = parse_name(text[a:end], start + a, item_role, is_programme=is_programme)
+        place = _DISTRICT.fullmatch(text[a:end].strip(" .;"))
+        mention = (
+            None
+            if place and follows_name
+            else parse_name(text[a:end], start + a, item_role, is_programme=is_programme)
+        )
         if mention is None:
             # "..., Vilnius, Italy": a city or a country on its own belongs to the name before.
             code = country_code(text[a:end])
-            if follows_name and (code or _CITY.fullmatch(text[a:end].strip())):
+            if follows_name and (
+                code
+                or _CITY.fullmatch(text[a:end].strip())
+                or _DISTRICT.fullmatch(text[a:end].strip())
+            ):
                 if code and not found[-1].country:
                     found[-1].country = code
                 if own:
