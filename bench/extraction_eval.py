@@ -46,10 +46,11 @@ Matching rules (strict):
 - ``objectives``: exactly ``objectives_count`` items; ``activities``: at least ``activities_min``.
 
 Invented values: a value with no support in its record's text (normalised to letters and digits,
-lower case): titles, organisation names, target groups, objectives, activities, project
-numbers, e-mails, web sites and addresses must appear in it; period years must appear in it; a
-theme needs one of its terms in it; a programme needs one of its names or acronyms in it, or the
-opening of its name in it and the full name elsewhere in the same document.
+lower case): titles, organisation names, target groups, objectives, activities, project numbers,
+e-mails, web sites and addresses must appear in it; period years must appear in it; a theme needs
+one of its terms (in English, Lithuanian or the record's own language) in it; a programme needs one
+of its names or acronyms in it, or the opening of its name in it and the full name elsewhere in the
+same document.
 """
 
 from __future__ import annotations
@@ -352,6 +353,7 @@ def invented(text: str, document: str, d: Any) -> list[str]:
     """Values of a record with no support in its text (see the module docstring)."""
     from practicehub.catalogue.extract import programmes as prog
     from practicehub.catalogue.extract.themes import _index as theme_index
+    from practicehub.catalogue.extract.themes import _other_index
 
     body = squeeze(text)
     bad: list[str] = []
@@ -366,7 +368,11 @@ def invented(text: str, document: str, d: Any) -> list[str]:
     for part in (d.period_start, d.period_end):
         if part and part[:4] not in text:
             bad.append(f"period: {part}")
+    # A theme's terms in the vocabulary's languages, or in the record's own (German, French).
     named_themes = {m.id for m in theme_index().find(text)}
+    own = _other_index(d.language)
+    if own is not None:
+        named_themes |= {m.id for m in own.find(text)}
     bad += [f"theme: {t}" for t in d.themes if t not in named_themes]
     in_record = {m.programme for m in prog.find_programmes(text, keep_parents=True)}
     in_document = {m.programme for m in prog.find_programmes(document, keep_parents=True)}

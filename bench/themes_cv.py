@@ -51,9 +51,9 @@ def collect(half: str | None) -> list[Record]:
     captured: list[tuple[dict, int]] = []
     original = themes.record_themes
 
-    def capture(zones, *, words=0):
-        captured.append((themes.theme_evidence(zones), words))
-        return original(zones, words=words)
+    def capture(zones, *, words=0, language=None):
+        captured.append((themes.theme_evidence(zones, language), words))
+        return original(zones, words=words, language=language)
 
     themes.record_themes = capture
     records: list[Record] = []

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from practicehub.catalogue.extract import fields, organisations, programmes, themes
 from practicehub.catalogue.extract.dates import (
@@ -83,7 +84,7 @@ family(
 )
 family(
     "project",
-    Family(head_key="description", organisation_role="coordinator", narrative_keys=frozenset()),
+    Family(head_key="description", organisation_role="implementer", narrative_keys=frozenset()),
 )
 
 
@@ -97,7 +98,7 @@ def extract_records(text: str, blocks: list[Block], language: str) -> list[Recor
     drafts = [d for d in drafts if d is not None]
     # Programme and call descriptions beside real records are not records; a document that
     # holds nothing else keeps them (it is still stored, for an editor to judge).
-    projects = [d for d in drafts if not _describes_a_programme(d)]
+    projects = [d for d in drafts if not _describes_a_programme(d) and not _editorial(d)]
     drafts = projects or drafts
     _resolve_elliptic_funding(drafts)
     return drafts
@@ -115,6 +116,30 @@ def _describes_a_programme(draft: RecordDraft) -> bool:
     matches = programmes.find_programmes(draft.title, keep_parents=True)
     covered = sum(m.end - m.start for m in matches)
     return covered >= 0.6 * len(draft.title) and not (draft.period_start or draft.emails)
+
+
+# The sections of a newsletter, bulletin or annual report around its records: the editor's or
+# chair's word, contents, calendars, calls, thanks, the team, finances, subscription footers.
+_EDITORIAL = re.compile(
+    r"^(?:(?:a )?word (?:from|of) the \w+|foreword|editorial|(?:table of )?contents|in this issue"
+    r"|(?:upcoming )?events|calendar|funding opportunities|opportunities|news in brief|thank you"
+    r"|thanks|acknowledg\w+|(?:board|staff|our team|team)(?: and (?:team|staff|board))?"
+    r"|about us|who we are|finances?|financial (?:information|report|summary)|\d{4} in numbers"
+    r"|in numbers|advocacy and campaigns|membership|annual general meeting|general assembly"
+    r"|turinys|pratarme|\w+ zodis|padekos?(?: ir kontaktai)?|renginiai|naujienos trumpai"
+    r"|finansine informacija|apie (?:mus|asociacija|organizacija)|inhalt|vorwort|impressum"
+    r"|sommaire|edito(?:rial)?|spis tresci|saturs)\W*$"
+    r"|\b(?:unsubscribe|newsletter as a member|you receive this|atsisakyti naujienlaiskio)\b"
+)
+
+
+def _editorial(draft: RecordDraft) -> bool:
+    """A section around the records, not a record, by its heading; it names no project
+    number and no period of its own."""
+    if draft.project_numbers or draft.period_start:
+        return False
+    title = fold(draft.title).strip()
+    return bool(_EDITORIAL.search(title)) or "@" in title  # "Network | bulletin@..."
 
 
 _CALL = re.compile(
@@ -154,6 +179,8 @@ def _record(text: str, seg: Segment, language: str) -> RecordDraft | None:
         kind=kind, title=title, language=language, span=(seg.start, seg.end), provenance=prov
     )
     draft.sections = _sections(parts)
+    if kind == "good_practice":
+        _form_keys(draft.sections, parts)
     _summary(draft, parts, title_span)
     _organisations(draft, text, parts, rules)
     _lists(draft, parts)
@@ -175,10 +202,18 @@ def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
                 start, end, body = pieces[0]
                 return fields.clean_title(body), (start, end)
     head = parts[0].lines if parts and parts[0].label is None else []
+    # A heading that names the document's type or collection ("Good practice example", "Baza
+    # dobrych praktyk", "FICHE PROJET") stands above the record's own title.
+    shaped = [ln for ln in head[:4] if ln.kind == "heading" or ln.title_shaped(30)]
+    while len(shaped) > 1 and fields.is_generic_title(shaped[0].text):
+        shaped = shaped[1:]
+        return fields.clean_title(shaped[0].text), (shaped[0].start, shaped[0].end)
     heading = next((ln for ln in head if ln.kind == "heading"), None)
     if heading is not None:
         return fields.clean_title(heading.text), (heading.start, heading.end)
     first = lines[0]
+    if first.marker and not first.bullet and first.word_count <= 20 and not first.ends_sentence:
+        return fields.clean_title(first.text), (first.start, first.end)  # a numbered title
     if label_at(lines, 0) is None and first.title_shaped(30):
         return fields.clean_title(first.text), (first.start, first.end)
     if label_at(lines, 0) is None:
@@ -221,6 +256,19 @@ def _sections(parts: list[Part]) -> list[Section]:
         end = pieces[-1][1] if pieces else (part.heading_line or part.lines[0]).end
         out.append(Section(key=part.key, heading=heading, text=body, span=(start, end)))
     return out
+
+
+# The nine-part form has no activities, objectives or background parts: what was done is its
+# description, its objectives are its aim, the problem it answers is none of the nine.
+_FORM_KEYS = {"activities": "description", "objectives": "aim"}
+
+
+def _form_keys(sections: list[Section], parts: list[Part]) -> None:
+    for section, part in zip(sections, parts, strict=True):
+        if part.label is not None and part.label.kind.special == "background":
+            section.key = "other"
+        else:
+            section.key = _FORM_KEYS.get(section.key, section.key)
 
 
 def _summary(draft: RecordDraft, parts: list[Part], title_span: Span) -> None:
@@ -282,6 +330,9 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
     for part in parts:
         if part.key == "organisation" and part.label is not None:
             role = part.role if part.role != "provider" else rules.organisation_role
+            if rules.contacts_role and role in ("coordinator", "implementer"):
+                # A form's "Vykdytojas" or "Coordinator" is the practice's provider.
+                role = rules.contacts_role
             for start, _end, body in part.body_pieces()[:3]:
                 first = sentences(body, start)[:1]
                 for s_start, _s_end, sentence in first:
@@ -301,6 +352,17 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
                         found.extend(
                             organisations.names_in(sentence, s_start, role, is_programme=is_prog)
                         )
+                # Items that describe their organisation ("X, which refers clients; the Y,
+                # whose nurses ..."): the name opens each item.
+                taken = [o.span for o in found if o.span]
+                for at, head in organisations.item_heads(body):
+                    mention = organisations.parse_name(head, start + at, role, is_programme=is_prog)
+                    if mention is None or not mention.span:
+                        continue
+                    if any(a < mention.span[1] and mention.span[0] < b for a, b in taken):
+                        continue  # read already from the list
+                    if has_head(mention.name) or has_legal_form(mention.name) or quoted_part(head):
+                        found.append(mention)
         elif part.key == "funding" and part.label is not None:
             for start, _end, body in part.body_pieces():
                 found.extend(
@@ -442,6 +504,8 @@ def _numbers_and_contacts(draft: RecordDraft, text: str, seg: Segment, parts: li
 
 def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
     """From a duration part, else from a sentence that says when the project ran."""
+    found_start: tuple[Any, int] | None = None
+    found_end: tuple[Any, int] | None = None
     for part in parts:
         if part.key != "duration":
             continue
@@ -461,13 +525,37 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
             )
         b = pieces[min(2, len(pieces) - 1)][1]
         start, end = period_in(text[a:b], whole_part=True)
+        heading = fold(part.label.heading) if part.label else ""
+        if start is not None and start is end:
+            # One date under "End" or "Start" says one end of the period.
+            if _END_LABEL.search(heading) and not _START_LABEL.search(heading):
+                start = None
+            elif _START_LABEL.search(heading) and not _END_LABEL.search(heading):
+                end = None
         if start or end:
-            _set_period(draft, start, end, a)
-            return
+            found_start = found_start or (start and (start, a))
+            found_end = found_end or (end and (end, a))
+            one_end = _END_LABEL.search(heading) or _START_LABEL.search(heading)
+            if (found_start and found_end) or not one_end:
+                break
+    if found_start or found_end:
+        spans = []
+        if found_start:
+            date, at = found_start
+            draft.period_start = date.value
+            spans.append((at + date.start, at + date.end))
+        if found_end:
+            date, at = found_end
+            draft.period_end = date.value
+            spans.append((at + date.start, at + date.end))
+        draft.provenance["period"] = spans
+        return
+    if _inline_period(draft, text):
+        return
     # A record that is an event runs when its text says the event takes place.
     cues = (PERIOD_CUE, EVENT_CUE) if EVENT_WORD.search(fold(draft.title)) else (PERIOD_CUE,)
     for part in parts:
-        if part.label is not None and part.key not in ("description", "other", "aim"):
+        if part.label is not None and part.key in ("funding", "impact", "contacts", "advice"):
             continue
         for start_at, _end, body in part.body_pieces():
             for s_start, _s_end, s in sentences(body, start_at):
@@ -476,6 +564,48 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
                     if start or end:
                         _set_period(draft, start, end, s_start)
                         return
+
+
+# A period label inside a line, as PDF tables and fact boxes run them ("... Laufzeit 01.03.2022 –
+# 28.02.2025", "Start date 1 January 2023 End date ...", "Trukmė 2023-04-03 – 2023-11-30"), and a
+# fact line's cell that is nothing but a period ("EUR 7 400 | March–August 2023 | Kaunas").
+_INLINE_PERIOD = re.compile(
+    r"\b(?:duration|project period|period|start date|implementation period|trukme|laikotarpis"
+    r"|igyvendinimo laikotarpis|laufzeit|zeitraum|projektlaufzeit|duree|periode"
+    r"|okres realizacji|czas trwania|istenosanas laiks|ilgums)\b\s*[:–-]?\s*(?=\d|[a-z]+\.?\s+\d)"
+)
+_CELL_SPLIT = re.compile(r"\s+[|·]\s+")
+
+
+def _inline_period(draft: RecordDraft, text: str) -> bool:
+    body = text[draft.span[0] : draft.span[1]]
+    folded = fold(body)
+    for m in _INLINE_PERIOD.finditer(folded):
+        window = body[m.start() : m.end() + 90]
+        start, end = period_in(window, whole_part=True)
+        if start is not None and start is end:
+            end = None
+        if start or end:
+            _set_period(draft, start, end, draft.span[0] + m.start())
+            return True
+    for line in body.split("\n"):
+        if "|" not in line and "·" not in line:
+            continue
+        at = 0
+        for cell in _CELL_SPLIT.split(line):
+            cell_at = body.find(cell, at)
+            at = max(at, cell_at)
+            start, end = period_in(cell)
+            if (start and end and len(cell.split()) <= 6 and ONLY_A_RANGE.match(cell)) or (
+                start and end and len(cell.split()) <= 4
+            ):
+                _set_period(draft, start, end, draft.span[0] + cell_at)
+                return True
+    return False
+
+
+_START_LABEL = re.compile(r"\b(?:start\w*|begin\w*|prad\w*|beginn\w*|debut|sakum\w*|from|nuo)\b")
+_END_LABEL = re.compile(r"\b(?:end\w*|finish\w*|pabaig\w*|ende|fin|beig\w*|until|iki)\b")
 
 
 def _set_period(draft: RecordDraft, start, end, offset: int) -> None:
@@ -493,7 +623,7 @@ def _themes(draft: RecordDraft, text: str, parts: list[Part]) -> None:
     """Title, lead (summary, aim, objectives) and body, with organisations' names blanked out:
     "Lietuvos universitetų moterų asociacija" says who, not what the record is about."""
     zones, words = theme_zones(draft, text, parts)
-    ids, spans = themes.record_themes(zones, words=words)
+    ids, spans = themes.record_themes(zones, words=words, language=draft.language)
     draft.themes = ids
     if ids:
         draft.provenance["themes"] = [s for t in ids for s in spans[t]]

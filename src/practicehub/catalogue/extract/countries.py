@@ -1,4 +1,5 @@
-"""Country names in English and Lithuanian (with Lithuanian case endings) to ISO 3166-1 codes.
+"""Country names in English and Lithuanian (with Lithuanian case endings), and in German,
+French, Latvian and Polish, to ISO 3166-1 codes.
 
 Names come from pycountry and its Lithuanian translations, plus the short forms texts use
 ("UK", "the Netherlands", "Czech Republic"). Lithuanian names are matched in their usual case
@@ -77,9 +78,35 @@ def _table() -> dict[str, str]:
             if translated != country.name:
                 for form in _lt_forms(translated):
                     table.setdefault(fold(form), code)
+    # The other languages of our documents' families, in the nominative and the genitive
+    # cross-border programmes and partner lists use ("Latvijas–Lietuvas", "Litwa–Polska").
+    for language, forms in (("de", _same), ("fr", _same), ("lv", _lv_forms), ("pl", _pl_forms)):
+        try:
+            other = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            translated = other.gettext(country.name)
+            if translated != country.name and " " not in translated.strip():
+                for form in forms(translated):
+                    table.setdefault(fold(form), country.alpha_2)
     for name, code in _EXTRA.items():
         table[fold(name.strip())] = code
     return table
+
+
+def _same(name: str) -> list[str]:
+    return [name]
+
+
+def _lv_forms(name: str) -> list[str]:
+    return [name, name + "s"] if name.endswith(("a", "e")) else [name]
+
+
+def _pl_forms(name: str) -> list[str]:
+    if name.endswith("ka"):
+        return [name, name[:-1] + "i"]
+    return [name, name[:-1] + "y"] if name.endswith("a") else [name]
 
 
 def country_code(text: str) -> str | None:

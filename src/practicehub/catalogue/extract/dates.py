@@ -41,11 +41,14 @@ _OTHER_MONTHS = {
     "novembr": 11, "decembr": 12,
     "stycz": 1, "lut": 2, "marc": 3, "marzec": 3, "kwie": 4, "maj": 5, "czerw": 6, "lip": 7,
     "sierp": 8, "wrze": 9, "pazdziernik": 10, "listopad": 11, "grud": 12,
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "aout": 8,
+    "octobre": 10,
 }  # fmt: skip
 _OTHER_MONTH_RE = (
     r"(?:januar|februar|märz|marz|mai|juni|juli|oktober|dezember|janvār|janvar|februār|mart"
     r"|aprīl|apriļ|maij|jūnij|junij|jūlij|julij|septembr|oktobr|novembr|decembr|stycz|lut|marc"
-    r"|marzec|kwie|maj|czerw|lip|sierp|wrze|październik|pazdziernik|listopad|grud)[^\W\d_]*"
+    r"|marzec|kwie|maj|czerw|lip|sierp|wrze|październik|pazdziernik|listopad|grud"
+    r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|octobre|décembr)[^\W\d_]*"
 )
 _EN_MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -98,7 +101,7 @@ _PATTERNS = [
     ),
     # 1. März 2019, 5 marca 2024 r.
     re.compile(
-        r"(?<![\d.])" + _DAY + r"\.?\s+(?P<om>" + _OTHER_MONTH_RE + r")\s+" + _YEAR,
+        r"(?<![\d.])" + _DAY + r"(?:\.|er)?\s+(?P<om>" + _OTHER_MONTH_RE + r")\s+" + _YEAR,
         re.IGNORECASE,
     ),
     # März 2019, stycznia 2018 r.
@@ -214,17 +217,19 @@ def find_dates(text: str) -> list[Date]:
 
 
 _RANGE_JOIN = re.compile(
-    r"^\s*,?\s*(?:[-–—→/]|to|until|till|through|iki|ir|and|-\s*iki|bis|līdz|lidz|do|r\.\s*do"
+    r"^\s*,?\s*(?:[-–—→/]|(?:to|until|till|through)(?: the end of)?|iki|ir|and|-\s*iki|bis|līdz"
+    r"|lidz|do|au|r\.\s*do"
     r"|r\.\s*[-–—])\s*$",
     re.IGNORECASE,
 )
 _OPEN_START = re.compile(
     r"(?:\bnuo|\bsince|\bfrom|\bstart\w*|\bprad\w*|\bbegin\w*|\bab|\bseit|\bvon|\bbeginn"
-    r"|\bno|\bod|\bsākum\w*|\brozpocz\w*)(?:\s+date)?\W*$",
+    r"|\bno|\bod|\bsākum\w*|\brozpocz\w*|\bbegan|\blaunched|\bopened|\bdepuis|\bdu)"
+    r"(?:\s+date)?(?:\s+(?:in|on|im|am|w|en|le))?\W*$",
     re.I,
 )
 _OPEN_END = re.compile(
-    r"(?:\biki|\buntil|\bend\w*|\bpabaig\w*|\bfinish\w*|\btill|\bbis|\blīdz|\blidz|\bdo"
+    r"(?:\biki|\buntil|\bend\w*|\bpabaig\w*|\bfinish\w*|\btill|\bbis|\blīdz|\blidz|\bdo|\bau"
     r"|\bbeig\w*|\bzakończ\w*)(?:\s+date)?\W*$",
     re.I,
 )
@@ -245,7 +250,7 @@ _PERIOD_WORDS = (
     r"duration|period|time ?frame|runs?|ran|running|lasts?|lasted|implemented|carried out"
     r"|took place|takes place|will take"
     r"|trukm\w*|laikotarp\w*|vykd\w*|vyks|vyko|vyksta|veikia|veike|igyvendin\w*|truko"
-    r"|trunka|tes\w*"
+    r"|trunka|truks|tes\w*"
     r"|prasided\w*|baig\w*"
     r"|lauft|laufzeit|dauert|durchgefuhrt|isteno\w*|ilgums|norisinas|realizowan\w*|realizacj\w*"
     r"|trwa\w*"
@@ -254,6 +259,8 @@ PERIOD_CUE = re.compile(
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*\b(?:" + _PERIOD_WORDS
     + r")\b|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"
+    # "Over 24 months – from January 2024 to December 2025", "per 30 mėnesių"
+    r"|\b(?:over|for|during|per|within)\s+(?:\d+|\w+)\s+(?:months|years|menes\w*|metus|monate\w*)\b"
 )  # fmt: skip
 # A sentence that is nothing but a range of years or dates ("... Programme. 2016–2017.") says
 # when the record's project ran.
@@ -273,12 +280,36 @@ EVENT_CUE = re.compile(
 )
 
 
+# "March–August 2023": two months sharing one year.
+_MONTH_RANGE = re.compile(
+    r"\b(?P<a>" + _EN_MONTH_RE + r")\s*[-–—]\s*(?P<b>" + _EN_MONTH_RE + r"),?\s+" + _YEAR,
+    re.IGNORECASE,
+)
+
+
+def _month_range(text: str) -> tuple[Date, Date] | None:
+    m = _MONTH_RANGE.search(text)
+    if m is None:
+        return None
+    a = _EN_MONTHS.get(m.group("a").lower().rstrip("."))
+    b = _EN_MONTHS.get(m.group("b").lower().rstrip("."))
+    if a is None or b is None or a >= b:
+        return None
+    y = m.group("y")
+    return Date(f"{y}-{a:02d}", m.start("a"), m.end("a")), Date(
+        f"{y}-{b:02d}", m.start("b"), m.end()
+    )
+
+
 def period_in(text: str, *, whole_part: bool = False) -> tuple[Date | None, Date | None]:
     """The first period ``text`` states: a range, an open range, or (in a duration part) a date.
 
     ``whole_part`` says the text is a duration part or a period label's value, where a single
     date or year is the period itself.
     """
+    months = _month_range(text)
+    if months is not None:
+        return months
     dates = find_dates(text)
     ongoing = bool(_STILL_RUNNING.search(text))
     ranges = [
@@ -311,5 +342,5 @@ def period_in(text: str, *, whole_part: bool = False) -> tuple[Date | None, Date
         return start, end
     if whole_part and dates:
         first = dates[0]
-        return first, first
+        return first, None if ongoing else first
     return None, None

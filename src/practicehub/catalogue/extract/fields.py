@@ -26,10 +26,16 @@ class Value:
 
 # --- title and summary -------------------------------------------------------------------------
 
+# Words that name a document's type or a collection, not a record, in the languages of our
+# families: "Good practice example", "FICHE PROJET", "PROJEKTO KORTELĖ", "Baza dobrych praktyk",
+# "Projektsteckbrief", "Labās prakses piemērs".
 _GENERIC_TITLE = re.compile(
-    r"\b(?:ger\w* praktik\w*|ger\w* patirt\w*|good practices?|best practices?|practice|praktik\w*"
-    r"|pavyzd\w*|examples?|aprasym\w*|descriptions?|forma|form|template|sablon\w*|anketa"
-    r"|of|the|a|an|nr|no)\b|\d+|[^\w\s]"
+    r"\b(?:ger\w* praktik\w*|ger\w* patirt\w*|good practices?|best practices?|practices?|praktik\w*"
+    r"|pavyzd\w*|examples?|aprasym\w*|aprasas|descriptions?|forma|form|template|sablon\w*|anketa"
+    r"|project|projects|projekt\w*|projet|projets|kortel\w*|card|sheet|fact ?sheet|factsheet"
+    r"|profile|fiche|bonnes? pratiques?|pratiques?|steckbrief|projektsteckbrief|praxis\w*"
+    r"|gute|beispiel|dobr\w*|baza|bazy|labas|labā|prakses|piemers|katalog\w*|database|collection"
+    r"|summary|overview|santrauka|of|the|a|an|nr|no|n|our|mus\w*|de|du|des|la|le)\b|\d+|[^\w\s]"
 )
 
 
@@ -55,6 +61,7 @@ _TITLE_LABEL = re.compile(
 
 def clean_title(text: str) -> str:
     title = re.sub(r"\s+", " ", text).strip()
+    title = re.sub(r"^\(?\d{1,2}[.)]\s+(?=\S)", "", title)  # "1) Projektas ...": its number
     label = _TITLE_LABEL.match(fold(title))
     if label and len(title) > label.end() + 2:
         title = title[label.end() :]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from practicehub.catalogue.extract.labels import LabelMatch, match_label
+from practicehub.catalogue.extract.labels import LabelMatch, match_label, match_question
 from practicehub.catalogue.extract.lines import Line
 
 
@@ -55,6 +55,12 @@ QUESTION = re.compile(
 def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     """The label line ``i`` starts with, when it has both the words and the shape of one."""
     line = lines[i]
+    if line.column:
+        # A cell of a table whose rows are records: its column's header is its label.
+        m = match_label(line.column)
+        if m is None:
+            return None
+        return replace(m, heading=line.column, value_offset=0, separated=True, numbered=False)
     if line.bullet:
         return None
     if line.cell_label:
@@ -63,6 +69,20 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
             value_at = len(line.text) - len(line.text[line.cell_label :].lstrip())
             return replace(m, value_offset=value_at, separated=True)
     m = match_label(line.text)
+    if m is None and ":" in line.text:
+        asked = match_question(line.text)
+        if asked is not None and asked.separated:
+            return asked  # "Who is involved: Šiauliai City Municipality ..."
+    if (m is None or m.unknown > 1) and i + 1 < len(lines) and line.title_shaped(12):
+        # A part asked as a question on a line of its own ("Who was involved?").
+        asked = match_question(line.text)
+        following = lines[i + 1]
+        if asked is not None and (
+            not following.title_shaped(12)
+            or following.is_list_item
+            or (line.text.rstrip().endswith("?") and not following.text.rstrip().endswith("?"))
+        ):
+            return asked
     if m is None:
         return None
     if line.list_number is not None and not m.numbered and m.unknown <= 1:
@@ -131,16 +151,49 @@ def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
         m = label_at(lines, i)
         if m is not None:
             found[i] = m
+    found = _labels_in_context(lines, found)
     found = _numbered_headings(lines, found)
     if sum(1 for m in found.values() if m.numbered) >= 3:
         # A numbered form: its parts are the numbered labels; "Mūsų veikla – ..." inside a part
         # is that part's text.
+        # The labelled lines above the first numbered part are the form's header ("Lead
+        # organisation: ...", "Start date: ...") and stay labels.
+        first = min(i for i, m in found.items() if m.numbered)
         found = {
             i: m
             for i, m in found.items()
-            if m.numbered or lines[i].kind in ("heading", "table_cell") or m.kind.special
+            if m.numbered
+            or lines[i].kind in ("heading", "table_cell")
+            or m.kind.special
+            or (i < first and m.separated)
         }
     return found
+
+
+def _labels_in_context(lines: list[Line], found: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
+    """In a labelled layout, a short line of its own that carries a label's words is a label
+    even with words we do not know around them ("Bendradarbiavimo partneriai", "Patarimai
+    kitoms savivaldybėms", "Expected results for participants"): it stands where the other
+    labels stand, alone on its line, with its part's text after it."""
+    bare = [i for i, m in found.items() if not m.separated or m.value_offset >= len(lines[i].text)]
+    if len(bare) < 2:
+        return found
+    result = dict(found)
+    for i, line in enumerate(lines[:-1]):
+        if i in found or line.bullet or (line.marker and not line.list_number):
+            continue
+        if line.word_count > 6 or not line.title_shaped(6) or line.ends_sentence:
+            continue
+        following = lines[i + 1]
+        if i + 1 in found and not found[i + 1].separated:
+            continue  # two bare labels in a row: this one is a heading above them
+        if following.word_count < 4 and not following.is_list_item:
+            continue
+        m = match_label(line.text)
+        if m is None or m.separated or m.unknown > 2 or m.unknown >= len(line.text.split()):
+            continue
+        result[i] = m
+    return result
 
 
 def _is_list_lead_in(part: Part) -> bool:

@@ -15,7 +15,10 @@ from practicehub.catalogue.extract.text import fold
 
 _PRACTICE = re.compile(
     r"\b(?:ger\w* praktik\w*|ger\w* patirt\w*|good practices?|best practices?|promising practices?"
-    r"|practice example|praktikos pavyzd\w*)"
+    r"|practice example|praktikos pavyzd\w*|(?:the|this|our|a) practice\b"
+    r"|practice (?:sheet|example|collection|description|form)|bonnes? pratiques?"
+    r"|gute praxis|praxisbeispiel\w*|dobr\w* praktyk\w*|labas? prakses?|sios praktikos"
+    r"|type of practice|(?:integration|inclusion|equality|promising|municipal|local) practices?)"
 )
 _PROJECT = re.compile(r"\b(?:project\w*|projekt\w*)\b")
 # Parts only a good-practice form has, and how much each says.

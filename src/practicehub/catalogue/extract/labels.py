@@ -48,6 +48,11 @@ LABELS: tuple[LabelKind, ...] = (
         r"nosaukums",
         r"tytuł",
         r"nazwa projektu",
+        r"intitule",
+        r"titre(?: du projet)?",
+        r"nom (?:du|de la) (?:projet|pratique|action)",
+        # A table's first column that names the record: "Practice", "Projektas", "Projekt".
+        r"^\s*(?:project|practice|projektas|projekt|projet|pratique|praktika|projekts)\s*$",
         special="title",
     ),
     _entry(
@@ -65,6 +70,11 @@ LABELS: tuple[LabelKind, ...] = (
         r"ligum\w* (?:nr|numurs)",
         r"num(?:er|eru) (?:projektu|umowy|wniosku)",
         r"nr (?:projektu|umowy)",
+        r"project (?:identifier|id)",
+        r"project index(?: number)?",
+        r"identifier",
+        r"reference(?: du projet)?",
+        r"numero (?:du |de )?(?:projet|convention|dossier)",
         special="number",
     ),
     _entry(
@@ -96,6 +106,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"e-?pasts",
         r"timeklvietne",
         r"strona internetowa",
+        r"rysiui",
+        r"rysiams",
+        r"coordonnees",
+        r"courriel",
+        r"telephone",
+        r"site (?:web|internet)",
     ),
     # What a call allows ("Galimi partneriai", "Eligible applicants"): no record's own partners.
     _entry(
@@ -109,8 +125,9 @@ LABELS: tuple[LabelKind, ...] = (
     _entry(
         "partners",
         "partner",
-        r"partner\w*",
+        r"(?<!lead )(?<!vadovaujantysis )(?<!vadosais )(?<!lider )partner\w*",
         r"bendradarbiaujan\w*",
+        r"kartu dirb\w*",
         r"bendradarbiavimo organizacij\w*",
         r"co-?operating",
         r"collaborating",
@@ -120,6 +137,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"kooperationspartner\w*",
         r"projektpartner\w*",
         r"sadarbibas partner\w*",
+        r"partenaires?",
+        r"partenariat",
     ),
     _entry(
         "funding",
@@ -142,6 +161,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:funding )?programme",
         r"programa",
         r"eu contribution",
+        r"eu grant",
+        r"grant amount",
         r"key action",
         r"action type",
         r"total cost",
@@ -162,6 +183,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"zrodlo finansowania",
         r"program",
         r"wartosc projektu",
+        r"cofinancement",
+        r"bailleurs?(?: de fonds)?",
     ),
     _entry(
         "organisation",
@@ -185,6 +208,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"lider projektu",
         r"wnioskodawca",
         r"koordynator\w*",
+        r"porteur(?: du projet| de projet)?",
+        r"structure porteuse",
+        r"chef de file",
     ),
     _entry(
         "organisation",
@@ -226,6 +252,10 @@ LABELS: tuple[LabelKind, ...] = (
         r"merka grup\w*",
         r"grup[ay] docelow[ae]",
         r"adresaci",
+        r"publics? cibles?",
+        r"publics? vises?",
+        r"groupes? cibles?",
+        r"beneficiaires?",
     ),
     _entry(
         "duration",
@@ -236,10 +266,16 @@ LABELS: tuple[LabelKind, ...] = (
         r"period",
         r"laikotarp\w*",
         r"time ?frame",
+        r"time ?span",
+        r"(?:vykdymo|igyvendinimo) laikas",
         r"timeline",
         r"dates?",
         r"start date",
         r"end date",
+        r"start(?:s|ed|ing)?",
+        r"ends?",
+        r"beginning",
+        r"projektbeginn",
         r"pradzia",
         r"pabaiga",
         r"terminas",
@@ -253,6 +289,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"okres realizacji",
         r"czas trwania",
         r"termin realizacji",
+        r"duree",
+        r"periode",
+        r"calendrier",
     ),
     _entry(
         "objectives",
@@ -266,12 +305,15 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:projekt)?ziele",
         r"merki",
         r"cele",
+        r"objectifs",
     ),
     _entry(
         "aim",
         None,
         r"tikslas",
         r"paskirtis",
+        r"siekiai",
+        r"siekis",
         r"aim",
         r"goal",
         r"purpose",
@@ -280,6 +322,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:projekt)?ziel",
         r"merkis",
         r"cel",
+        r"objectif",
+        r"finalite",
     ),
     _entry(
         "activities",
@@ -300,6 +344,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"aktivitates",
         r"pasakumi",
         r"działania",
+        r"deroulement",
+        r"mise en (?:oeuvre|œuvre)",
     ),
     _entry(
         "impact",
@@ -320,10 +366,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"sekmes veiksn\w*",
         r"sustainability",
         r"tvarum\w*",
-        r"ergebnis\w*",
+        r"\w*ergebnis\w*",
         r"wirkung",
         r"wyniki",
         r"efekty",
+        r"resultats?",
+        r"effets",
     ),
     _entry(
         "advice",
@@ -341,6 +389,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"replicab\w*",
         r"replication",
         r"adopt\w*",
+        r"conseils?",
+        r"wskazowki",
+        r"rady",
+        r"recommandations?",
+        r"enseignements?",
+        r"lecons? (?:apprises|tirees)",
     ),
     _entry(
         "description",
@@ -352,27 +406,47 @@ LABELS: tuple[LabelKind, ...] = (
         r"santrauk\w*",
         r"about",
         r"apie",
-        r"background",
-        r"context",
-        r"kontekst\w*",
         r"overview",
         r"at a glance",
         r"in brief",
-        r"problem\w*",
-        r"issues?",
-        r"challenges?",
-        r"issuk\w*",
         r"methods?",
         r"methodology",
         r"metod\w*",
         r"how (?:does|did) it work",
         r"approach",
         r"santrauka",
-        r"introduction",
-        r"ivadas",
         r"(?:projekt|kurz)?beschreibung",
         r"apraksts",
         r"opis(?: projektu)?",
+        r"presentation",
+        r"resume",
+        r"demarche",
+        r"methode",
+        r"kurzbeschreibung",
+    ),
+    # Why the record exists: its background, the problem it answers. A project page tells it as
+    # its description; the nine-part form has no such part, so there it is "other".
+    _entry(
+        "description",
+        None,
+        r"background",
+        r"context",
+        r"kontekst\w*",
+        r"problem\w*",
+        r"issues?",
+        r"challenges?",
+        r"issuk\w*",
+        r"introduction",
+        r"ivadas",
+        r"contexte",
+        r"problematique",
+        r"ausgangslage",
+        r"hintergrund",
+        r"rationale",
+        r"situation",
+        r"needs?",
+        r"poreik\w*",
+        special="background",
     ),
     _entry(
         "other",
@@ -386,7 +460,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"vieta",
         r"regions?",
         r"regionas",
-        r"theme",
+        r"themes?",
         r"topics?",
         r"thematik",
         r"call year",
@@ -401,6 +475,18 @@ LABELS: tuple[LabelKind, ...] = (
         r"daugiau informacijos",
         r"sources?",
         r"saltiniai",
+        r"(?:organi[sz]ation )?type",
+        r"(?:project )?acronym",
+        r"trumpinys",
+        r"akronimas",
+        r"status",
+        r"priority",
+        r"prioritetas",
+        r"geographic\w* (?:area|scope|coverage)",
+        r"(?:organizacijos )?tipas",
+        r"legal (?:form|status)",
+        r"teisine forma",
+        r"call(?: (?:identifier|id|number))?",
     ),
 )
 
@@ -551,10 +637,24 @@ FILLERS = frozenset(
         "un",
         "oraz",
         "dla",
+        # French
+        "du",
+        "de",
+        "la",
+        "le",
+        "les",
+        "et",
+        "projet",
+        "attendus",
+        "obtenus",
+        "principaux",
+        "principales",
     ]
 )
 
-_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[A-H][.)])\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[A-H][.)]|\d{1,2}\s+[-–—](?=\s))\s*"
+)
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 MAX_LABEL_WORDS = 12
 
@@ -587,16 +687,23 @@ def _balanced(text: str) -> bool:
 
 def _split_label(rest: str) -> tuple[str, int, bool]:
     """The label part of ``rest`` and where its value starts; (rest, len(rest), False) if none."""
+    found = None
     colon = rest.find(":")
     while colon != -1:
         left = rest[:colon]
         if _balanced(left) and not left.rstrip().endswith(("http", "https")) and left.strip():
-            return left, colon + 1, True
+            found = (left, colon + 1, True)
+            break
         colon = rest.find(":", colon + 1)
-    m = _DASH_SPLIT.search(rest)
+    # Whichever separator comes first ends the label: "Pavadinimas – Kelias: ..." is labelled
+    # by its dash, the colon belongs to the title.
+    m = _DASH_SPLIT.search(rest, 0, found[1] if found else len(rest))
     if m and m.start() > 0 and _balanced(rest[: m.start()]):
         return rest[: m.start()], m.end(), True
-    return rest, len(rest), False
+    return found or (rest, len(rest), False)
+
+
+_RUN_IN = re.compile(r"^([^\W\d_][\w’' /-]{1,40}?)\.\s+(?=[A-ZĄČĘĖĮŠŲŪŽ\d„“\"])")
 
 
 @lru_cache(maxsize=50_000)
@@ -611,6 +718,13 @@ def match_label(line: str) -> LabelMatch | None:
     offset = m.end() if m else 0
     rest = line[offset:]
     label, value_at, separated = _split_label(rest)
+    run_in = _RUN_IN.match(rest) if not separated else None
+    if run_in is not None:
+        # "Trukmė. 2022-03-01–2024-02-29", "Aim. To give ...": a run-in heading that ends with
+        # a full stop; it counts only when every word of it is a label's.
+        found = match_label(rest[: run_in.end(1)])
+        if found is not None and found.unknown == 0:
+            label, value_at, separated = rest[: run_in.end(1)], run_in.end(), True
     label_words = words(label)
     if not label_words or len(label_words) > MAX_LABEL_WORDS:
         return None
@@ -642,3 +756,97 @@ def match_label(line: str) -> LabelMatch | None:
         separated=separated,
         unknown=unknown,
     )
+
+
+# --- parts asked as questions --------------------------------------------------------------------
+#
+# Many practice collections and form templates ask for each part ("Who runs the practice?", "How
+# long did it run?", "What would you tell others?", "Kam skirta?"). A question names its part by
+# its asking word and the verb or noun after it, not by the nouns a label uses; each entry below
+# is (key, role, pattern on the folded question). Tried in order: the more specific come first
+# ("what did you want to achieve" is the aim, "what was achieved" the impact).
+_QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
+    (key, role, re.compile(pattern))
+    for key, role, pattern in (
+        ("description:background", None, r"\b(?:problem\w*|challenge\w*|needs?|issues?"
+         r"|why (?:was|is|did)|what (?:was|is) the (?:situation|context))\b|\bkokia problema"
+         r"|\bkodel (?:reikej\w*|prireik\w*)"),
+        ("contacts", None, r"\b(?:reach|contact|get in touch|find (?:you|us|out more))\b"
+         r"|\bkaip (?:susisiekti|rasti)|\bwie erreich|\bcomment (?:nous )?contacter"),
+        ("funding", "funder", r"\b(?:pa(?:ys|id)|fund(?:s|ed|ing)?|financ\w*|cost\w*|money)\b"
+         r"|\bfinans\w*|\bkas (?:moka|rem\w*)|\bkiek kainav\w*|\bwer (?:finanziert|fordert)"),
+        ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone"
+         r"|differently|transfer\w*|repeat|replicat\w*)\b|\bpatar\w*|\bkitiems\b|\brekomend\w*"),
+        ("aim", None, r"\b(?:want\w* to|aim\w*|goal|purpose|why|hope\w* to|set out to)\b"
+         r"|\bko (?:siek\w*|norej\w*)|\bkodel\b|\bkam reikal\w*|\bwarum\b|\bpourquoi\b"),
+        ("partners", "partner", r"\b(?:involved|partners?|worked with|work with|cooperat\w*"
+         r"|collaborat\w*|helped|help\w* you|together with|joined)\b"
+         r"|\bsu kuo\b|\bbendradarb\w*|\bpartner\w*|\bmit wem\b|\bz kim\b"),
+        ("organisation", "provider", r"\bkto (?:realizow\w*|prowadzi\w*|wdraża\w*|wdraza\w*)\b"
+         r"|\bwho (?:runs?|ran|leads?|led|implement\w*|organi[sz]\w*"
+         r"|provides?|offers?|is behind|is responsible|submitted|are you|we are)\b"
+         r"|\bwho (?:we|you) are\b|\bkas (?:vykd\w*|igyvendin\w*|organiz\w*|teik\w*|mes)\b"
+         r"|\bwer (?:sind|steht|fuhrt)\b|\bqui (?:porte|sommes)\b"),
+        ("target_group", None, r"\b(?:for whom|who (?:is|was|are|were) (?:it|this|they)? ?for"
+         r"|who (?:it|this|they) (?:is|was|are|were) (?:meant |intended |designed )?for"
+         r"|who benefit\w*|who (?:took|takes) part|who (?:can|could) (?:join|take part|use)"
+         r"|whom|reach\w* whom)\b|\bkam skirt\w*|\bkas dalyv\w*|\bfur wen\b|\bpour qui\b"
+         r"|\b(?:do|dla) kogo\b"),
+        ("duration", None, r"\b(?:how long|when|since when|what period)\b"
+         r"|\bkiek laiko|\bkada\b|\bnuo kada|\bwie lange|\bwann\b|\bquand\b|\bkiedy\b"),
+        ("impact", None, r"\b(?:chang\w*|results?|impact|outcomes?|achieved|difference"
+         r"|worked well|succe\w*|evaluat\w*|measur\w*)\b|\bpasikeit\w*|\brezultat\w*"
+         r"|\bpasiek\w*|\bwas hat sich|\bergebnis\w*|\bqu'est-ce qui a change"
+         r"|\bco sie (?:udało|udalo|zmieniło|zmienilo)"
+         r"|\bjakie (?:byly |były )?(?:efekty|rezultaty)"),
+        ("description", None, r"\b(?:what (?:happen\w*|did|do|does|was done|is it|is the)"
+         r"|how (?:does|did|do|was|is) (?:it|the|this)|what (?:we|you|they) did"
+         r"|how (?:it|this|we|they) (?:works?|worked|was done|did it|do it))\b"
+         r"|\bkaip (?:dirbame|dirbo|igyvendinama|igyvendinta|veikia|vyksta|tai daroma)\b"
+         r"|\bkaip \w+ (?:buvo )?igyvendin\w*|\bkas buvo (?:daroma|padaryta|nuveikta)"
+         r"|\bna czym polega\w*|\bjak (?:działa|dziala|przebiega)\w*"
+         r"|\bka (?:dar\w*|veik\w*)|\bkaip (?:tai )?(?:veikia|vyko)|\bwas (?:wurde|machen)\b"),
+    )
+)  # fmt: skip
+_QUESTION_SHAPE = re.compile(
+    r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|\d{1,2}\s+-)\s*)?"
+    r"(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
+    r"|kaip|kam|kada|kodel|kur|kokie|kokia|kokios|su kuo|wer|was|wie|wann|warum|qui|quoi"
+    r"|comment|quand|pourquoi|kto|co|jak|jakie|kiedy|dla kogo|do kogo|na czym|z kim|dlaczego)\b"
+)
+
+
+@lru_cache(maxsize=20_000)
+def match_question(line: str) -> LabelMatch | None:
+    """The part a short question on its own line asks for ("Who was involved?")."""
+    value_offset = full = len(line)
+    colon = line.find(":")
+    if colon > 0 and len(line[:colon].split()) <= 8 and line[colon + 1 :].strip():
+        # "Who is involved: Šiauliai City Municipality ...": the question, then its answer.
+        value_offset = colon + 1 + len(line[colon + 1 :]) - len(line[colon + 1 :].lstrip())
+        line = line[:colon]
+    folded = fold(line).strip()
+    if not folded or len(folded.split()) > 12 or not _QUESTION_SHAPE.search(folded):
+        return None
+    if not folded.endswith("?") and len(folded.split()) > 7:
+        return None
+    for key, role, pattern in _QUESTIONS:
+        if pattern.search(folded):
+            key, _, special = key.partition(":")
+            kind = next(
+                k
+                for k in LABELS
+                if k.key == key and (role is None or k.role == role) and k.special == special
+            )
+            m = _NUMBERING.match(line)
+            digits = re.match(r"\(?(\d+)", m.group(0).strip()) if m else None
+            return LabelMatch(
+                kind=kind,
+                heading=line.strip(),
+                value_offset=value_offset,
+                numbered=bool(m),
+                number=int(digits.group(1)) if digits else None,
+                separated=value_offset < full,
+                unknown=0,
+            )
+    return None

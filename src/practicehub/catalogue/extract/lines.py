@@ -36,6 +36,9 @@ class Line:
     # Length of a label without a colon that opens the line, where a table row run into one
     # line was cut at its cells ("Duration 1 March 2020 – ...").
     cell_label: int = 0
+    # The header of a table's column this cell stands in, where each row of a table is a record
+    # ("Finansavimas" above "ES Teisių, lygybės ir pilietiškumo programa ...").
+    column: str = ""
 
     @property
     def body(self) -> str:
@@ -140,11 +143,18 @@ _LANGUAGE_CODES = frozenset(
 )  # fmt: skip
 
 
+# A web archive's banner above a captured page ("Web archive · Captured 3 March 2014 ...").
+_ARCHIVE_BANNER = re.compile(
+    r"\b(?:web archive|wayback machine|internet archive|archyvuota kopija)\b.*\bcaptur\w*"
+    r"|^captured \d|\b\d+ captures\b"
+)
+
+
 def _is_navigation(text: str) -> bool:
     folded = fold(text).strip(" .:!*")
     if len(folded) > 80:
         return False
-    if _NAVIGATION.match(folded) or _BREADCRUMB.match(folded):
+    if _NAVIGATION.match(folded) or _BREADCRUMB.match(folded) or _ARCHIVE_BANNER.search(folded):
         return True
     codes = re.findall(r"[a-z]+", folded)
     return bool(_LANGUAGE_SWITCH.match(folded)) and all(c in _LANGUAGE_CODES for c in codes)

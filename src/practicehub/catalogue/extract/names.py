@@ -115,8 +115,16 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2
 
 
+_DESCRIBED_QUOTE = re.compile(r"^[a-ząčęėįšųūž][^„“”\"«»]{0,40}?\s[„“\"«]")
+
+
 def name_key(name: str) -> str:
     """What spellings of one name share: folded words, no legal form, no "LR" prefix."""
+    described = _DESCRIBED_QUOTE.match(name.strip())
+    if described:
+        # 'asociacija „Kauno įvairovės namai“', 'the trade union "Uosto darbuotojai"': a
+        # description in lower case before the quoted name is no part of it.
+        name = name.strip()[described.end() - 1 :]
     key = _plain(display_name(name))
     prefix, suffix = _state_affixes()
     stripped = _legal_forms().sub(" ", f" {key} ").strip()

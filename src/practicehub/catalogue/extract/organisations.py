@@ -101,6 +101,18 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         "implementer", r"\b(?:run|organi[sz]ed|hosted|implemented|carried out|delivered) by\s+"
     ),
     _phrase("implementer", r"\bprojekt\w* (?:igyvendina|igyvendino|vykdo|vykde)\s+"),
+    # "Fair Play for Girls is a project of the Lithuanian Union of Sports Clubs for All"
+    _phrase(
+        "implementer",
+        r"\b(?:is|was) (?:a|an|the) (?:\w+ )?(?:project|initiative|programme) (?:of|by)\s+"
+        r"(?:the\s+)?",
+        named=True,
+    ),
+    _phrase(
+        "funder",
+        r"\b(?:with|thanks to) the (?:kind |generous )?support of\s+(?:the\s+)?|\bremiant\s+",
+        named=True,
+    ),
     _phrase("implementer", r"\b\w+ (?:kuruoja|kuravo)\s+"),
     _phrase(
         "implementer",
@@ -180,7 +192,7 @@ _AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])[.!?](?=\s+[A-ZĄČĘĖĮŠŲŪŽ„\"“]|\s*$)")
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|its|our|their|and|ir|bei|with|su|these|following|organi[sz]ations?"
-    r"|der|die|das|den|dem|des|und)"
+    r"|der|die|das|den|dem|des|und|partner(?:is|s)?\s*\d{1,2}[.:)]?|partneris\s*nr\.\s*\d+)"
     r"\s*:?\s+)+",
     re.IGNORECASE,
 )
@@ -201,6 +213,8 @@ _TWO_PLACES = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:and|ir|un|und|i)\
 # "Youth Equality Network worked with 14 schools": the name ends where its verb begins.
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|works?|runs?|provides?|offers?|helps?"
+    r"|takes|leads|joins|manages|coordinates|organi[sz]es|supports|implements|hosts|trains"
+    r"|informs|paid|pays|funds|gives|sends|refers|lends"
     r"|[a-z]{3,}ed|[a-ząčęėįšųūž]{3,}(?:ėme|ome|ame|ėte|ote))(?=\s+[a-z0-9ąčęėįšųūž]|\s*$)"
 )
 _LOWER_LEGAL_FORM = re.compile(
@@ -234,9 +248,17 @@ _ROLE_TAIL = re.compile(
     + "|".join(w.pattern for _, w in _ROLE_WORDS)
     + r")\s*\)?[\s.;,]*$"
 )
+_ROLE_IN_REMARK = re.compile(
+    r"\([^()]*[,;]\s*(?P<word>" + "|".join(w.pattern for _, w in _ROLE_WORDS) + r")\s*\)"
+)
 _POSTCODE = re.compile(r"(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZĄČĘĖĮŠŲŪŽ]")
 _CITY_WORDS = re.compile(
     r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s(?:am|an|der|de|del|la|le|sur|upon|[A-Z][\w-]+)){0,3}"
+)
+# "Rokiškio rajonas", "Kaunas District", "Utenos apskritis": a place after a name, not a name.
+_DISTRICT = re.compile(
+    r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:rajonas|raj\.|r\.|apskritis|seniūnija|district|county|region"
+    r"|municipality area)"
 )
 _CITY = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s[A-ZĄČĘĖĮŠŲŪŽ][\w-]+)?")
 # "Šiaulių ir Utenos savivaldybių tarybos", "Kaunas and Klaipėda city municipalities": one
@@ -249,6 +271,18 @@ _PLURAL = re.compile(r"(?:ies|[^s]s|ai|os|es|ės|ys)$")
 # "Norwegian partner the centre": a role word in lower case inside the phrase, no name.
 _ROLE_INSIDE = re.compile(r"\s(?:partners?|coordinators?|members?|partneri\w*|koordinator\w*)\s")
 _NAME_START = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ„\"“«]")
+_ROLE_OPENING = re.compile(
+    r"(?:co-?)?(?:funded|financed|supported|coordinated|implemented|run|organi[sz]ed|led|hosted"
+    r"|sponsored)\s+by\b|(?:finansuoja|remia|igyvendina|vykdo)\b"
+)
+_COUNTRY_BEFORE_FORM = re.compile(
+    r"^([A-ZĄČĘĖĮŠŲŪŽ][\w-]+)\s+(?=(?:MTÜ|MTU|SIA|VšĮ|UAB|biedrība|nodibinājums|fundacja"
+    r"|stowarzyszenie|e\.\s?V\.|gGmbH)\b)"
+)
+_FUNDS_WORD = re.compile(
+    r"\b(?:lesomis|lesu|lesos|biudzet\w*|finansavim\w*|finansuojam\w*|vykdom\w*|igyvendint\w*"
+    r"|budget|funds|money|grants?|mitteln|srodk\w*|lidzekl\w*)\b"
+)
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
 _MONTHS = re.compile(r"^(?:\d{4}|\d{1,2}|m\.|d\.|metai|year|years)$", re.IGNORECASE)
@@ -280,12 +314,19 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
         left, right = piece[: m.start()], piece[m.end() :]
         # A name after "and" opens with a capital or a quote; "... Švietimo, kultūros ir sporto
         # departamentas" goes on in lower case.
-        opening = re.sub(r"^(?:the|a|an|der|die|das|den|dem|des)\s+", "", right.strip())[:1]
+        opening = re.sub(
+            r"^(?:the|a|an|der|die|das|den|dem|des|asociacij\w*|draugij\w*|organizacij\w*"
+            r"|bendrij\w*|fond\w*|klub\w*|association|foundation|club)\s+",
+            "",
+            right.strip(),
+        )[:1]
         if not (opening.isupper() or opening.isdigit() or opening in '„“"«'):
             continue
         if _spelled_by_acronym(piece):
             break  # "Lithuanian Forum for Equality and Diversity (LFED)": one name
-        if _nameish(left) and _nameish(right):
+        # "X and the Y": an article before a capitalised name opens a second organisation.
+        second = _nameish(right) or bool(re.match(r"the\s+[A-ZĄČĘĖĮŠŲŪŽ]", right.strip()))
+        if _nameish(left) and second:
             return [*_split_and(text, start, start + m.start()), (start + m.end(), end)]
     return [(start, end)]
 
@@ -403,6 +444,8 @@ def parse_name(
     bare, remarks = _parentheses(stripped)
     acronym = country = None
     aliases: list[str] = []
+    # "(Vokietija, koordinatorius)": a remark may hold a country and a role side by side.
+    remarks = [r for remark in remarks for r in re.split(r"[,;]\s*", remark)]
     for remark in remarks:
         remark = remark.strip(" ,;.")
         if not country and country_code(remark):
@@ -417,6 +460,19 @@ def parse_name(
         ):
             aliases.append(display_name(remark))
     bare = _TRAILING.sub("", bare)
+    dashed = re.search(r"\s+[-–—]\s+([^-–—]+)$", bare)
+    if dashed:
+        # "Baltic Adult Learning Network – Vilnius, Lithuania": the seat after a dash.
+        places = [p.strip() for p in dashed.group(1).split(",")]
+        if all(
+            country_code(p) or (_CITY_WORDS.fullmatch(p) and not has_head(p)) for p in places
+        ) and (
+            has_head(bare[: dashed.start()])
+            or has_legal_form(bare[: dashed.start()])
+            or len(bare[: dashed.start()].split()) >= 2
+        ):
+            country = country or next((country_code(p) for p in places if country_code(p)), None)
+            bare = bare[: dashed.start()]
     while tail := re.search(r",\s*([^,]+)$", bare) or re.search(
         r"\s+(?:from|is|iš)\s+(\S+)$", bare
     ):
@@ -442,6 +498,12 @@ def parse_name(
         # "Norvegijos organizacija Likestilling Vest": a description before the name.
         country = country or country_code(described.group(1) or "")
         bare = bare[described.end() :]
+        bare = _LOWER_LEGAL_FORM.sub("", bare)  # "... organizacija biedrība Sievietes ..."
+    national = _COUNTRY_BEFORE_FORM.match(bare)
+    if national and country_code(national.group(1)):
+        # "Estijos MTÜ Puuetega Naiste Võrgustik": the country, then the legal form and name.
+        country = country or country_code(national.group(1))
+        bare = bare[national.end() :]
     quoted = quoted_part(bare)
     if bare[:1].islower() and quoted and bare.rstrip(' „“”"«»').endswith(quoted):
         bare = quoted  # 'the trade union "Uosto darbuotojai"': a description, then the name
@@ -489,6 +551,8 @@ def _reads_as_name(name: str) -> bool:
         return False
     if _CONTACT_LIKE.search(name) or not re.search(r"[^\W\d_]{2,}", name):
         return False
+    if _ROLE_OPENING.match(fold(name)):
+        return False  # "Funded by the European Union", "Coordinated by ...": a phrase, no name
     label = match_label(name)
     if label is not None and label.unknown == 0:
         return False  # "El. p", "Partners"
@@ -544,17 +608,28 @@ def names_in(
         # "Centre for Equality Initiatives, Vilnius, Lithuania – coordinator": a role word at
         # the end of an item says that item's role, whatever the list's label says.
         own = _ROLE_TAIL.search(fold(text[a:b]))
+        inside = None if own else _ROLE_IN_REMARK.search(fold(text[a:b]))
+        said = own or inside
         item_role = (
-            next(r for r, word in _ROLE_WORDS if own and word.fullmatch(own["word"]))
-            if own
+            next(r for r, word in _ROLE_WORDS if said and word.fullmatch(said["word"]))
+            if said
             else role
         )
         end = a + own.start() if own else b
-        mention = parse_name(text[a:end], start + a, item_role, is_programme=is_programme)
+        place = _DISTRICT.fullmatch(text[a:end].strip(" .;"))
+        mention = (
+            None
+            if place and follows_name
+            else parse_name(text[a:end], start + a, item_role, is_programme=is_programme)
+        )
         if mention is None:
             # "..., Vilnius, Italy": a city or a country on its own belongs to the name before.
             code = country_code(text[a:end])
-            if follows_name and (code or _CITY.fullmatch(text[a:end].strip())):
+            if follows_name and (
+                code
+                or _CITY.fullmatch(text[a:end].strip())
+                or _DISTRICT.fullmatch(text[a:end].strip())
+            ):
                 if code and not found[-1].country:
                     found[-1].country = code
                 if own:
@@ -563,11 +638,18 @@ def names_in(
                 follows_name = False
             continue
         follows_name = True
+        folded_name = fold(mention.name)
         if funder and (
-            not (head_concepts(mention.name) - {"fund", "initiative", "union"})
-            or _PROGRAMME_WORD.search(fold(mention.name))
+            not (
+                head_concepts(mention.name) - {"fund", "initiative", "union"}
+                or quoted_part(text[a:end])
+            )
+            or _PROGRAMME_WORD.search(folded_name)
+            or _FUNDS_WORD.search(folded_name)
         ):
-            continue  # "the European Fund", "the ... Programme": funding, not a funder
+            # "the European Fund", "the ... Programme", "savivaldybės biudžeto lėšomis": the
+            # money, not who gives it; a quoted name ("Šviesos ratas") is a funder's.
+            continue
         found.append(mention)
     return found
 
@@ -641,13 +723,16 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
         r"|\s+as (?:an? )?(?:\w+ )?partner\b",
     ),
     _phrase("funder", r"\s+lesomis\b"),
+    # "gavus Lietuvos kultūros tarybos finansavimą", "su X parama": the giver before the gift.
+    _phrase("funder", r"\s+(?:finansavim(?:a|u|o)|parama|paramos|dotacij(?:a|os|a))\b"),
 )
 # Where the words before a role word stop being its name (on the text as written: "narių
 # mokesčiais ir Lietuvos Respublikos ... ministerijos lėšomis" names one funder after "ir").
 _NAME_BOUNDARY = re.compile(
     r"\s(?:ir|and|bei)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|(?i:[,;:!?–—]\s*|\s-\s|\.\s|\b(?:kuriame"
     r"|kuriuose|kur|kurio|where|which|with|iš|is|vėliau|veliau|finansuojama\w*|finansuot\w*"
-    r"|finansuoja|bendrai)\s+)"
+    r"|finansuoja|bendrai|gavus|gauta|gautu|gautą|pagal|per|su|skirtu|skirtą|skirtomis"
+    r"|įgyvendintas|įgyvendinta|įgyvendinamas|vykdomas|vykdoma|vykdytas|vykdyta)\s+)"
 )
 
 
@@ -673,11 +758,22 @@ def _names_before_roles(
             )
             if mention is None or not _named_in_prose(mention):
                 continue
-            if phrase.role == "funder" and not (
-                head_concepts(mention.name) - {"fund", "initiative", "union"}
+            if phrase.role == "funder" and (
+                not (head_concepts(mention.name) - {"fund", "initiative", "union"})
+                or _PROGRAMME_WORD.search(fold(mention.name))
             ):
                 continue  # "Europos socialinio fondo lėšomis": a programme, not a funder
             found.append(mention)
+            # "X ir Y lėšomis": X gives too.
+            joined = re.search(r"\s(?:ir|bei|and)\s+$", text[max(0, a - 6) : a])
+            if joined and phrase.role == "funder":
+                end = a - len(joined.group(0))
+                before = text[max(0, end - 120) : end]
+                cut = [b.end() for b in _NAME_BOUNDARY.finditer(before)]
+                b0 = end - len(before) + (cut[-1] if cut else 0)
+                other = parse_name(text[b0:end], start + b0, phrase.role, is_programme=is_programme)
+                if other is not None and has_head(other.name) and _named_in_prose(other):
+                    found.append(other)
     return found
 
 
@@ -734,3 +830,29 @@ def dedupe(mentions: list[OrganisationMention]) -> list[OrganisationMention]:
         for k, m in kept.items()
         if not (is_acronym(m.name) and m.name in by_acronym and by_acronym[m.name] != k)
     ]
+
+
+# Where an item of a described list stops naming and starts describing: "X, which refers
+# clients; the Y, whose nurses ...", "X – gives us a room", "X (methodical help)".
+_ITEM_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|where|that|whom|kuri\w*|kur|kas|welche\w*|die|der|das|qui|dont"
+    r"|ktor\w*|kas|kura)\b|\s+[-–—]\s+(?=[a-ząčęėįšųūž])|:\s"
+    r"|\s+as\s+(?:an?\s+|the\s+)?(?:\w+\s+)?partner|\s+\((?!\w+\))"
+)
+_ITEM_BREAK = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|\n")
+
+
+def item_heads(text: str) -> list[tuple[int, str]]:
+    """The opening of each item of a list whose items describe their organisation, as
+    (offset in ``text``, text): each item is cut where its description begins."""
+    heads = []
+    start = 0
+    for m in [*_ITEM_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        item = text[start:end]
+        clause = _ITEM_CLAUSE.search(item)
+        head = item[: clause.start()] if clause else item
+        if head.strip() and len(head.split()) <= MAX_NAME_WORDS + 2:
+            heads.append((start, head))
+        start = m.end() if m else len(text)
+    return heads

@@ -42,12 +42,14 @@ def _streams(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int
 class PhraseIndex:
     """Phrases by their first stem, per language, for a single pass over a text."""
 
-    def __init__(self, phrases: list[tuple[str, str, str]]) -> None:
+    def __init__(
+        self, phrases: list[tuple[str, str, str]], languages: tuple[str, ...] = LANGUAGES
+    ) -> None:
         # (id, language, phrase) -> tables[language][first stem] = [(stems, id)]
         self._tables: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {
-            lang: {} for lang in LANGUAGES
+            lang: {} for lang in languages
         }
-        self._longest: dict[str, int] = dict.fromkeys(LANGUAGES, 1)
+        self._longest: dict[str, int] = dict.fromkeys(languages, 1)
         for pid, lang, phrase in phrases:
             if lang not in self._tables:
                 continue

@@ -11,9 +11,11 @@ word like "European".
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from practicehub import vocab
 from practicehub.catalogue.extract.names import head_concepts
@@ -63,7 +65,16 @@ def _index() -> tuple[PhraseIndex, list[tuple[re.Pattern[str], str]], dict[str, 
             # Not inside another name: "EQUAL-CAMPUS" is a project, "ESF-funded" is the ESF.
             pattern = re.compile(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+]|-[A-Z])")
             acronyms.append((pattern, pid))
+    for pid, names in _extra_names().items():
+        for name in names:
+            pattern = re.compile(r"(?<![\w+-])" + re.escape(name) + r"(?![\w+-])")
+            acronyms.append((pattern, pid))
     return PhraseIndex(phrases), acronyms, parents
+
+
+def _extra_names() -> dict[str, list[str]]:
+    path = Path(__file__).parent / "data" / "programme_names.json"
+    return json.loads(path.read_text(encoding="utf-8"))["proper_names"]
 
 
 # A quoted name right after a project word is that project's title ("projekte „Lyčių aspekto
@@ -134,6 +145,7 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
         if any(c.start < k.end and k.start < c.end for k in chosen):
             continue
         chosen.append(c)
+    chosen = [_by_countries(text, c, parents) for c in chosen]
     ids = {c.programme for c in chosen}
     if not keep_parents:
         chosen = [c for c in chosen if not any(parents.get(o) == c.programme for o in ids)]
@@ -141,6 +153,40 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
     for c in sorted(chosen, key=lambda c: c.start):
         unique.setdefault(c.programme, c)
     return list(unique.values())
+
+
+@lru_cache(maxsize=1)
+def _country_pairs() -> dict[frozenset[str], str]:
+    """Cross-border programmes by the two countries their id names ("interreg-latvia-lithuania")."""
+    from practicehub.catalogue.extract.countries import country_code
+
+    pairs = {}
+    for entry in vocab.programmes():
+        if not entry.get("parent"):
+            continue
+        codes = {country_code(w) for w in entry["id"].split("-")} - {None}
+        if len(codes) == 2:
+            pairs[frozenset(codes)] = entry["id"]
+    return pairs
+
+
+def _by_countries(text: str, match: ProgrammeMatch, parents: dict) -> ProgrammeMatch:
+    """ "Interreg VI-A Lietuvos ir Lenkijos bendradarbiavimo programa", "Interreg Polska–Litwa":
+    a parent programme followed by two countries is its cross-border child for that pair."""
+    from practicehub.catalogue.extract.countries import country_code
+
+    if not any(parents.get(child) == match.programme for child in _country_pairs().values()):
+        return match
+    window = text[match.end : match.end + 80]
+    codes = []
+    for w in re.findall(r"[^\W\d_]{4,}", window)[:8]:
+        code = country_code(w)
+        if code and code not in codes:
+            codes.append(code)
+    child = _country_pairs().get(frozenset(codes[:2])) if len(codes) >= 2 else None
+    if child is None or parents.get(child) != match.programme:
+        return match
+    return ProgrammeMatch(child, match.start, match.end)
 
 
 @lru_cache(maxsize=20_000)

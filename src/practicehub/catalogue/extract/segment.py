@@ -33,6 +33,9 @@ _RECORD_CUES = {
     ),
     "period": re.compile(r"\b(?:19|20)\d\d\b"),
     "aims": re.compile(r"\b(?:aim\w*|goal\w*|objective\w*|tiksl\w*|siek\w*)"),
+    # A record gives its own contact and its money: "Contact: ... hello@...", "EUR 7 400".
+    "contacts": re.compile(r"@|\bwww\.|\b(?:contact\w*|kontakt\w*)\b"),
+    "money": re.compile(r"\b(?:eur|euro\w*|lt|pln)\b|€|\b(?:support\w*|grant\w*|rem\w*)\b"),
 }
 
 
@@ -52,6 +55,9 @@ class Segment:
 def segment(lines: list[Line]) -> list[Segment]:
     """The records' line groups, in document order."""
     lines = drop_page_furniture(drop_site_furniture(lines))
+    rows = _split_table_rows(lines)
+    if rows:
+        return [Segment(lines=row) for row in rows]
     pieces = _split_at_separators(lines)
     if len(pieces) == 1:
         whole = pieces[0]
@@ -59,11 +65,17 @@ def segment(lines: list[Line]) -> list[Segment]:
             _split_heading_blocks(whole)
             or _split_repeated_form(whole)
             or _split_pages(whole)
+            or _split_numbered_titles(whole)
             or _split_title_lines(whole)
             or pieces
         )
     else:
-        pieces = [sub for piece in pieces for sub in (_split_repeated_form(piece) or [piece])]
+        pieces = _without_footer(pieces)
+        pieces = [
+            sub
+            for piece in pieces
+            for sub in (_split_repeated_form(piece) or _split_numbered_titles(piece) or [piece])
+        ]
         pieces = _drop_group_headings(pieces)
     return [Segment(lines=p) for p in _join_lone_lines(pieces) if p]
 
@@ -149,6 +161,12 @@ def _split_repeated_form(lines: list[Line]) -> list[list[Line]] | None:
         keys = {labels[i].key for i in order if a <= i < b}
         if sum(1 for i in order if a < i < b) < 2 or len(keys) < 3:
             return None
+        in_chunk = [i for i in order if a <= i < b]
+        bare = [
+            i for i in in_chunk if i + 1 in labels and labels[i].value_offset >= len(lines[i].text)
+        ]
+        if len(bare) * 3 >= len(in_chunk) * 2:
+            return None  # a table of contents lists the parts, it is no form of its own
         key_sets.append(keys)
     for k1, k2 in itertools.pairwise(key_sets):
         if len(k1 & k2) * 2 < len(k1 | k2):
@@ -216,19 +234,96 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
         if ln.kind == "heading" and i not in labels and not QUESTION.search(ln.text)
     ]
     levels = sorted({lines[i].level for i in headings})
+    chapters = _chapter_records(lines, headings)
+    if chapters:
+        return chapters
+    # Headings numbered 1, 2, 3 ... at one level, each over a record's text: a report's or a
+    # listing's records, whatever chapters stand around them ("Projects implemented in 2022").
+    for level in levels:
+        top = [i for i in headings if lines[i].level == level]
+        if len(top) >= 2 and _numbered_run(lines, top):
+            chunks = _cut_below(lines, top, level)
+            if all(_reads_as_record(c, min_cues=2) for c in chunks):
+                return chunks
     for level in levels:
         top = [i for i in headings if lines[i].level == level]
         if len(top) < 2:
             continue
-        chunks = _cut(lines, top)
+        labelled_here = sum(
+            1 for i in labels if lines[i].kind == "heading" and lines[i].level == level
+        )
+        if labelled_here >= len(top):
+            # Most headings of this level are a record's part labels ("Ziele", "Maßnahmen",
+            # "Kontakt"): the others are its unlabelled parts, not records of their own.
+            return None
+        chunks = _cut_below(lines, top, level)
         labelled = [bool(find_labels(c)) for c in chunks]
         if len(chunks) > 2 and not labelled[0] and all(labelled[1:]):
             chunks = chunks[1:]  # the document's own title and introduction
         records = [c for c in chunks if _reads_as_record(c, min_cues=2)]
         if len(records) >= 2 and len(records) * 3 >= len(chunks) * 2:
             return _without_closing_section(lines, chunks, labels)
-        return None
+        if level == levels[0] or (len(top) < 3 and not _numbered_run(lines, top)):
+            # The records stand at a deeper level only when the level above does not read
+            # as records (a report's chapters: "Projects implemented in 2022" above
+            # "1. Open Door Counselling Point", "2. ...") and they repeat there.
+            continue
     return None
+
+
+# A report's chapter that announces records: "Our projects", "Projects implemented in 2022",
+# "2022 m. įgyvendinti projektai", "Gute Praxis", "Nos projets".
+_CHAPTER = re.compile(
+    r"\b(?:projects|projektai|projektu|projekte|projets|projekty|projekti|practices|praktikos"
+    r"|praktiku|iniciatyvos|initiatives|programmes implemented)\b"
+)
+
+
+def _chapter_records(lines: list[Line], headings: list[int]) -> list[list[Line]]:
+    """The sub-headed records of each chapter whose heading announces projects or practices."""
+    found: list[list[Line]] = []
+    for i in headings:
+        level = lines[i].level
+        if not level or not _CHAPTER.search(fold(lines[i].text)):
+            continue
+        end = next(
+            (
+                j
+                for j in range(i + 1, len(lines))
+                if lines[j].kind == "heading" and 0 < lines[j].level <= level
+            ),
+            len(lines),
+        )
+        inner = [j for j in headings if i < j < end and lines[j].level > level]
+        if not inner:
+            continue
+        sub = min(lines[j].level for j in inner)
+        starts = [j for j in inner if lines[j].level == sub]
+        if len(starts) < 2:
+            continue
+        chunks = _cut_below(lines[:end], starts, sub)
+        if all(_reads_as_record(c, min_cues=1) for c in chunks):
+            found.extend(chunks)
+    return found
+
+
+def _numbered_run(lines: list[Line], top: list[int]) -> bool:
+    numbers = [re.match(r"\s*(\d{1,2})[.)]\s", lines[i].text) for i in top]
+    return all(numbers) and [int(n.group(1)) for n in numbers if n] == list(range(1, len(top) + 1))
+
+
+def _cut_below(lines: list[Line], starts: list[int], level: int) -> list[list[Line]]:
+    """Chunks from each start to the next start, or to the next heading above their level
+    (a report's next chapter), whichever comes first."""
+    chunks = []
+    for n, a in enumerate(starts):
+        b = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        for j in range(a + 1, b):
+            if lines[j].kind == "heading" and 0 < lines[j].level < level:
+                b = j
+                break
+        chunks.append(lines[a:b])
+    return [c for c in chunks if c]
 
 
 def _without_closing_section(
@@ -249,6 +344,90 @@ def _without_closing_section(
         None,
     )
     return [*chunks[:-1], last[:closing]] if closing else chunks
+
+
+_CONTACT_LINE = re.compile(r"@|\b(?:tel|phone|telefonas|faks\w*|fax)\b|\b[A-Z]{2}-\d{4,5}\b", re.I)
+
+
+def _without_footer(pieces: list[list[Line]]) -> list[list[Line]]:
+    """What follows the last rule of a document and only gives the publisher's address, phone
+    and e-mail ("UMUIC, Aušros g. 42-7, LT-28231 Utena / Tel. ...") is its footer, no record."""
+    if len(pieces) < 2:
+        return pieces
+    last = pieces[-1]
+    words = sum(ln.word_count for ln in last)
+    contact_lines = sum(1 for ln in last if _CONTACT_LINE.search(ln.text))
+    if words <= 30 and len(last) <= 4 and contact_lines >= min(2, len(last)):
+        return pieces[:-1]
+    return pieces
+
+
+def _split_numbered_titles(lines: list[Line]) -> list[list[Line]] | None:
+    """Records numbered one after another ("1) Projektas „Kaimo moterys“", "2. Safe Nights"):
+    short numbered lines whose numbers run 1, 2, 3 ..., each followed by its own text."""
+    labels = find_labels(lines)
+    starts: list[int] = []
+    expected = 1
+    for i, ln in enumerate(lines):
+        if i in labels or not ln.marker or ln.bullet:
+            continue
+        if ln.word_count > 15 or ln.ends_sentence:
+            continue
+        digits = re.match(r"\(?(\d{1,2})[.)]", ln.text)
+        if digits is None or int(digits.group(1)) != expected:
+            continue
+        if i + 1 < len(lines) and lines[i + 1].is_list_item and lines[i + 1].marker == ln.marker:
+            continue  # an ordinary numbered list, one short item after another
+        starts.append(i)
+        expected += 1
+    if len(starts) < 2:
+        return None
+    chunks = _cut(lines, starts)
+    return chunks if _reads_as_records(chunks, min_cues=2) else None
+
+
+def _bare_label(line: Line) -> bool:
+    """A short cell that is nothing but a label's words ("Finansavimas", "Trumpas aprašymas")."""
+    from practicehub.catalogue.extract.labels import match_label
+
+    m = match_label(line.text)
+    return m is not None and m.unknown <= 1 and line.word_count <= 5
+
+
+def _split_table_rows(lines: list[Line]) -> list[list[Line]] | None:
+    """A table whose first row names its columns with labels ("Projektas | Trumpas aprašymas |
+    Finansavimas | Laikotarpis | Partneriai") and whose other rows are one record each. Readers
+    give a table as its cells in order, so the width is the one that makes the cells fall into
+    whole rows with a header of labels above values."""
+    runs: list[list[int]] = []
+    for i, ln in enumerate(lines):
+        if ln.kind != "table_cell":
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        for width in range(3, 9):
+            if len(run) % width or len(run) // width < 3:
+                continue
+            header = [lines[i] for i in run[:width]]
+            if any(h.word_count > 5 for h in header):
+                continue
+            labelled = sum(1 for h in header if _bare_label(h))
+            if labelled < max(2, (width + 1) // 2):
+                continue
+            body = [lines[i] for i in run[width:]]
+            body_labels = sum(1 for c in body if _bare_label(c))
+            if body_labels * 4 > len(body):
+                continue  # a two-column form laid out as a table: labels beside values
+            rows = [
+                [replace(c, column=header[j].text) for j, c in enumerate(body[k : k + width])]
+                for k in range(0, len(body), width)
+            ]
+            if all(_reads_as_record(row, min_cues=2) for row in rows):
+                return rows
+    return None
 
 
 def _split_title_lines(lines: list[Line]) -> list[list[Line]] | None:

@@ -61,7 +61,9 @@ _STEMMERS: dict[str, Stemmer.Stemmer] = {}
 
 
 def stemmer(language: str) -> Stemmer.Stemmer:
-    lang = {"lt": "lithuanian", "en": "english"}.get(language, "english")
+    lang = {"lt": "lithuanian", "en": "english", "de": "german", "fr": "french"}.get(
+        language, "english"
+    )
     if lang not in _STEMMERS:
         _STEMMERS[lang] = Stemmer.Stemmer(lang)
     return _STEMMERS[lang]

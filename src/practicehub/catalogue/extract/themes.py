@@ -15,9 +15,11 @@ documents, not fitted to every record we have.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from practicehub import vocab
 from practicehub.catalogue.extract.draft import Span
@@ -83,12 +85,34 @@ def _index() -> PhraseIndex:
     return PhraseIndex(phrases)
 
 
-def theme_evidence(zones: list[tuple[str, int, str]]) -> dict[str, Evidence]:
+_OTHER_TERMS = Path(__file__).parent / "data" / "theme_terms.json"
+
+
+@lru_cache(maxsize=8)
+def _other_index(language: str) -> PhraseIndex | None:
+    """The terms of a record's own language beyond English and Lithuanian (German, French),
+    searched only in records of that language: "formation" is training in French only."""
+    terms = json.loads(_OTHER_TERMS.read_text(encoding="utf-8")).get(language)
+    if not terms:
+        return None
+    return PhraseIndex(
+        [(tid, language, t) for tid, ts in terms.items() for t in ts if t.strip()],
+        languages=(language,),
+    )
+
+
+def theme_evidence(
+    zones: list[tuple[str, int, str]], language: str | None = None
+) -> dict[str, Evidence]:
     """Evidence per theme from (zone, offset in the document, text) pieces: the title, the lead
     and the body, each piece of text given once."""
     found: dict[str, Evidence] = defaultdict(Evidence)
+    indexes = [_index()]
+    other = _other_index(language) if language and language not in LANGUAGES else None
+    if other is not None:
+        indexes.append(other)
     for zone, offset, text in zones:
-        for m in _index().find(text):
+        for m in (m for index in indexes for m in index.find(text)):
             evidence = found[m.id]
             term = text[m.start : m.end].lower()
             evidence.counts[(zone, len(term.split()) == 1)] += 1
@@ -112,9 +136,9 @@ def choose(
 
 
 def record_themes(
-    zones: list[tuple[str, int, str]], *, words: int = 0
+    zones: list[tuple[str, int, str]], *, words: int = 0, language: str | None = None
 ) -> tuple[list[str], dict[str, list[Span]]]:
     """Theme ids for a record and the spans of the terms that earned them."""
-    evidence = theme_evidence(zones)
+    evidence = theme_evidence(zones, language)
     chosen = sorted(choose(evidence, words))
     return chosen, {t: evidence[t].spans for t in chosen}
