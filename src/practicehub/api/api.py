@@ -1,0 +1,32 @@
+"""The open-data API: one django-ninja instance with a router per resource, mounted at /api/.
+
+The interactive docs use the Swagger UI that ships inside django-ninja (``ninja`` is in
+INSTALLED_APPS, so its static files are served by us), so they work with no internet.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.openapi.docs import Swagger
+
+from practicehub import __version__
+from practicehub.api import organisations, records, vocabularies
+from practicehub.api.errors import errors_install
+
+api = NinjaAPI(
+    title="Practice Hub open-data API",
+    version=__version__,
+    description=(
+        "Read-only access to the published projects and good practices of the catalogue, the "
+        "registry of organisations behind them and the controlled vocabularies. Records are "
+        "returned in the exchange format of `record.schema.json`. Errors are JSON "
+        '(`{"status": 400, "detail": "unknown theme: xyz"}`). Any origin may read (CORS).'
+    ),
+    urls_namespace="api",
+    docs=Swagger(settings={"tryItOutEnabled": True}),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+errors_install(api)
+for module in (records, organisations, vocabularies):
+    api.add_router("", module.router)
