@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from practicehub import __version__
-from practicehub.api import organisations, records, vocabularies
+from practicehub.api import exports, organisations, records, vocabularies
 from practicehub.api.errors import errors_install
 
 api = NinjaAPI(
@@ -28,5 +28,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors_install(api)
-for module in (records, organisations, vocabularies):
+for module in (records, organisations, vocabularies, exports):
     api.add_router("", module.router)
