@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -48,19 +49,23 @@ def ingest(paths: list[Path]) -> str:
     return out.getvalue() + err.getvalue()
 
 
+@dataclass(frozen=True)
+class SampleCatalogue:
+    report: str  # what `practicehub ingest` said
+    originals: Path  # where it kept the original files
+
+
 @pytest.fixture(scope="module")
 def sample_catalogue(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The sample documents, ingested and published; yields the ingest report."""
+    """The sample documents, ingested and published."""
     if not (SHARED / "seeds").is_dir():
         pytest.skip(f"the shared seed documents are not here ({SHARED})")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(ORIGINALS_DIR=tmp_path_factory.mktemp("originals")),
-    ):
+    originals = tmp_path_factory.mktemp("originals")
+    with django_db_blocker.unblock(), override_settings(ORIGINALS_DIR=originals):
         catalogue_wipe()
         report = ingest(SAMPLES)
         try:
-            yield report
+            yield SampleCatalogue(report, originals)
         finally:
             catalogue_wipe()
 
