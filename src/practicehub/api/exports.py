@@ -22,7 +22,7 @@ from practicehub.catalogue.selectors import record_to_dict, records_as_dicts, re
 
 router = Router(tags=["export"])
 Format = Literal["csv", "xlsx", "json", "jsonl", "jsonld"]
-_PAGE = 500
+_PAGE = 100
 # Kept in memory up to this size, then in a temporary file.
 _SPOOL_BYTES = 8 * 1024 * 1024
 
@@ -42,7 +42,8 @@ def _searched(params: RecordQuery) -> Iterator[dict[str, Any]]:
         ids = [hit.record_id for hit in result.hits]
         found = records_for_export().in_bulk(ids)
         yield from (record_to_dict(found[i]) for i in ids if i in found)
-        if page * _PAGE >= result.total or not ids:
+        # The search may give fewer per page than asked; its own per_page says how many.
+        if page * result.per_page >= result.total or not ids:
             return
         page += 1
 
