@@ -23,6 +23,12 @@ from practicehub.catalogue.selectors import record_to_dict, records_as_dicts, re
 router = Router(tags=["export"])
 Format = Literal["csv", "xlsx", "json", "jsonl", "jsonld"]
 _PAGE = 100
+_BINARY = {"type": "string", "format": "binary"}
+# What a client may parse: a JSON export is an array of records in the exchange format.
+_FILE_SCHEMAS = {
+    "json": {"type": "array", "items": {"$ref": "#/components/schemas/RecordOut"}},
+    "jsonld": {"type": "object", "required": ["@context", "@graph"]},
+}
 # Kept in memory up to this size, then in a temporary file.
 _SPOOL_BYTES = 8 * 1024 * 1024
 
@@ -62,7 +68,7 @@ def _is_whole_catalogue(params: RecordQuery) -> bool:
             200: {
                 "description": "The file, as an attachment.",
                 "content": {
-                    MEDIA_TYPES[name]: {"schema": {"type": "string", "format": "binary"}}
+                    MEDIA_TYPES[name]: {"schema": _FILE_SCHEMAS.get(name, _BINARY)}
                     for name in sorted(WRITERS)
                 },
             }
