@@ -51,6 +51,16 @@ def test_the_rest_of_the_site_is_not_opened_to_other_origins(client, plain_stati
     assert "Access-Control-Allow-Origin" not in response
 
 
+def test_head_answers_like_get_without_a_body(client):
+    get = client.get("/api/vocabularies")
+    head = client.head("/api/vocabularies")
+    assert head.status_code == 200 and head.content == b""
+    assert head["Content-Length"] == str(len(get.content))
+    download = client.head("/api/export", {"format": "csv"})
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment;")
+
+
 def test_writing_is_not_allowed(client):
     assert client.post("/api/vocabularies", {}).status_code == 405
 

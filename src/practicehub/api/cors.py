@@ -1,7 +1,8 @@
-"""Cross-origin reading of the open-data API: any site may GET it from a browser.
+"""Reading the open-data API from anywhere: CORS for any origin, and HEAD beside GET.
 
-Only ``/api/`` and only reading (GET, HEAD, OPTIONS); the API has no cookies-based writes, so an
-open origin exposes nothing a plain HTTP client could not fetch already.
+Only ``/api/`` and only reading (GET, HEAD, OPTIONS); the API has no cookie-based writes, so an
+open origin exposes nothing a plain HTTP client could not fetch already. django-ninja answers
+GET only, so a HEAD request is run as a GET and sent without its body.
 """
 
 from __future__ import annotations
@@ -29,8 +30,24 @@ class ApiCorsMiddleware:
                 "Access-Control-Request-Headers", "Accept"
             )
             response["Access-Control-Max-Age"] = "86400"
+        elif request.method == "HEAD":
+            request.method = "GET"
+            response = _without_body(self.get_response(request))
         else:
             response = self.get_response(request)
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "Content-Disposition"
         return response
+
+
+def _without_body(response: HttpResponse) -> HttpResponse:
+    if not response.streaming:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+        return response
+    # A file download: the same headers, no bytes.
+    headless = HttpResponse(status=response.status_code)
+    for name, value in response.items():
+        headless[name] = value
+    response.close()
+    return headless
