@@ -6,12 +6,42 @@ INSTALLED_APPS, so its static files are served by us), so they work with no inte
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from practicehub import __version__
 from practicehub.api import exports, organisations, records, vocabularies
 from practicehub.api.errors import errors_install
+
+# Swagger UI's scripts and styles come from our own static files; it shows inline SVG images.
+# The docs carry this policy themselves (the site's security middleware keeps a view's own).
+DOCS_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def docs_policy(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Content-Security-Policy"] = DOCS_POLICY
+        return response
+
+    return wrapper
+
 
 api = NinjaAPI(
     title="Practice Hub open-data API",
@@ -25,6 +55,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs=Swagger(settings={"tryItOutEnabled": True}),
     docs_url="/docs",
+    docs_decorator=docs_policy,
     openapi_url="/openapi.json",
 )
 errors_install(api)
