@@ -40,7 +40,7 @@ def records_list(
         )
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
-    records = Record.objects.in_bulk([hit.record_id for hit in result.hits])
+    records = Record.objects.prefetch_related("themes").in_bulk([h.record_id for h in result.hits])
     items = []
     for hit in result.hits:
         record = records.get(hit.record_id)
