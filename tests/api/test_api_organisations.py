@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from django.core.management import call_command
 
 from practicehub.catalogue.models import Organisation
 
@@ -46,7 +47,8 @@ def test_q_leaves_out_organisations_that_do_not_match(sample_catalogue, client):
 
 
 def test_the_list_pages_through_every_organisation(sample_catalogue, client):
-    total = Organisation.objects.count()
+    total = Organisation.objects.filter(participations__record__status="published").distinct()
+    total = total.count()
     first = client.get("/api/organisations", {"per_page": 5}).json()
     assert first["total"] == total and first["pages"] == -(-total // 5)
     seen = []
@@ -54,6 +56,17 @@ def test_the_list_pages_through_every_organisation(sample_catalogue, client):
         body = client.get("/api/organisations", {"per_page": 5, "page": page}).json()
         seen += [item["id"] for item in body["items"]]
     assert sorted(seen) == sorted(Organisation.objects.values_list("id", flat=True))
+
+
+def test_an_organisation_known_only_from_a_draft_is_not_public(sample_catalogue, client, tmp_path):
+    doc = tmp_path / "draft.txt"
+    doc.write_text(
+        "Moterų lyderystė\n\nProjektą įgyvendina VšĮ „Slaptas juodraščio centras“.", "utf-8"
+    )
+    call_command("ingest", "--draft", "--quiet", str(doc))
+    hidden = Organisation.objects.get(names__name__contains="Slaptas")
+    assert ids(client, "Slaptas juodraščio centras") == []
+    assert client.get(f"/api/organisations/{hidden.id}").status_code == 404
 
 
 def test_an_organisation_shows_its_names_records_roles_and_partners(sample_catalogue, client):

@@ -9,11 +9,11 @@ from django.urls import reverse
 from ninja import Query, Router
 
 from practicehub.api.schemas import ErrorOut, OrganisationOut, OrganisationPageOut
-from practicehub.catalogue.models import Organisation
 from practicehub.catalogue.organisations import (
     organisation_partners,
     organisation_records,
     organisations_matching,
+    organisations_published,
 )
 
 router = Router(tags=["organisations"])
@@ -35,8 +35,9 @@ def organisations_list(
     page: int = Query(1, ge=1, le=100_000),
     per_page: int = Query(50, ge=1, le=200),
 ):
-    """Organisations whose name, in any spelling the registry has seen, contains `q`:
-    case, diacritics, quotes, legal forms and Lithuanian case endings do not matter."""
+    """Organisations named by published records whose name, in any spelling the registry has
+    seen, contains `q`: case, diacritics, quotes, legal forms and Lithuanian case endings do
+    not matter."""
     matching = organisations_matching(q)
     total = matching.count()
     start = (page - 1) * per_page
@@ -67,9 +68,9 @@ def organisations_list(
     summary="One organisation: its names, records and partners",
 )
 def organisation_detail(request: HttpRequest, organisation_id: str):
-    organisation = Organisation.objects.filter(id=organisation_id).first()
+    organisation = organisations_published().filter(id=organisation_id).first()
     if organisation is None:
-        raise Http404(f"no organisation with id {organisation_id!r}")
+        raise Http404(f"no organisation with id {organisation_id!r} in the published records")
     return {
         "id": organisation.id,
         "name": organisation.name,

@@ -17,17 +17,23 @@ from practicehub.catalogue.models import Organisation, OrganisationName, Partici
 _PUBLISHED = Record.Status.PUBLISHED
 
 
-def organisations_matching(query: str = "") -> QuerySet[Organisation]:
-    """Organisations with a spelling that contains the query, compared as the registry compares
-    names: case, diacritics, quotes, legal forms and Lithuanian case endings do not count, and a
-    name's distinctive core ("magnum bonum") finds it in either language."""
-    organisations = Organisation.objects.annotate(
+def organisations_published() -> QuerySet[Organisation]:
+    """Organisations named by at least one published record, with ``record_count``: one known
+    only from drafts is not public yet."""
+    return Organisation.objects.annotate(
         record_count=Count(
             "participations__record",
             filter=Q(participations__record__status=_PUBLISHED),
             distinct=True,
         )
-    )
+    ).filter(record_count__gt=0)
+
+
+def organisations_matching(query: str = "") -> QuerySet[Organisation]:
+    """Published organisations with a spelling that contains the query, compared as the
+    registry compares names: case, diacritics, quotes, legal forms and Lithuanian case endings
+    do not count, and a name's distinctive core ("magnum bonum") finds it in either language."""
+    organisations = organisations_published()
     query = query.strip()
     if not query:
         return organisations.order_by("name", "id")
