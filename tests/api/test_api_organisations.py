@@ -46,6 +46,15 @@ def test_q_leaves_out_organisations_that_do_not_match(sample_catalogue, client):
     assert ids(client, "zzzz no such organisation") == []
 
 
+def test_a_shared_word_alone_does_not_match_and_the_written_name_comes_first(
+    sample_catalogue, client
+):
+    # "lygybės" (equality) is in several names; the core rule needs the same kind of name.
+    assert ids(client, "Lygybės iniciatyvų centrui") == ["lygybes-iniciatyvu-centras"]
+    found = ids(client, "Lithuanian Red Cross Society")
+    assert found[0] == "lithuanian-red-cross-society"
+
+
 def test_the_list_pages_through_every_organisation(sample_catalogue, client):
     total = Organisation.objects.filter(participations__record__status="published").distinct()
     total = total.count()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
 from practicehub.catalogue.extract.names import core_and_type, name_key, stem_key
 from practicehub.catalogue.models import Organisation, OrganisationName, Participation, Record
@@ -37,14 +37,29 @@ def organisations_matching(query: str = "") -> QuerySet[Organisation]:
     query = query.strip()
     if not query:
         return organisations.order_by("name", "id")
-    key, stem, (core, _kind) = name_key(query), stem_key(query), core_and_type(query)
-    spellings = Q(key__contains=key) if key else Q(name__icontains=query)
+    key, stem, (core, kind) = name_key(query), stem_key(query), core_and_type(query)
+    # Best first: the name written out (any case, diacritics, legal form), then the name in
+    # another grammatical case, then the same distinctive core under the same kind of name
+    # (the registry's own rule, so "Socialinės partnerystės fondas Magnum Bonum" finds "Social
+    # Partnership Fund Magnum Bonum" but a shared word alone finds nothing).
+    tiers = [Q(key__contains=key) if key else Q(name__icontains=query)]
     if stem:
-        spellings |= Q(stem__contains=stem)
-    if len(core) >= 4:
-        spellings |= Q(core__contains=core)
-    ids = OrganisationName.objects.filter(spellings).values("organisation_id")
-    return organisations.filter(Q(id__in=ids) | Q(acronym__iexact=query)).order_by("name", "id")
+        tiers.append(Q(stem__contains=stem))
+    if len(core) >= 4 and (kind or len(core.split()) >= 2):
+        tiers.append(Q(core=core) & (Q(kind="") | Q(kind=kind)) if kind else Q(core=core))
+    spelled = [
+        Exists(OrganisationName.objects.filter(tier, organisation=OuterRef("pk"))) for tier in tiers
+    ]
+    acronym = Q(acronym__iexact=query)
+    rank = Case(
+        When(acronym, then=Value(0)),
+        *(When(match, then=Value(n)) for n, match in enumerate(spelled, start=1)),
+        default=Value(len(spelled) + 1),
+    )
+    found = acronym
+    for match in spelled:
+        found |= Q(match)
+    return organisations.filter(found).annotate(rank=rank).order_by("rank", "name", "id")
 
 
 @dataclass(frozen=True)
