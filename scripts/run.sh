@@ -13,6 +13,10 @@ echo "Loading the sample collection (examples/documents/) ..."
 if ! practicehub ingest --quiet examples/documents/; then
   echo "Some sample files were rejected (reasons above); the rest of the collection is loaded."
 fi
+# Search by meaning needs the passages embedded (a minute or two the first time; the vectors
+# are kept in the data folder, so later runs take seconds).
+echo "Embedding the passages for search by meaning ..."
+practicehub embed
 if [ "${1:-}" = "--no-serve" ]; then
   practicehub export --format json --output data/export.json
   exit 0

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "practicehub.catalogue",
     "practicehub.vocab",
     "practicehub.search",
+    "practicehub.semantic",
     "practicehub.web",
     "practicehub.api",
 ]
