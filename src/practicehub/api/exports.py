@@ -19,6 +19,7 @@ from practicehub.api.params import FILTER_NAMES, RecordQuery
 from practicehub.api.schemas import ErrorOut
 from practicehub.catalogue.export import EXTENSIONS, MEDIA_TYPES, WRITERS
 from practicehub.catalogue.selectors import record_to_dict, records_as_dicts, records_for_export
+from practicehub.search.services import record_search
 
 router = Router(tags=["export"])
 Format = Literal["csv", "xlsx", "json", "jsonl", "jsonld"]
@@ -35,8 +36,6 @@ _SPOOL_BYTES = 8 * 1024 * 1024
 
 def _searched(params: RecordQuery) -> Iterator[dict[str, Any]]:
     """The records of every page of the search, in the search's order."""
-    from practicehub.search.services import record_search  # TEMP until search lands
-
     filters, page = params.filters(), 1
     while True:
         try:
@@ -55,7 +54,12 @@ def _searched(params: RecordQuery) -> Iterator[dict[str, Any]]:
 
 
 def _is_whole_catalogue(params: RecordQuery) -> bool:
-    return not params.q.strip() and not any(getattr(params, name) for name in FILTER_NAMES)
+    """No query, filter or sort: the catalogue as `practicehub export` writes it (by id)."""
+    return (
+        not params.q.strip()
+        and not any(getattr(params, name) for name in FILTER_NAMES)
+        and params.sort == "relevance"
+    )
 
 
 @router.get(
@@ -76,8 +80,8 @@ def _is_whole_catalogue(params: RecordQuery) -> bool:
     },
 )
 def export(request: HttpRequest, params: Query[RecordQuery], format: Format = "csv"):
-    """The published records matching `q` and the filters (all of them when none is given),
-    in the search's order, as a file download."""
+    """The published records matching `q` and the filters, in the search's order (or in the
+    `sort` order), as a file download; with none of them, the whole catalogue by id."""
     whole = _is_whole_catalogue(params)
     if not whole:
         # Check the filters before writing starts: a bad one is a 400, not a broken file.

@@ -7,6 +7,8 @@ from typing import Literal
 from ninja import Field, Schema
 from ninja.errors import HttpError
 
+from practicehub.search.services import SearchFilters
+
 Sort = Literal["relevance", "newest", "oldest", "title"]
 FILTER_NAMES = ("kind", "language", "theme", "programme", "organisation", "year", "target_group")
 
@@ -22,10 +24,8 @@ class RecordQuery(Schema):
     target_group: list[str] = Field([], description="Target group as the facet lists it.")
     sort: Sort = "relevance"
 
-    def filters(self):
+    def filters(self) -> SearchFilters:
         """The filters, checked: an unknown value is the client's mistake (HTTP 400)."""
-        from practicehub.search.services import SearchFilters  # TEMP until search lands
-
         try:
             return SearchFilters.from_params({name: getattr(self, name) for name in FILTER_NAMES})
         except ValueError as exc:

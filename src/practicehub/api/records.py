@@ -13,6 +13,7 @@ from practicehub.api.params import RecordQuery
 from practicehub.api.schemas import ErrorOut, RecordOut, RecordPageOut
 from practicehub.catalogue.models import Record
 from practicehub.catalogue.selectors import record_to_dict, records_for_export
+from practicehub.search.services import record_search
 
 router = Router(tags=["records"])
 MAX_PER_PAGE = 100
@@ -32,8 +33,6 @@ def records_list(
 ):
     """Published records matching `q` and the filters (OR within a filter, AND across
     filters), best first or in the order `sort` says, with facet counts over the whole result."""
-    from practicehub.search.services import record_search  # TEMP until search lands
-
     try:
         result = record_search(
             query=params.q, filters=params.filters(), page=page, per_page=per_page, sort=params.sort
