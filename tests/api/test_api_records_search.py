@@ -143,6 +143,12 @@ def test_a_search_result_downloads_as_the_records_the_search_lists(sample_catalo
     assert [json.loads(line)["id"] for line in lines] == ids
 
 
+def test_a_sorted_export_follows_the_sort(sample_catalogue, client):
+    response = client.get("/api/export", {"format": "jsonl", "sort": "title"})
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == all_ids(client, sort="title")
+
+
 def test_a_bad_filter_on_an_export_is_a_400_not_a_broken_file(sample_catalogue, client):
     response = client.get("/api/export", {"format": "csv", "theme": "no-such-theme"})
     assert response.status_code == 400
