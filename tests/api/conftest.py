@@ -28,7 +28,14 @@ SAMPLES = [
 ]
 
 
+# Rows an ingest leaves in other apps that deleting the records does not remove: the word
+# forms the semantic app learns from passages and the queued background tasks.
+_ALSO_WIPED = ("semantic.wordform", "django_tasks_database.dbtaskresult")
+
+
 def catalogue_wipe() -> None:
+    from django.apps import apps
+
     from practicehub.catalogue.models import Organisation, Record
     from practicehub.catalogue.signals import records_deleted
     from practicehub.documents.models import Document
@@ -39,6 +46,9 @@ def catalogue_wipe() -> None:
     Record.objects.all().delete()
     Document.objects.all().delete()
     Organisation.objects.all().delete()
+    for label in _ALSO_WIPED:
+        with contextlib.suppress(LookupError):  # the app is not installed
+            apps.get_model(label)._default_manager.all().delete()
 
 
 def ingest(paths: list[Path]) -> str:
