@@ -1,0 +1,49 @@
+"""A small real catalogue for the page tests: five sample documents in four formats, ingested
+through the real pipeline (records, registry, search index) into the test database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from practicehub.catalogue.models import Record
+from practicehub.documents.pipeline import ingest_path
+from tests.conftest import EXAMPLES
+
+SAMPLES = (
+    "lt-gp-moteru-lyderyste-savivaldybese.txt",  # Lithuanian nine-part form
+    "lt-gp-nvo-valstybes-bendradarbiavimas.docx",  # Lithuanian form, shares organisations
+    "en-gp-digital-buddies.odt",  # English form
+    "en-projects-2013.txt",  # three projects, activities nested under lead-ins
+    "en-project-sheet-safe-online.pdf",  # a project sheet
+)
+
+
+def ingest_samples(names: tuple[str, ...] = SAMPLES) -> dict[str, list[Record]]:
+    """File name -> its published records, in document order."""
+    out = {}
+    for name in names:
+        outcome = ingest_path(EXAMPLES / "documents" / name)
+        assert outcome.status == "stored", f"{name}: {outcome.status} {outcome.reason}"
+        out[name] = list(outcome.document.records.order_by("ordinal"))
+    return out
+
+
+@pytest.fixture
+def plain_static(settings, tmp_path_factory):
+    """Pages render without collectstatic having run (no manifest in a test run)."""
+    settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def catalogue(db, plain_static) -> dict[str, list[Record]]:
+    return ingest_samples()
+
+
+def sample_path(name: str) -> Path:
+    return EXAMPLES / "documents" / name
