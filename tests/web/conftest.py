@@ -31,9 +31,9 @@ def ingest_samples(names: tuple[str, ...] = SAMPLES) -> dict[str, list[Record]]:
 
 
 @pytest.fixture
-def plain_static(settings, tmp_path_factory):
+def plain_static(settings):
     """Pages render without collectstatic having run (no manifest in a test run)."""
-    settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -41,8 +41,11 @@ def plain_static(settings, tmp_path_factory):
 
 
 @pytest.fixture
-def catalogue(db, plain_static) -> dict[str, list[Record]]:
-    return ingest_samples()
+def catalogue(db, plain_static, django_capture_on_commit_callbacks) -> dict[str, list[Record]]:
+    # The search index follows the records after their transaction commits; inside a test's
+    # transaction those callbacks run when the block ends.
+    with django_capture_on_commit_callbacks(execute=True):
+        return ingest_samples()
 
 
 def sample_path(name: str) -> Path:

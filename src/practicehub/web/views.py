@@ -29,7 +29,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
     context = search_page.context(request.GET)
     status = 400 if context.get("error") else 200
-    template = "web/_results.html" if request.htmx else "web/search.html"
+    # htmx asks for the fragment, except when it restores a page from history (back button).
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "web/_results.html" if fragment else "web/search.html"
     response = render(request, template, context, status=status)
     # The same address answers with a fragment or a page: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
