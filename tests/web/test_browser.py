@@ -134,7 +134,7 @@ def test_a_user_searches_narrows_reads_follows_an_organisation_and_exports(
         page.get_by_role("link", name="CSV", exact=True).click()
     path = tmp_path / "result.csv"
     download_info.value.save_as(path)
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == facet_count
     assert {row["title"] for row in rows} == set(titles)
