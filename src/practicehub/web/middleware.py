@@ -27,8 +27,10 @@ PAGE_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
-# The admin's templates carry a few style attributes; scripts stay as strict as everywhere.
-ADMIN_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+# The admin's templates and the API's Swagger page carry a few style attributes; scripts stay
+# as strict as everywhere.
+RELAXED_STYLE_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+RELAXED_STYLE_PATHS = ("/admin/", "/api/docs")
 
 
 class SecurityHeadersMiddleware:
@@ -38,8 +40,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            admin = request.path.startswith("/admin/")
-            response["Content-Security-Policy"] = ADMIN_POLICY if admin else PAGE_POLICY
+            relaxed = request.path.startswith(RELAXED_STYLE_PATHS)
+            response["Content-Security-Policy"] = RELAXED_STYLE_POLICY if relaxed else PAGE_POLICY
         response.setdefault("X-Content-Type-Options", "nosniff")
         response.setdefault("X-Frame-Options", "DENY")
         response.setdefault("Referrer-Policy", "same-origin")
