@@ -38,6 +38,19 @@ SECTION_LABELS = {
     "other": _("Other text"),
 }
 
+# A project description's parts, where the form's wording ("... of the practice") would not fit.
+PROJECT_SECTION_LABELS = {
+    "organisation": _("Organisation"),
+    "contacts": _("Contacts"),
+    "aim": _("Aim"),
+    "partners": _("Partners"),
+    "target_group": _("Target group"),
+    "duration": _("Duration"),
+    "description": _("Description"),
+    "impact": _("Impact and results"),
+    "advice": _("Advice for others"),
+}
+
 ROLE_LABELS = {
     "provider": _("provider"),
     "coordinator": _("coordinator"),
@@ -54,7 +67,9 @@ KIND_LABELS = {
 }
 
 
-def section_label(key: str) -> str:
+def section_label(key: str, *, kind: str = "good_practice") -> str:
+    if kind != "good_practice" and key in PROJECT_SECTION_LABELS:
+        return str(PROJECT_SECTION_LABELS[key])
     return str(SECTION_LABELS.get(key, key))
 
 

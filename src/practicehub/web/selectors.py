@@ -57,6 +57,10 @@ def _list_blocks(items: list[str]) -> list[Block]:
     return layout_text("\n".join(f"- {item}" for item in items)) if items else []
 
 
+def _section_blocks(sections: list[Section], key: str) -> list[Block]:
+    return [block for s in sections if s.key == key for block in s.blocks]
+
+
 def record_page(record_id: str, *, include_unpublished: bool = False) -> RecordPage | None:
     record = (
         visible_records(include_unpublished=include_unpublished)
@@ -67,6 +71,7 @@ def record_page(record_id: str, *, include_unpublished: bool = False) -> RecordP
     )
     if record is None:
         return None
+    good_practice = record.kind == Record.Kind.GOOD_PRACTICE
     sections = []
     for s in record.sections:
         if not s.get("text", "").strip() and s["key"] == "other":
@@ -75,12 +80,22 @@ def record_page(record_id: str, *, include_unpublished: bool = False) -> RecordP
         sections.append(
             Section(
                 key=s["key"],
-                label=section_label(s["key"]),
+                label=section_label(s["key"], kind=record.kind),
                 heading=s.get("heading"),
                 blocks=layout_text(s.get("text", "")),
-                number=number if record.kind == Record.Kind.GOOD_PRACTICE else None,
+                number=number if good_practice else None,
             )
         )
+    objectives = _list_blocks(record.objectives)
+    activities = _list_blocks(record.activities)
+    if not good_practice:
+        # A project's own objectives and activities parts show as written, nesting and all;
+        # the extracted lists stand in where the document has no such part.
+        objectives = _section_blocks(sections, "objectives") or objectives
+        activities = _section_blocks(sections, "activities") or activities
+        shown = {"objectives"} if objectives else set()
+        shown |= {"activities"} if activities else set()
+        sections = [s for s in sections if s.key not in shown]
     organisations = [
         {
             "name": p.name,
@@ -116,8 +131,8 @@ def record_page(record_id: str, *, include_unpublished: bool = False) -> RecordP
         organisations=organisations,
         funding=funding,
         themes=sorted(themes, key=lambda t: t["label"]),
-        objectives=_list_blocks(record.objectives),
-        activities=_list_blocks(record.activities),
+        objectives=objectives,
+        activities=activities,
     )
 
 
