@@ -53,6 +53,12 @@ def test_a_good_practice_shows_its_nine_parts_labelled_in_the_interface_language
     headings = texts(lithuanian, ".form-part h3")
     assert headings[2] == "3. Gerosios praktikos tikslas"
     assert headings[8] == "9. Patarimai norintiems pritaikyti šią gerąją praktiką"
+    # The document's own heading shows where it says more than the label.
+    source_headings = texts(english, ".form-part .source-heading")
+    assert "In the document: 3. Gerosios praktikos tikslas" in source_headings
+    assert "Dokumente: 3. Gerosios praktikos tikslas" not in texts(
+        lithuanian, ".form-part .source-heading"
+    )
     # The record's own language is marked on its text, whatever the interface language.
     title = english.css_first("h1")
     assert title.attributes["lang"] == "lt"

@@ -110,9 +110,7 @@ def test_paging_keeps_the_query_filters_and_sort_in_each_link(client, catalogue,
 
 def test_the_csv_export_holds_exactly_the_current_result(client, catalogue):
     tree = get(client, "/?q=training&language=en")
-    export = next(
-        a.attributes["href"] for a in tree.css(".exports a") if a.text().strip() == "CSV"
-    )
+    export = next(a.attributes["href"] for a in tree.css(".exports a") if a.text().strip() == "CSV")
     assert parse_qs(urlparse(export).query) == {
         "q": ["training"],
         "language": ["en"],

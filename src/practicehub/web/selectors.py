@@ -6,6 +6,7 @@ editor can look at a record before publishing it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,8 @@ from practicehub.web.labels import (
 )
 from practicehub.web.text_layout import Block, layout_text
 
+_NUMBERING = re.compile(r"^\s*\(?\d{1,2}[.)]?\s*")
+
 
 def visible_records(*, include_unpublished: bool = False) -> QuerySet[Record]:
     records = Record.objects.all()
@@ -38,6 +41,15 @@ class Section:
     heading: str | None
     blocks: list[Block]
     number: int | None = None  # place in the nine-part form
+
+    @property
+    def heading_adds(self) -> bool:
+        """The document's heading says more than the label above it (another language,
+        other words), so the page shows it too."""
+        if not self.heading:
+            return False
+        bare = _NUMBERING.sub("", self.heading).strip(" :.–-").casefold()
+        return bare != self.label.casefold()
 
 
 @dataclass
