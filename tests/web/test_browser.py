@@ -93,13 +93,16 @@ def test_a_user_searches_narrows_reads_follows_an_organisation_and_exports(
         page.locator("label:has(input[name=kind][value=good_practice]) .count").inner_text()
     )
     assert 0 < facet_count < total
-    facet.check()
+    facet.focus()
+    page.keyboard.press("Space")  # by keyboard
     page.wait_for_url(re.compile(r"kind=good_practice"))
     page.wait_for_function(
         "n => document.querySelectorAll('.result').length === n", arg=facet_count
     )
     assert _query(page.url)["q"] == [query]
     assert page.locator("input[name=kind][value=good_practice]").is_checked()
+    # The results were replaced around the checkbox; the keyboard focus stays on it.
+    page.wait_for_function("document.activeElement.value === 'good_practice'")
     titles = page.locator(".result h3 a").all_inner_texts()
     good_practices = set(
         Record.objects.filter(kind="good_practice").values_list("title", flat=True)

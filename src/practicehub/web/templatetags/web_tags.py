@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django import template
 
 register = template.Library()
@@ -29,3 +31,10 @@ def period(record) -> str:
     if end:
         return f"– {end}"
     return ""
+
+
+@register.simple_tag
+def facet_input_id(key: str, value: str) -> str:
+    """A stable id for a facet checkbox, so htmx can give focus back to it after the results
+    are replaced (values are free text: hashed, not slugged, so two never collide)."""
+    return f"f-{key}-{hashlib.sha1(value.encode()).hexdigest()[:12]}"
