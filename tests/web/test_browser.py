@@ -102,7 +102,7 @@ def test_a_user_searches_narrows_reads_follows_an_organisation_and_exports(
     assert _query(page.url)["q"] == [query]
     assert page.locator("input[name=kind][value=good_practice]").is_checked()
     # The results were replaced around the checkbox; the keyboard focus stays on it.
-    page.wait_for_function("document.activeElement.value === 'good_practice'")
+    page.wait_for_function("() => document.activeElement.value === 'good_practice'", timeout=5000)
     titles = page.locator(".result h3 a").all_inner_texts()
     good_practices = set(
         Record.objects.filter(kind="good_practice").values_list("title", flat=True)
