@@ -8,6 +8,9 @@ the figures to bench/results/ingest.json.
 
     .venv/bin/python bench/ingest.py                    # 2000 documents, SQLite and PostgreSQL
     .venv/bin/python bench/ingest.py --n 300 --database sqlite
+
+Then, into fresh databases, it times the whole command as a user runs it, ``practicehub ingest
+--jobs 1`` against ``--jobs <CPUs>`` (reading and extraction in worker processes).
 """
 
 from __future__ import annotations
@@ -425,10 +428,35 @@ def child(folder: Path, database: str, repeat: int, url: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def postgres_database() -> tuple[str, callable]:
+def command_run(folder: Path, database: str, jobs: int) -> dict:
+    """`practicehub ingest --jobs J` as a user runs it, into a fresh database: the whole path,
+    worker start-up included (migrating is not timed)."""
+    data = folder.parent / f"data-command-{database}-{jobs}"
+    if database == "sqlite":
+        url, drop = f"sqlite:///{data / 'bench.sqlite3'}", (lambda: None)
+    else:
+        url, drop = postgres_database(f"practicehub_bench_{os.getpid()}_jobs{jobs}")
+    env = dict(os.environ, DATABASE_URL=url, PRACTICEHUB_DATA_DIR=str(data))
+    practicehub = [sys.executable, "-m", "practicehub"]
+    try:
+        subprocess.run([*practicehub, "migrate", "-v0"], env=env, check=True)
+        start = time.perf_counter()
+        subprocess.run(
+            [*practicehub, "ingest", "--quiet", "--jobs", str(jobs), str(folder)],
+            env=env, check=False, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        seconds = time.perf_counter() - start
+    finally:
+        drop()
+        shutil.rmtree(data, ignore_errors=True)
+    documents = sum(1 for _ in folder.iterdir())
+    return {"jobs": jobs, "seconds": seconds, "documents_per_s": documents / seconds}
+
+
+def postgres_database(name: str = "") -> tuple[str, callable]:
     import psycopg
 
-    name = f"practicehub_bench_{os.getpid()}"
+    name = name or f"practicehub_bench_{os.getpid()}"
     with psycopg.connect(PG_SERVER, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
 
@@ -455,6 +483,11 @@ def report(run: dict) -> None:
         "   format  docs  library  read  language  extract  store  (ms/doc)   docs/s  "
         "read/lib  +lang  +store"
     )
+    for c in run.get("command", []):
+        print(
+            f"   practicehub ingest --jobs {c['jobs']}: {c['documents_per_s']:.1f} documents/s "
+            f"({c['seconds']:.1f} s, worker start-up included)"
+        )
     for fmt, f in run["per_format"].items():
         print(
             f"   {fmt:<6} {f['documents']:>5} {f['library_ms_per_doc']:>8.2f} "
@@ -501,6 +534,8 @@ def main() -> None:
                     runs.append(child(folder, database, args.repeat, url))
                 finally:
                     drop()
+            cpus = len(os.sched_getaffinity(0))
+            runs[-1]["command"] = [command_run(folder, database, j) for j in sorted({1, cpus})]
             report(runs[-1])
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(

@@ -70,3 +70,31 @@ def test_draft_flag_keeps_records_out_of_the_export(tmp_path, capsysbinary):
     assert Record.objects.get().status == "draft"
     call_command("export", "--format", "jsonl")
     assert capsysbinary.readouterr().out == b""
+
+
+def test_workers_store_the_same_catalogue_as_one_process(examples_dir, tmp_path, capsysbinary):
+    """--jobs 2 reads in worker processes; the stored records, their order, rejections and
+    duplicate bytes in one call must come out exactly as with one process."""
+    files = sorted((examples_dir / "documents").iterdir())[:6]
+    copy = tmp_path / "copy-of-first" / files[0].name
+    copy.parent.mkdir()
+    copy.write_bytes(files[0].read_bytes())
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a word file")
+    paths = [*map(str, files), str(copy), str(broken)]
+
+    code, out, err = run("ingest", "--jobs", "2", *paths)
+    assert code == 1
+    assert f"{broken}: rejected:" in err
+    assert f"{copy}: unchanged" in out
+    assert "6 stored, 0 updated, 1 unchanged, 1 rejected" in out
+    call_command("export", "--format", "json")
+    with_workers = json.loads(capsysbinary.readouterr().out)
+
+    Record.objects.all().delete()
+    Document.objects.all().delete()
+    run("ingest", "--jobs", "1", *paths)
+    call_command("export", "--format", "json")
+    one_process = json.loads(capsysbinary.readouterr().out)
+    assert with_workers == one_process
+    assert len(one_process) >= 6

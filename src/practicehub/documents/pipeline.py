@@ -19,7 +19,12 @@ a source seen before replaces that document and updates its records in place.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -31,6 +36,7 @@ from practicehub.catalogue.extract import extract_records
 from practicehub.catalogue.extract.draft import RecordDraft
 from practicehub.catalogue.models import Record
 from practicehub.catalogue.services import records_save_from_drafts
+from practicehub.documents import workers
 from practicehub.documents.language import LanguageInfo, detect_languages
 from practicehub.documents.models import Document
 from practicehub.documents.readers import ReadError, ReadResult, read_document
@@ -159,33 +165,119 @@ def store(
     )
 
 
+@dataclass(slots=True)
+class Prepared:
+    """A file read and extracted, ready to store: everything but the database."""
+
+    incoming: Incoming
+    result: ReadResult
+    info: LanguageInfo
+    drafts: list[RecordDraft]
+
+
+def prepare(incoming: Incoming) -> Prepared:
+    """Read, tag languages and extract: pure computation, so it can run in a worker process."""
+    result = read(incoming)
+    info = languages(result)
+    return Prepared(incoming, result, info, extract(result, info))
+
+
 def ingest_path(path: Path, *, status: str = Record.Status.PUBLISHED) -> Outcome:
     """Run every stage for one file; a rejection is returned, never raised."""
-    source = str(path)
     try:
         incoming = load(path)
-        return ingest_incoming(incoming, status=status)
     except IngestError as exc:
-        return Outcome(source=source, status="rejected", reason=str(exc))
+        return Outcome(source=str(path), status="rejected", reason=str(exc))
+    return ingest_incoming(incoming, status=status)
 
 
 def ingest_incoming(incoming: Incoming, *, status: str = Record.Status.PUBLISHED) -> Outcome:
+    return unchanged(incoming) or commit(_guarded(prepare, incoming), status=status)
+
+
+def unchanged(incoming: Incoming) -> Outcome | None:
+    """The outcome for bytes already stored, or None when the file is new."""
     existing = Document.objects.filter(sha256=incoming.sha256).first()
-    if existing is not None:
-        return Outcome(
-            source=incoming.source,
-            status="unchanged",
-            document=existing,
-            records=existing.records.exclude(status=Record.Status.ARCHIVED).count(),
-        )
+    if existing is None:
+        return None
+    return Outcome(
+        source=incoming.source,
+        status="unchanged",
+        document=existing,
+        records=existing.records.exclude(status=Record.Status.ARCHIVED).count(),
+    )
+
+
+def commit(prepared: Prepared | Outcome, *, status: str) -> Outcome:
+    """Store what ``prepare`` made; a rejection from it passes through untouched.
+
+    Bytes are looked up again here: with workers, the same bytes may have been prepared twice
+    in one call, and the second must read "unchanged", not fail on the first.
+    """
+    if isinstance(prepared, Outcome):
+        return prepared
+    p = prepared
+    return unchanged(p.incoming) or _guarded(
+        store, p.incoming, p.result, p.info, p.drafts, status=status
+    )
+
+
+def ingest_paths(
+    paths: list[Path], *, status: str = Record.Status.PUBLISHED, jobs: int = 1
+) -> Iterator[tuple[Path, Outcome]]:
+    """Ingest files in order, yielding each outcome as it is stored.
+
+    With ``jobs`` > 1, reading and extraction (the CPU-bound part) run in that many worker
+    processes while this process stores, in the files' order, one transaction per file. Workers
+    are spawned, not forked, so they share no database connection with this process.
+    """
+    if jobs <= 1:
+        for path in paths:
+            yield path, ingest_path(path, status=status)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=workers.setup) as pool:
+        pending: deque[tuple[Path, Future | Outcome]] = deque()
+        for path in paths:
+            pending.append((path, _submit(pool, path)))
+            # Keep the workers busy but the memory bounded: a few files ahead of the store.
+            while len(pending) > 4 * jobs or (pending and _ready(pending[0][1])):
+                yield _commit_next(pending, status)
+        while pending:
+            yield _commit_next(pending, status)
+
+
+def _submit(pool: ProcessPoolExecutor, path: Path) -> Future | Outcome:
     try:
-        result = read(incoming)
-        info = languages(result)
-        drafts = extract(result, info)
-        return store(incoming, result, info, drafts, status=status)
+        incoming = load(path)
+    except IngestError as exc:
+        return Outcome(source=str(path), status="rejected", reason=str(exc))
+    return unchanged(incoming) or pool.submit(_guarded, prepare, incoming)
+
+
+def _ready(item: Future | Outcome) -> bool:
+    return isinstance(item, Outcome) or item.done()
+
+
+def _commit_next(pending: deque, status: str) -> tuple[Path, Outcome]:
+    path, item = pending.popleft()
+    try:
+        prepared = item if isinstance(item, Outcome) else item.result()
+    except BrokenProcessPool:  # a parser took its worker down with it
+        prepared = Outcome(
+            source=str(path), status="rejected", reason="could not be processed (worker ended)"
+        )
+    return path, commit(prepared, status=status)
+
+
+def _guarded(stage, incoming: Incoming, *args, **kwargs):
+    """Run a stage; a rejection, or a bug in a reader or extractor, becomes a rejected outcome
+    so that it never loses the other files of the same call."""
+    try:
+        return stage(incoming, *args, **kwargs)
     except IngestError as exc:
         return Outcome(source=incoming.source, status="rejected", reason=str(exc))
-    except Exception as exc:  # a reader or extractor bug must not lose the other files
+    except Exception as exc:
         logger.exception("ingest failed for %s", incoming.source)
         return Outcome(
             source=incoming.source,

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from practicehub.catalogue.models import Record
-from practicehub.documents.pipeline import Outcome, ingest_path, iter_files
+from practicehub.documents.pipeline import Outcome, ingest_paths, iter_files
 
 
 class Command(BaseCommand):
@@ -24,12 +25,23 @@ class Command(BaseCommand):
             help="store the records as drafts (not searchable or exported until published)",
         )
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="worker processes that read and extract (default: one per CPU for 20 or more "
+            "files, else 1)",
+        )
+        parser.add_argument(
             "--quiet", action="store_true", help="print only rejections and the summary"
         )
 
-    def handle(self, *args, paths: list[Path], draft: bool, quiet: bool, **options) -> None:
+    def handle(
+        self, *args, paths: list[Path], draft: bool, quiet: bool, jobs: int | None, **options
+    ) -> None:
         status = Record.Status.DRAFT if draft else Record.Status.PUBLISHED
         files = iter_files(paths)
+        if jobs is None:
+            jobs = _cpus() if len(files) >= 20 else 1
         counts = {"stored": 0, "updated": 0, "unchanged": 0, "rejected": 0}
         progress = None
         if sys.stderr.isatty() and len(files) > 1:
@@ -39,8 +51,7 @@ class Command(BaseCommand):
             progress.start()
             task = progress.add_task("Ingesting", total=len(files))
         try:
-            for path in files:
-                outcome = ingest_path(path, status=status)
+            for path, outcome in ingest_paths(files, status=status, jobs=jobs):
                 counts[outcome.status] += 1
                 self._report(path, outcome, quiet)
                 if progress is not None:
@@ -66,3 +77,11 @@ class Command(BaseCommand):
         language = doc.language + (" (mixed)" if doc.is_mixed_language else "")
         records = f"{outcome.records} record{'s' if outcome.records != 1 else ''}"
         self.stdout.write(f"{path}: {outcome.status}: {records}, {doc.media_type}, {language}")
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (a container's limit, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
