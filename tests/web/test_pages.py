@@ -3,6 +3,8 @@ catalogue ingested from sample documents."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -170,7 +172,12 @@ def test_the_about_page_counts_what_is_published(client, catalogue):
     assert stats["good practices"] == published.filter(kind="good_practice").count()
     assert stats["projects"] == published.filter(kind="project").count()
     assert "/api/openapi.json" in tree.text()
-    assert "csv" in tree.text()
+    # The whole catalogue downloads from the page: every published record, nothing else.
+    link = next(a.attributes["href"] for a in tree.css("a[download]") if a.text() == "CSV")
+    response = client.get(link)
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert sorted(r["id"] for r in rows) == sorted(published.values_list("id", flat=True))
 
 
 def test_the_language_switch_keeps_the_choice_for_the_next_pages(client, catalogue):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -99,7 +100,11 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/about.html",
-        {"counts": catalogue_counts(), "formats": sorted(catalogue_export.WRITERS)},
+        {
+            "counts": catalogue_counts(),
+            "formats": sorted(catalogue_export.WRITERS),
+            "export_url": reverse("web:export"),
+        },
     )
 
 
@@ -113,14 +118,18 @@ def export(request: HttpRequest) -> HttpResponse:
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    from practicehub.web import search_page
+    if set(request.GET) <= {"format"}:
+        # No search: the whole published catalogue, as `practicehub export` writes it.
+        records = list(records_for_export())
+    else:
+        from practicehub.web import search_page
 
-    try:
-        ids = search_page.all_result_ids(request.GET)
-    except ValueError as exc:
-        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
-    order = {rid: i for i, rid in enumerate(ids)}
-    records = sorted(records_for_export().filter(pk__in=ids), key=lambda r: order[r.id])
+        try:
+            ids = search_page.all_result_ids(request.GET)
+        except ValueError as exc:
+            return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+        order = {rid: i for i, rid in enumerate(ids)}
+        records = sorted(records_for_export().filter(pk__in=ids), key=lambda r: order[r.id])
     out = io.BytesIO()
     catalogue_export.WRITERS[fmt]((record_to_dict(r) for r in records), out)
     extension = {"jsonld": "jsonld", "jsonl": "jsonl"}.get(fmt, fmt)
