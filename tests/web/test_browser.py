@@ -145,6 +145,25 @@ def test_a_user_searches_narrows_reads_follows_an_organisation_and_exports(
     assert page.errors == []
 
 
+def test_search_facets_and_language_switch_work_without_javascript(site, browser):
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    page.goto(site + "/")
+    page.locator("#q").fill("training")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url(re.compile(r"q=training"))
+    total = page.locator(".result").count()
+    page.locator("input[name=kind][value=good_practice]").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"kind=good_practice"))
+    assert 0 < page.locator(".result").count() < total
+    page.locator(".language-switch button[value=lt]").click()
+    page.wait_for_url(re.compile(r"kind=good_practice"))  # back where the reader was
+    assert page.locator("html").get_attribute("lang") == "lt"
+    assert page.get_by_role("button", name="Taikyti filtrus").is_visible()
+    context.close()
+
+
 MARKUP_DOCUMENT = """<!doctype html>
 <html lang="en"><head><title>Project</title>
 <script>window.pwnedByHead = 1</script></head>
