@@ -29,9 +29,11 @@ def search(request: HttpRequest) -> HttpResponse:
     from practicehub.web import search_page
 
     context = search_page.context(request.GET)
-    status = 400 if context.get("error") else 200
     # htmx asks for the fragment, except when it restores a page from history (back button).
     fragment = request.htmx and not request.htmx.history_restore_request
+    # A bad filter is a client error; htmx only swaps in a 2xx answer, so its fragment says so
+    # in words instead.
+    status = 400 if context.get("error") and not fragment else 200
     template = "web/_results.html" if fragment else "web/search.html"
     response = render(request, template, context, status=status)
     # The same address answers with a fragment or a page: caches must tell them apart.
