@@ -9,6 +9,10 @@ export PATH="$PWD/.venv/bin:$PATH"
 practicehub migrate --noinput -v0
 echo "Loading the sample collection (examples/documents/) ..."
 practicehub ingest --quiet examples/documents/
+# Search by meaning needs the passages embedded (a minute or two the first time; the vectors
+# are kept in the data folder, so later runs take seconds).
+echo "Embedding the passages for search by meaning ..."
+practicehub embed
 if [ "${1:-}" = "--no-serve" ]; then
   practicehub export --format json --output data/export.json
   exit 0

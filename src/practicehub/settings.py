@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "practicehub.catalogue",
     "practicehub.vocab",
     "practicehub.search",
+    "practicehub.semantic",
     "practicehub.web",
     "practicehub.api",
 ]

@@ -6,3 +6,7 @@ class SearchConfig(AppConfig):
 
     name = "practicehub.search"
     verbose_name = "Search"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from practicehub.search import receivers  # noqa: F401  (connects the signal receivers)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-from importlib.util import find_spec
 from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -21,13 +20,12 @@ from django.views.decorators.http import require_safe
 from practicehub.catalogue import export as catalogue_export
 from practicehub.catalogue.selectors import record_to_dict, records_for_export
 from practicehub.documents.storage import original_path
+from practicehub.web import search_page
 from practicehub.web.selectors import catalogue_counts, organisation_page, record_page
 
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    from practicehub.web import search_page
-
     context = search_page.context(request.GET)
     # htmx asks for the fragment, except when it restores a page from history (back button).
     fragment = request.htmx and not request.htmx.history_restore_request
@@ -46,11 +44,7 @@ def record_detail(request: HttpRequest, record_id: str) -> HttpResponse:
     page = record_page(record_id, include_unpublished=request.user.is_staff)
     if page is None:
         raise Http404(_("There is no record with this identifier."))
-    similar = []
-    if find_spec("practicehub.search.services"):  # TEMPORARY until search lands on main
-        from practicehub.web import search_page
-
-        similar = search_page.similar(page.record.id)
+    similar = search_page.similar(page.record.id)
     return render(
         request,
         "web/record.html",
@@ -124,8 +118,6 @@ def export(request: HttpRequest) -> HttpResponse:
         # No search: the whole published catalogue, as `practicehub export` writes it.
         records = list(records_for_export())
     else:
-        from practicehub.web import search_page
-
         try:
             ids = search_page.all_result_ids(request.GET)
         except ValueError as exc:

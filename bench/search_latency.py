@@ -1,0 +1,251 @@
+"""Search latency and memory on large synthetic collections, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/search_latency.py [--records 100000] [--database sqlite|postgres|both]
+        [--runs 200] [--json FILE]
+
+Each database gets a fresh instance (a temporary SQLite file; a PostgreSQL database named
+``practicehub_search_latency`` on ``TEST_POSTGRES_URL``'s server) filled by bulk-creating rows
+directly (no document extraction): published records of realistic length (a title of 6-12 words
+and a summary of 80-250 words, half Lithuanian and half English, words drawn with a Zipf-like
+frequency from the sample collection's own text), 1-3 organisations each out of 5,000, 0-2
+themes, a programme for half of them, periods over 2005-2025. Then the search index is built
+(timed), the facet table is loaded once (timed), and ``record_search`` runs a mix of one- to
+four-word queries in both languages, some with filters, every call counting all seven facets
+and building snippets: p50/p95/p99 and the mean, per database, with peak resident memory of
+the measuring process. Results go to ``bench/results/search_latency.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "search_latency.json"
+DOCUMENTS = ROOT / "examples" / "documents"
+QUERIES = [
+    ("moterų lyderystė", {}),
+    ("moteru lyderyste", {}),
+    ("women's leadership in municipalities", {}),
+    ("smurtas artimoje aplinkoje", {}),
+    ("domestic violence prevention", {"language": ["lt"]}),
+    ("integracija", {}),
+    ("integration of migrants", {"kind": ["good_practice"]}),
+    ('"lygių galimybių"', {}),
+    ("savivaldybė -mokykla", {}),
+    ("training", {"year": ["2019", "2020"]}),
+    ("jaunimas OR youth", {}),
+    ("romų vaikų ugdymas", {}),
+    ("", {"language": ["en"]}),
+    ("projektas", {}),
+    ("gender equality", {"theme": ["gender-equality"]}),
+]
+
+
+def _word_pools() -> dict[str, list[str]]:
+    pools: dict[str, list[str]] = {"lt": [], "en": []}
+    for path in sorted(DOCUMENTS.glob("*.txt")):
+        language = path.name[:2]
+        if language in pools:
+            pools[language] += re.findall(r"[^\W\d_]{2,}", path.read_text("utf-8", "replace"))
+    return pools
+
+
+class Writer:
+    """Draws words with a Zipf-like frequency: common words often, rare words rarely."""
+
+    def __init__(self, words: list[str], rng: random.Random):
+        counts: dict[str, int] = {}
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+        self.words = sorted(counts, key=counts.__getitem__, reverse=True)
+        self.weights = [1.0 / (rank + 10) for rank in range(len(self.words))]
+        self.rng = rng
+
+    def text(self, n: int) -> str:
+        return " ".join(self.rng.choices(self.words, weights=self.weights, k=n))
+
+
+def build(records: int, seed: int = 7) -> dict[str, float]:
+    from practicehub.catalogue.models import (
+        Funding,
+        Organisation,
+        Participation,
+        Programme,
+        Record,
+        Theme,
+    )
+
+    rng = random.Random(seed)
+    pools = _word_pools()
+    writers = {lang: Writer(words, rng) for lang, words in pools.items()}
+    themes = list(Theme.objects.values_list("id", flat=True))
+    programmes = list(Programme.objects.values_list("id", flat=True))
+    started = time.perf_counter()
+    orgs = [
+        Organisation(id=f"org-{i}", name=writers["lt" if i % 2 else "en"].text(3).title())
+        for i in range(5000)
+    ]
+    Organisation.objects.bulk_create(orgs, batch_size=2000)
+    through = Record.themes.through
+    batch = 2000
+    for start in range(0, records, batch):
+        rows, parts, funds, links = [], [], [], []
+        for i in range(start, min(records, start + batch)):
+            language = "lt" if i % 2 else "en"
+            year = rng.randint(2005, 2025)
+            rid = f"synthetic{i:07d}-1"
+            rows.append(
+                Record(
+                    id=rid,
+                    kind="good_practice" if i % 3 == 0 else "project",
+                    title=writers[language].text(rng.randint(6, 12)).capitalize(),
+                    language=language,
+                    summary=writers[language].text(rng.randint(80, 250)),
+                    period_start=f"{year}-01",
+                    period_end=f"{year + rng.randint(0, 3)}-12",
+                    target_groups=[writers[language].text(2)] if i % 4 == 0 else [],
+                    status="published",
+                )
+            )
+            for position, org in enumerate(rng.sample(orgs, rng.randint(1, 3))):
+                parts.append(
+                    Participation(
+                        record_id=rid,
+                        organisation=org,
+                        name=org.name,
+                        role="partner",
+                        position=position,
+                    )
+                )
+            if i % 2 == 0:
+                funds.append(Funding(record_id=rid, programme_id=rng.choice(programmes), text="-"))
+            links += [
+                through(record_id=rid, theme_id=t) for t in rng.sample(themes, rng.randint(0, 2))
+            ]
+        Record.objects.bulk_create(rows)
+        Participation.objects.bulk_create(parts)
+        Funding.objects.bulk_create(funds)
+        through.objects.bulk_create(links)
+    return {"rows_seconds": round(time.perf_counter() - started, 1)}
+
+
+def measure(runs: int) -> dict:
+    from django.db import connection
+
+    from practicehub.search import facets
+    from practicehub.search.indexing import index_rebuild
+    from practicehub.search.services import SearchFilters, record_search
+
+    started = time.perf_counter()
+    indexed = index_rebuild()
+    index_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    facets.table()
+    facet_load_seconds = time.perf_counter() - started
+    for text, params in QUERIES:  # warm caches: stemmers, glossary, concept matcher
+        record_search(query=text, filters=SearchFilters.from_params(params))
+    times: list[float] = []
+    per_query: dict[str, list[float]] = {}
+    for i in range(runs):
+        text, params = QUERIES[i % len(QUERIES)]
+        filters = SearchFilters.from_params(params)
+        started = time.perf_counter()
+        page = record_search(query=text, filters=filters)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert page.facets and page.total >= 0
+        times.append(elapsed)
+        per_query.setdefault(text or "(empty)", []).append(elapsed)
+    times.sort()
+
+    def pct(p: float) -> float:
+        return round(times[min(len(times) - 1, int(p * len(times)))], 2)
+
+    return {
+        "database": connection.vendor,
+        "records": indexed,
+        "index_build_seconds": round(index_seconds, 1),
+        "facet_table_load_seconds": round(facet_load_seconds, 2),
+        "runs": runs,
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "mean_ms": round(statistics.fmean(times), 2),
+        "median_ms_by_query": {q: round(statistics.median(v), 2) for q, v in per_query.items()},
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def _single(records: int, runs: int, output: Path) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "practicehub.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    built = build(records)
+    result = measure(runs)
+    result.update(built)
+    output.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+def _postgres_url() -> str:
+    import psycopg
+
+    server = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    name = "practicehub_search_latency"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--single", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.single:
+        _single(args.records, args.runs, args.json)
+        return
+    results = {}
+    for database in ["sqlite", "postgres"] if args.database == "both" else [args.database]:
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, PRACTICEHUB_DATA_DIR=tmp)
+            env.setdefault("SECRET_KEY", "search-latency-secret-key-0123456789-abcdef")
+            env["DATABASE_URL"] = (
+                f"sqlite:///{tmp}/latency.sqlite3" if database == "sqlite" else _postgres_url()
+            )
+            out = Path(tmp) / "result.json"
+            command = [sys.executable, __file__, "--single", "--records", str(args.records)]
+            command += ["--runs", str(args.runs), "--json", str(out)]
+            subprocess.run(command, env=env, check=True)
+            result = json.loads(out.read_text("utf-8"))
+        results[database] = result
+        print(
+            f"{database:9} {result['records']:>7} records  index {result['index_build_seconds']}s"
+            f"  facets {result['facet_table_load_seconds']}s  p50 {result['p50_ms']} ms"
+            f"  p95 {result['p95_ms']} ms  p99 {result['p99_ms']} ms"
+            f"  peak RSS {result['peak_rss_mib']} MiB"
+        )
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(f"wrote {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Keeping the keyword index in step with the catalogue.
+
+Only published records are indexed; a record that leaves that state leaves the index. Every
+change bumps ``SearchState.version`` so cached facet tables in any process reload.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+
+from django.db import transaction
+
+from practicehub.catalogue.models import Funding, Participation, Record
+from practicehub.search import analysis
+from practicehub.search.models import SearchEntry, SearchState
+
+BATCH = 500
+
+
+def record_texts(record: Record) -> tuple[str, str, str]:
+    """Title, names (organisations as written and as registered, acronyms, programmes) and
+    body (everything else a reader would search for) of a record."""
+    participations = [
+        (p.name, p.acronym, p.organisation.name, p.organisation.acronym)
+        for p in record.participations.all()
+    ]
+    funding = [
+        (
+            f.text,
+            f.programme.name_en if f.programme else "",
+            f.programme.name_lt if f.programme else "",
+        )
+        for f in record.funding.all()
+    ]
+    values = {f: getattr(record, f) for f in _FIELDS}
+    return _texts(values, participations, funding)
+
+
+_FIELDS = (
+    "id",
+    "title",
+    "language",
+    "summary",
+    "sections",
+    "objectives",
+    "activities",
+    "target_groups",
+)
+
+
+def _texts(values: dict, participations: list[tuple], funding: list[tuple]) -> tuple[str, str, str]:
+    names: list[str] = [n for row in participations for n in row]
+    english = values["language"] == "en"
+    names += [name_en if english else name_lt for _, name_en, name_lt in funding]
+    body: list[str] = [values["summary"]]
+    for section in values["sections"] or []:
+        body += [section.get("heading") or "", section.get("text") or ""]
+    body += [str(x) for x in values["objectives"] or []]
+    body += [str(x) for x in values["activities"] or []]
+    body += [str(x) for x in values["target_groups"] or []]
+    body += [text for text, _, _ in funding]
+    unique_names = list(dict.fromkeys(n for n in names if n))
+    return values["title"], analysis.join_texts(unique_names), analysis.join_texts(body)
+
+
+def _entry(values: dict, participations: list[tuple], funding: list[tuple]) -> SearchEntry:
+    title, names, body = _texts(values, participations, funding)
+    language = values["language"] or ""
+    return SearchEntry(
+        record_id=values["id"],
+        language=language,
+        title_stems=analysis.analyse(title, language),
+        names_stems=analysis.analyse(names, language),
+        body_stems=analysis.analyse(body, language),
+        exact=analysis.analyse_exact(analysis.join_texts([title, names, body])),
+    )
+
+
+def _entries(ids: list[str] | None) -> Iterator[list[SearchEntry]]:
+    """Entries of the published records (all, or those of ``ids``), a batch at a time.
+    Plain values rather than model instances: at 100,000 records that is most of the time."""
+    published = Record.objects.filter(status=Record.Status.PUBLISHED)
+    if ids is not None:
+        published = published.filter(id__in=ids)
+    all_ids = list(published.order_by("id").values_list("id", flat=True))
+    for start in range(0, len(all_ids), BATCH):
+        chunk = all_ids[start : start + BATCH]
+        rows = Record.objects.filter(id__in=chunk).values(*_FIELDS)
+        parts: dict[str, list[tuple]] = {}
+        for rid, *row in Participation.objects.filter(record_id__in=chunk).values_list(
+            "record_id", "name", "acronym", "organisation__name", "organisation__acronym"
+        ):
+            parts.setdefault(rid, []).append(tuple(row))
+        funds: dict[str, list[tuple]] = {}
+        for rid, *row in Funding.objects.filter(record_id__in=chunk).values_list(
+            "record_id", "text", "programme__name_en", "programme__name_lt"
+        ):
+            funds.setdefault(rid, []).append(tuple(v or "" for v in row))
+        yield [_entry(v, parts.get(v["id"], []), funds.get(v["id"], [])) for v in rows]
+
+
+def _bump() -> None:
+    SearchState.objects.update_or_create(id=1, defaults={"version": uuid.uuid4().hex})
+
+
+@transaction.atomic
+def records_index(record_ids: Iterable[str]) -> int:
+    """(Re)index the given records; those not published are removed. Returns entries written."""
+    ids = list(dict.fromkeys(record_ids))
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        SearchEntry.objects.filter(record_id__in=chunk).delete()
+        for entries in _entries(chunk):
+            SearchEntry.objects.bulk_create(entries)
+            written += len(entries)
+    _bump()
+    return written
+
+
+@transaction.atomic
+def records_unindex(record_ids: Iterable[str]) -> None:
+    ids = list(record_ids)
+    for start in range(0, len(ids), BATCH):
+        SearchEntry.objects.filter(record_id__in=ids[start : start + BATCH]).delete()
+    _bump()
+
+
+@transaction.atomic
+def index_rebuild() -> int:
+    """Empty the index and index every published record again."""
+    SearchEntry.objects.all().delete()
+    written = 0
+    for entries in _entries(None):
+        SearchEntry.objects.bulk_create(entries)
+        written += len(entries)
+    _bump()
+    return written
+
+
+def index_version() -> str:
+    return SearchState.objects.filter(id=1).values_list("version", flat=True).first() or ""

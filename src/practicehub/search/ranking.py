@@ -1,0 +1,278 @@
+"""Ranking: from query text to record positions, best first.
+
+Several ranked lists are fused with reciprocal rank fusion (each list adds
+``weight / (FUSION_K + rank)`` to a record's score):
+
+- ``keyword``: the query as typed, every group required (AND); when that finds fewer than
+  ``MIN_ALL_MATCHES`` records, followed by records matching any group (OR).
+- ``bilingual``: the query with glossary alternatives (the other language's terms) for its
+  words, any group may match, ranked by the backend.
+- ``concepts``: records carrying a theme, programme or organisation the query names.
+- ``semantic``: the semantic index (``practicehub.semantic``), when that app is installed.
+
+A record whose title holds every query word, or whose text holds the whole query as a
+phrase, gets ``EXACT_BONUS`` so fusion does not bury it. Last, the fused list is ranked within
+the query's language and within the other of Lithuanian and English, and the two alternate
+(``mix``), so the best record in the other language is not pushed out by weaker ones in the
+query's: on the development set that took the cross-language top-5 rate from 0.19 to 0.84.
+All weights live in ``FUSION`` and the constants below, chosen on ``bench/queries/dev.json``
+with ``bench/search_eval.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.apps import apps
+
+from practicehub.search import bridge
+from practicehub.search.backends import backend
+from practicehub.search.facets import FacetTable
+from practicehub.search.models import SearchEntry
+from practicehub.search.query import ParsedQuery, Term, Word, make_term
+
+MIN_ALL_MATCHES = 10
+FUSION_K = 60
+FUSION = {"keyword": 1.0, "bilingual": 0.8, "concepts": 0.3, "semantic": 1.0}
+# Reaches the score of a record ranked first by the keyword list.
+EXACT_BONUS = FUSION["keyword"] / (FUSION_K + 1)
+# How many of the fused records are checked for a title or whole-phrase match.
+EXACT_CHECK = 50
+SEMANTIC_LIMIT = 100
+# In the language mix, a record in a third language takes a place every this many rounds.
+THIRD_LANGUAGE_STEP = 6.0
+
+
+@dataclass(frozen=True)
+class RankingOptions:
+    """Which parts take part; the evaluation switches them one by one."""
+
+    keyword: bool = True
+    glossary: bool = True
+    concepts: bool = True
+    balance: str = "none"  # "none", "interleave" or "calibrate"
+    semantic: bool = True
+    exact: bool = True
+    # The fused list, ranked within the query's language and within the others, merged by
+    # alternating ("interleave") or left as fused ("none").
+    mix: str = "interleave"
+
+
+DEFAULT = RankingOptions()
+
+
+def _positions(table: FacetTable, entry_ids: np.ndarray, scores: np.ndarray):
+    positions = table.positions_of_entries(entry_ids)
+    keep = positions >= 0
+    return positions[keep], scores[keep]
+
+
+def _sorted(positions: np.ndarray, scores: np.ndarray):
+    order = np.argsort(-scores, kind="stable")
+    return positions[order], scores[order]
+
+
+def keyword_rank(table: FacetTable, query: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
+    """The query as typed: record positions and keyword scores, best first."""
+    engine = backend()
+    positions, scores = _sorted(*_positions(table, *engine.match(query, "all")))
+    if len(query.groups) > 1 and len(positions) < MIN_ALL_MATCHES:
+        more, more_scores = _positions(table, *engine.match(query, "any"))
+        fresh = ~np.isin(more, positions)
+        more, more_scores = _sorted(more[fresh], more_scores[fresh])
+        # Below every record that matched all groups.
+        floor = (scores.min() if len(scores) else 0.0) - 1.0
+        if len(more):
+            more_scores = floor - (more_scores.max() - more_scores)
+        positions = np.concatenate([positions, more])
+        scores = np.concatenate([scores, more_scores])
+    return positions, scores
+
+
+def excluded_positions(table: FacetTable, query: ParsedQuery) -> np.ndarray:
+    if not query.excluded:
+        return np.zeros(0, dtype=np.int64)
+    only = ParsedQuery(groups=[[t] for t in query.excluded])
+    positions, _ = _positions(table, *backend().match(only, "any"))
+    return positions
+
+
+def bilingual_query(query: ParsedQuery, expansions: list[bridge.Expansion], words) -> ParsedQuery:
+    """Each typed word with the glossary terms of the phrases it is part of (analysed in the
+    term's own language; single words of one group merged into one set of keys)."""
+    expanded = ParsedQuery(excluded=query.excluded)
+    covered: dict[str, list[bridge.Expansion]] = {}
+    for e in expansions:
+        for w in words[e.start : e.end]:
+            covered.setdefault(w.text, []).append(e)
+    for group in query.groups:
+        alternatives: list[Term] = []
+        single_keys: set[str] = set()
+        for term in group:
+            if term.is_phrase:
+                alternatives.append(term)
+                continue
+            single_keys |= term.words[0].keys
+            for e in covered.get(term.words[0].text, []):
+                other = "lt" if e.matched_language == "en" else "en"
+                for text, language in [(t, other) for t in e.other] + [
+                    (t, e.matched_language) for t in e.same
+                ]:
+                    extra = make_term(text, weight=0.5, languages=(language,))
+                    if extra is None:
+                        continue
+                    if extra.is_phrase:
+                        if extra not in alternatives:
+                            alternatives.append(extra)
+                    else:
+                        single_keys |= extra.words[0].keys
+        if single_keys:
+            merged = Word(text="", keys=frozenset(single_keys), exact="")
+            alternatives.insert(0, Term(words=(merged,)))
+        expanded.groups.append(alternatives)
+    return expanded
+
+
+def _within_languages(table: FacetTable, positions: np.ndarray, scores: np.ndarray, how: str):
+    """Rank a list within each record language and merge: by rank (interleave) or by score
+    divided by the language's best (calibrate)."""
+    if how == "none" or not len(positions):
+        return positions
+    languages = table.language_of[positions]
+    if how == "calibrate":
+        best = np.zeros(languages.max() + 2)
+        np.maximum.at(best, languages + 1, np.abs(scores))
+        calibrated = scores / np.where(best[languages + 1] > 0, best[languages + 1], 1.0)
+        return positions[np.argsort(-calibrated, kind="stable")]
+    rank_in_language = np.zeros(len(positions), dtype=np.int64)
+    for language in np.unique(languages):
+        where = np.flatnonzero(languages == language)
+        rank_in_language[where] = np.arange(len(where))
+    return positions[np.lexsort((np.arange(len(positions)), rank_in_language))]
+
+
+def _semantic(
+    table: FacetTable, text: str, allowed: np.ndarray, filtered: bool, notes: dict
+) -> np.ndarray:
+    from practicehub.semantic.services import semantic_rank
+
+    record_ids = [table.record_ids[p] for p in np.flatnonzero(allowed)] if filtered else None
+    hits = semantic_rank(text, limit=SEMANTIC_LIMIT, record_ids=record_ids)
+    notes["passages"] = {h.record_id: h.passage for h in hits}
+    positions = [table.position.get(h.record_id) for h in hits]
+    return np.array([p for p in positions if p is not None], dtype=np.int64)
+
+
+def _exact_matches(table: FacetTable, candidates: np.ndarray, query: ParsedQuery, text: str):
+    """Candidates whose title holds every query group, or whose text holds the whole query."""
+    if not len(candidates) or not query.groups:
+        return np.zeros(0, dtype=np.int64)
+    ids = [table.record_ids[p] for p in candidates.tolist()]
+    titles = dict(
+        SearchEntry.objects.filter(record_id__in=ids).values_list("record_id", "title_stems")
+    )
+    hits = []
+    for position, record_id in zip(candidates.tolist(), ids, strict=True):
+        stems = set(titles.get(record_id, "").split())
+        if all(any(t.words[0].keys & stems for t in g if not t.is_phrase) for g in query.groups):
+            hits.append(position)
+    phrase = make_term(text)
+    if phrase is not None and phrase.is_phrase and len(phrase.words) <= 8:
+        positions, _ = _positions(table, *backend().match(ParsedQuery(groups=[[phrase]]), "all"))
+        hits += np.intersect1d(positions, candidates).tolist()
+    return np.unique(np.array(hits, dtype=np.int64))
+
+
+def rank(
+    table: FacetTable,
+    text: str,
+    query: ParsedQuery,
+    allowed: np.ndarray,
+    *,
+    filtered: bool = False,
+    options: RankingOptions = DEFAULT,
+    notes: dict | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the allowed records that match, best first, with fused scores.
+
+    ``notes`` receives what snippets need: the query with its glossary alternatives
+    ("highlight") and the best semantic passage per record id ("passages")."""
+    notes = notes if notes is not None else {}
+    fused = np.zeros(table.size)
+    matched = np.zeros(table.size, dtype=bool)
+
+    def add(name: str, positions: np.ndarray) -> None:
+        positions = positions[allowed[positions]]
+        if not len(positions):
+            return
+        fused[positions] += FUSION[name] / (FUSION_K + np.arange(1, len(positions) + 1))
+        matched[positions] = True
+
+    if options.keyword:
+        add("keyword", keyword_rank(table, query)[0])
+    words = bridge.query_words(text)
+    if options.glossary:
+        expansions = bridge.glossary_expansions(words)
+        if expansions:
+            expanded = bilingual_query(query, expansions, words)
+            notes["highlight"] = expanded
+            positions, scores = _sorted(*_positions(table, *backend().match(expanded, "any")))
+            add("bilingual", _within_languages(table, positions, scores, options.balance))
+    if options.concepts:
+        found = bridge.concepts(words, table.version)
+        if found:
+            counts = np.zeros(table.size)
+            for facet, value in found:
+                counts += table.columns[facet].mask((value,), table.size)
+            positions = np.flatnonzero(counts)
+            # Most concepts first; among equals, what the other lists already rank higher.
+            positions = positions[np.lexsort((-fused[positions], -counts[positions]))]
+            add("concepts", positions)
+    if options.semantic and apps.is_installed("practicehub.semantic"):
+        add("semantic", _semantic(table, text, allowed, filtered, notes))
+    if options.exact:
+        top = np.flatnonzero(matched)
+        top = top[np.argsort(-fused[top], kind="stable")][:EXACT_CHECK]
+        fused[_exact_matches(table, top, query, text)] += EXACT_BONUS
+
+    positions = np.flatnonzero(matched)
+    positions = positions[np.argsort(-fused[positions], kind="stable")]
+    if options.mix != "none" and len(positions):
+        language = bridge.query_language(text, words, bridge.glossary_expansions(words))
+        if options.mix == "interleave":
+            positions = _interleave(table, positions, language)
+        else:
+            positions = _calibrate(table, positions, fused[positions])
+    return positions, fused[positions]
+
+
+def _calibrate(table: FacetTable, positions: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Merge by each record's fused score over the best score in its language."""
+    of = table.language_of[positions] + 1
+    best = np.zeros(of.max() + 1)
+    np.maximum.at(best, of, scores)
+    return positions[np.argsort(-(scores / best[of]), kind="stable")]
+
+
+def _interleave(table: FacetTable, positions: np.ndarray, language: str | None) -> np.ndarray:
+    """Alternate the query's language and the other of Lithuanian and English, each in fused
+    order (Lithuanian first when the query's language is not known); records in further
+    languages take every third place of their own."""
+    codes = table.columns["language"].values
+    first = language if language in ("lt", "en") else "lt"
+    second = "en" if first == "lt" else "lt"
+    of = table.language_of[positions]
+    groups = np.full(len(positions), 2, dtype=np.int64)
+    groups[of == _code(codes, second)] = 1
+    groups[of == _code(codes, first)] = 0
+    step = np.array([1.0, 1.0, THIRD_LANGUAGE_STEP])
+    slot = np.zeros(len(positions))
+    for group in (0, 1, 2):
+        where = np.flatnonzero(groups == group)
+        slot[where] = np.arange(len(where)) * step[group]
+    return positions[np.lexsort((groups, slot))]
+
+
+def _code(codes: list[str], language: str) -> int:
+    return codes.index(language) if language in codes else -2

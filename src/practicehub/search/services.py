@@ -1,0 +1,287 @@
+"""Search over the published records: the interface the web pages, the API and the command
+line call.
+
+``record_search`` parses the query (query.py), ranks with the keyword backend of the database
+(ranking.py), filters and counts facets on the in-memory facet table (facets.py) and builds
+highlighted snippets for the page (snippets.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+from django.utils.translation import get_language, gettext
+
+from practicehub.catalogue.models import Organisation, Programme, Record, Theme
+from practicehub.search import facets as facet_table
+from practicehub.search import query as query_parser
+from practicehub.search import ranking
+from practicehub.search.snippets import snippet
+
+SORTS = ("relevance", "newest", "oldest", "title")
+MAX_PER_PAGE = 100
+
+# URL parameter -> SearchFilters field.
+PARAMS = {
+    "kind": "kinds",
+    "language": "languages",
+    "theme": "themes",
+    "programme": "programmes",
+    "organisation": "organisations",
+    "year": "years",
+    "target_group": "target_groups",
+}
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Facet values a record must have: any value within a field, every non-empty field."""
+
+    kinds: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Sequence[str]]) -> SearchFilters:
+        """Read URL parameters (each may repeat); a bad value raises ValueError naming it."""
+        values: dict[str, tuple[str, ...]] = {}
+        for param, name in PARAMS.items():
+            raw = params.get(param) or ()
+            if isinstance(raw, str):
+                raw = (raw,)
+            given = tuple(dict.fromkeys(v.strip() for v in raw if v and v.strip()))
+            _validate(param, given)
+            values[name] = given
+        return cls(**values)
+
+    def as_dict(self) -> dict[str, tuple[str, ...]]:
+        """Facet key -> wanted values."""
+        by_field = {name: param for param, name in PARAMS.items()}
+        return {by_field[f.name]: getattr(self, f.name) for f in fields(self)}
+
+
+def _validate(param: str, given: tuple[str, ...]) -> None:
+    if not given:
+        return
+    known: set[str] | None = None
+    if param == "kind":
+        known = set(Record.Kind.values)
+    elif param == "theme":
+        known = set(Theme.objects.filter(id__in=given).values_list("id", flat=True))
+    elif param == "programme":
+        known = set(Programme.objects.filter(id__in=given).values_list("id", flat=True))
+    elif param == "organisation":
+        known = set(Organisation.objects.filter(id__in=given).values_list("id", flat=True))
+    for value in given:
+        if known is not None and value not in known:
+            raise ValueError(f"unknown {param.replace('_', ' ')}: {value}")
+        if param == "language" and not re.fullmatch(r"[a-z]{2,3}", value):
+            raise ValueError(f"unknown language: {value}")
+        if param == "year" and not re.fullmatch(r"\d{4}", value):
+            raise ValueError(f"not a year: {value}")
+
+
+@dataclass(frozen=True)
+class Hit:
+    record_id: str
+    score: float
+    snippet: str  # safe HTML: the text escaped, matches in <mark>
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchPage:
+    query: str
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+
+
+def _filter_mask(table: facet_table.FacetTable, filters: SearchFilters) -> np.ndarray:
+    mask = np.ones(table.size, dtype=bool)
+    for key, wanted in filters.as_dict().items():
+        if wanted:
+            mask &= table.columns[key].mask(wanted, table.size)
+    return mask
+
+
+def _order_without_relevance(table: facet_table.FacetTable, positions: np.ndarray, sort: str):
+    if sort == "title":
+        keys = table.title_order[positions]
+        return positions[np.argsort(keys, kind="stable")]
+    # Newest: latest period start first, then the most recently added; oldest the reverse,
+    # with undated records last either way.
+    start, created = table.start[positions], table.created[positions]
+    if sort == "oldest":
+        undated = start == 0
+        return positions[np.lexsort((created, start, undated))]
+    return positions[np.lexsort((-created, -start))]
+
+
+def record_search(
+    *,
+    query: str = "",
+    filters: SearchFilters | None = None,
+    page: int = 1,
+    per_page: int = 20,
+    sort: str = "relevance",
+    options: ranking.RankingOptions = ranking.DEFAULT,
+) -> SearchPage:
+    """One page of published records for the query and filters, with facet counts."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort: {sort} (one of {', '.join(SORTS)})")
+    page = max(1, int(page))
+    per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
+    filters = filters or SearchFilters()
+    table = facet_table.table()
+    allowed = _filter_mask(table, filters)
+    parsed = query_parser.parse(query)
+
+    notes: dict = {}
+    if parsed.groups:
+        positions, scores = ranking.rank(
+            table,
+            query,
+            parsed,
+            allowed,
+            filtered=any(filters.as_dict().values()),
+            options=options,
+            notes=notes,
+        )
+    else:
+        positions = np.arange(table.size, dtype=np.int64)
+        scores = np.zeros(table.size)
+    allowed[ranking.excluded_positions(table, parsed)] = False
+    keep = allowed[positions]
+    positions, scores = positions[keep], scores[keep]
+    if sort != "relevance" or not parsed.groups:
+        order_sort = "newest" if sort == "relevance" else sort
+        ordered = _order_without_relevance(table, positions, order_sort)
+        score_of = dict(zip(positions.tolist(), scores.tolist(), strict=True))
+        positions = ordered
+        scores = np.array([score_of[p] for p in ordered.tolist()]) if len(ordered) else scores
+
+    matched = np.zeros(table.size, dtype=bool)
+    matched[positions] = True
+    first = (page - 1) * per_page
+    window = positions[first : first + per_page].tolist()
+    window_scores = scores[first : first + per_page].tolist()
+    hits = _hits(
+        [table.record_ids[p] for p in window],
+        window_scores,
+        notes.get("highlight", parsed),
+        notes.get("passages", {}),
+    )
+    return SearchPage(
+        query=query,
+        hits=hits,
+        total=int(matched.sum()),
+        page=page,
+        per_page=per_page,
+        facets=_facet_counts(table, matched, filters),
+    )
+
+
+def _hits(record_ids: list[str], scores: list[float], highlight, passages: dict) -> list[Hit]:
+    records = Record.objects.only("id", "language", "summary", "sections", "title").in_bulk(
+        record_ids
+    )
+    hits = []
+    for record_id, score in zip(record_ids, scores, strict=True):
+        record = records.get(record_id)
+        if record is None:
+            continue
+        text = _snippet(record, highlight)
+        if "<mark>" not in text and passages.get(record_id):
+            # Found by meaning, not by its words: the passage that meant it.
+            text = snippet(passages[record_id], highlight, record.language)
+        hits.append(Hit(record_id=record_id, score=round(float(score), 6), snippet=text))
+    return hits
+
+
+def _snippet(record: Record, highlight) -> str:
+    parts = [record.summary] + [s.get("text") or "" for s in record.sections or []]
+    text = "\n".join(p for p in parts if p) or record.title
+    return snippet(text, highlight, record.language)
+
+
+LANGUAGE_NAMES = {
+    "lt": ("Lithuanian", "lietuvių"),
+    "en": ("English", "anglų"),
+    "de": ("German", "vokiečių"),
+    "fr": ("French", "prancūzų"),
+    "pl": ("Polish", "lenkų"),
+    "ru": ("Russian", "rusų"),
+    "lv": ("Latvian", "latvių"),
+    "et": ("Estonian", "estų"),
+}
+
+
+def _labels(key: str, values: list[str]) -> dict[str, str]:
+    lithuanian = (get_language() or "en").startswith("lt")
+    if key == "theme":
+        rows = Theme.objects.filter(id__in=values).values_list("id", "label_en", "label_lt")
+        return {i: (lt if lithuanian and lt else en) for i, en, lt in rows}
+    if key == "programme":
+        rows = Programme.objects.filter(id__in=values).values_list("id", "name_en", "name_lt")
+        return {i: (lt if lithuanian and lt else en) for i, en, lt in rows}
+    if key == "organisation":
+        return dict(Organisation.objects.filter(id__in=values).values_list("id", "name"))
+    if key == "language":
+        return {v: LANGUAGE_NAMES.get(v, (v, v))[1 if lithuanian else 0] for v in values}
+    if key == "kind":
+        return {v: gettext(Record.Kind(v).label) for v in values if v in Record.Kind.values}
+    return {v: v for v in values}
+
+
+# Facets with many values (organisations, target groups) show their largest counts only.
+MAX_FACET_VALUES = 50
+
+
+def _facet_counts(
+    table, matched: np.ndarray, filters: SearchFilters
+) -> dict[str, list[FacetCount]]:
+    out: dict[str, list[FacetCount]] = {}
+    wanted = filters.as_dict()
+    for key in facet_table.FACETS:
+        column = table.columns[key]
+        counts = column.counts(matched)
+        nonzero = np.flatnonzero(counts)
+        top = nonzero[np.argsort(-counts[nonzero], kind="stable")][:MAX_FACET_VALUES].tolist()
+        chosen = [column.values[i] for i in top]
+        chosen += [v for v in wanted[key] if v not in chosen]
+        labels = _labels(key, chosen)
+        index = {v: i for i, v in enumerate(column.values)}
+        items = [
+            FacetCount(
+                value=v, label=labels.get(v, v), count=int(counts[index[v]]) if v in index else 0
+            )
+            for v in chosen
+        ]
+        if key == "year":
+            items.sort(key=lambda f: f.value, reverse=True)
+        out[key] = items
+    return out
+
+
+def records_similar(record_id: str, limit: int = 5) -> list[Hit]:
+    """Records like this one: those sharing its organisations and themes (and, once the
+    semantic index exists, its meaning)."""
+    from practicehub.search.similar import similar
+
+    return similar(record_id, limit=limit)

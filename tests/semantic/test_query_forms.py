@@ -1,0 +1,32 @@
+"""The query said other ways: without diacritics, and in the other language by the glossary."""
+
+from __future__ import annotations
+
+import pytest
+
+from practicehub.semantic.expansion import diacritics_restored, glossary_translation
+from tests.semantic.conftest import DATING, SENIORS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_glossary_translation_goes_into_the_other_language_inflected_or_not():
+    assert glossary_translation("smurtas prieš moteris") == ("en", "violence against women")
+    language, text = glossary_translation("moteru lyderyste savivaldybese")
+    assert language == "en"
+    assert "leadership" in text and "municipalit" in text
+    language, text = glossary_translation("violence prevention in schools")
+    assert language == "lt"
+    assert "smurtas" in text and "mokykla" in text
+    assert glossary_translation("Kaunas Vilnius") is None
+    assert glossary_translation("") is None
+
+
+def test_words_typed_without_diacritics_are_spelled_as_the_collection_writes_them(ingest):
+    assert diacritics_restored("senjoru savanoryste mokyklose") is None  # nothing ingested yet
+    ingest(SENIORS, DATING)
+    restored = diacritics_restored("senjoru savanoryste mokyklose")
+    assert restored is not None and "mokyklose" in restored
+    assert "senjorų" in restored or "savanorystė" in restored
+    # Already written with diacritics, or too short to tell: left alone.
+    assert diacritics_restored("smurtas prieš is") is None
