@@ -83,6 +83,7 @@ def context(params: QueryDict) -> dict[str, Any]:
             "hit": h,
             "record": records[h.record_id],
             "kind_label": kind_label(records[h.record_id].kind),
+            "language_name": language_name(records[h.record_id].language),
         }
         for h in result.hits
         if h.record_id in records
