@@ -101,6 +101,9 @@ def test_a_user_searches_narrows_reads_follows_an_organisation_and_exports(
     )
     assert _query(page.url)["q"] == [query]
     assert page.locator("input[name=kind][value=good_practice]").is_checked()
+    # Screen readers are told the new count through a live region that stays in the page.
+    status = page.locator("#search-status[role=status]")
+    assert re.search(rf"\b{facet_count}\b", status.inner_text())
     # The results were replaced around the checkbox; the keyboard focus stays on it.
     page.wait_for_function("() => document.activeElement.value === 'good_practice'", timeout=5000)
     titles = page.locator(".result h3 a").all_inner_texts()

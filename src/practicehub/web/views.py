@@ -32,6 +32,7 @@ def search(request: HttpRequest) -> HttpResponse:
     # A bad filter is a client error; htmx only swaps in a 2xx answer, so its fragment says so
     # in words instead.
     status = 400 if context.get("error") and not fragment else 200
+    context["fragment"] = fragment
     template = "web/_results.html" if fragment else "web/search.html"
     response = render(request, template, context, status=status)
     # The same address answers with a fragment or a page: caches must tell them apart.
