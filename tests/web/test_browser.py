@@ -258,12 +258,18 @@ def test_axe_finds_no_serious_accessibility_violation_on_the_main_pages(site, br
     assert found == {}
 
 
-def test_at_phone_width_no_page_scrolls_sideways(site, browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+@pytest.mark.parametrize("language", ["en", "lt"])
+def test_at_phone_width_no_page_scrolls_sideways(site, browser, language):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        extra_http_headers={"Accept-Language": language},
+    )
     page = context.new_page()
     too_wide = {}
     for url in _main_pages(site):
         page.goto(url)
+        assert page.locator("html").get_attribute("lang") == language
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             too_wide[url] = width
