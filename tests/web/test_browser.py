@@ -38,7 +38,7 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, plain_static):
+def site(plain_static, live_server):
     """The live server with the sample catalogue in its (transactional) database."""
     ingest_samples()
     return live_server.url
