@@ -69,3 +69,36 @@ def test_saving_a_record_in_the_admin_becomes_a_kept_correction(client, tmp_path
     record.refresh_from_db()
     assert record.summary == "Akademija moterims, kurios nori dirbti savivaldoje."
     assert record.period_end == "2021"
+
+
+def test_publishing_a_draft_in_the_admin_makes_it_searchable(
+    client, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from practicehub.search.services import record_search
+
+    path = tmp_path / "akademija.txt"
+    path.write_text(VERSION_1, encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("ingest", "--draft", str(path), "--quiet")
+    record = Record.objects.get()
+    assert record_search(query="lyderystės akademija").total == 0
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(admin)
+    form = client.get(f"/admin/catalogue/record/{record.pk}/change/").context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        data[name] = field.prepare_value(value) if value is not None else ""
+    data["status"] = "published"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/catalogue/record/{record.pk}/change/", data)
+    assert response.status_code == 302, response.content[:2000]
+    assert Revision.objects.get(record=record, action="status").changes == {
+        "status": ["draft", "published"]
+    }
+    hits = record_search(query="lyderystės akademija").hits
+    assert [h.record_id for h in hits] == [record.pk]

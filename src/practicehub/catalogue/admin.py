@@ -23,7 +23,12 @@ from practicehub.catalogue.models import (
     Theme,
 )
 from practicehub.catalogue.registry import spelling_keys
-from practicehub.catalogue.services import CORRECTABLE_FIELDS, record_correct, record_current_values
+from practicehub.catalogue.services import (
+    CORRECTABLE_FIELDS,
+    record_correct,
+    record_current_values,
+    record_set_status,
+)
 
 # Fields edited as JSON text in the form (lists and lists of objects).
 _JSON_FIELDS = (
@@ -122,14 +127,8 @@ class RecordAdmin(admin.ModelAdmin):
         with transaction.atomic():
             if values:
                 record_correct(record=stored, values=values, editor=request.user)
-            if submitted.get("status") and submitted["status"] != stored.status:
-                Revision.objects.create(
-                    record=stored,
-                    author=request.user,
-                    action="status",
-                    changes={"status": [stored.status, submitted["status"]]},
-                )
-                Record.objects.filter(pk=stored.pk).update(status=submitted["status"])
+            if submitted.get("status"):
+                record_set_status(record=stored, status=submitted["status"], editor=request.user)
         obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change: bool) -> None:

@@ -272,6 +272,20 @@ def record_correct(*, record: Record, values: dict[str, Any], editor=None) -> Re
 
 
 @transaction.atomic
+def record_set_status(*, record: Record, status: str, editor=None) -> Record:
+    """Publish, unpublish or archive a record; the search indexes follow on commit."""
+    if status not in Record.Status.values:
+        raise ValueError(f"unknown status: {status}")
+    if status != record.status:
+        changes = {"status": [record.status, status]}
+        Revision.objects.create(record=record, author=editor, action="status", changes=changes)
+        Record.objects.filter(pk=record.pk).update(status=status)
+        record.status = status
+        transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=[record.id]))
+    return record
+
+
+@transaction.atomic
 def record_delete(*, record: Record) -> None:
     """Delete a record; the search app drops it from its indexes first."""
     records_deleted.send(sender=Record, record_ids=[record.id])
