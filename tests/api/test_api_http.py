@@ -21,6 +21,16 @@ def test_a_page_below_one_is_a_400(client):
     assert "page" in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["/api/organisations?q=a%00b", "/api/records?theme=x%00", "/api/records/a%00b"],
+)
+def test_a_nul_character_is_a_400_on_every_database(client, address):
+    response = client.get(address)
+    assert response.status_code == 400
+    assert response.json()["detail"] == "the address or a parameter holds a NUL character"
+
+
 def test_an_unknown_api_address_is_a_json_404(client):
     response = client.get("/api/recordz")
     assert response.status_code == 404

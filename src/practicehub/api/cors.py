@@ -2,7 +2,9 @@
 
 Only ``/api/`` and only reading (GET, HEAD, OPTIONS); the API has no cookie-based writes, so an
 open origin exposes nothing a plain HTTP client could not fetch already. django-ninja answers
-GET only, so a HEAD request is run as a GET and sent without its body.
+GET only, so a HEAD request is run as a GET and sent without its body. A NUL character in the
+address or a parameter is refused here (400): no name or id holds one, and PostgreSQL cannot
+even compare text with it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+
+from practicehub.api.errors import error_response
 
 _PREFIX = "/api/"
 _METHODS = "GET, HEAD, OPTIONS"
@@ -22,7 +26,11 @@ class ApiCorsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(_PREFIX):
             return self.get_response(request)
-        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        if "\x00" in request.path or any(
+            "\x00" in value for values in request.GET.lists() for value in values[1]
+        ):
+            response = error_response(400, "the address or a parameter holds a NUL character")
+        elif request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             # A preflight: answer it here, the views only know GET.
             response = HttpResponse(status=204)
             response["Access-Control-Allow-Methods"] = _METHODS
