@@ -34,18 +34,6 @@ def one_connection():
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 
-@pytest.fixture(autouse=True)
-def connection_kept_between_requests():
-    """Requests go through the real WSGI handler, whose signals close a database connection
-    that is inside a transaction; the test's transaction (PostgreSQL) must survive them, as
-    Django's own test client arranges."""
-    for signal in (request_started, request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (request_started, request_finished):
-        signal.connect(close_old_connections)
-
-
 @schema.parametrize()
 # Bounded so the whole run stays well under a minute on two cores.
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
