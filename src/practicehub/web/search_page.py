@@ -159,21 +159,6 @@ def _page_links(page: int, last_page: int) -> list[int | None]:
     return out
 
 
-def all_result_ids(params: QueryDict) -> list[str]:
-    """Every record id of the search the parameters describe, in result order."""
-    filters = SearchFilters.from_params(_filter_params(params))
-    sort = params.get("sort") or "relevance"
-    query = params.get("q", "").strip()
-    ids: list[str] = []
-    page = 1
-    while True:
-        result = record_search(query=query, filters=filters, page=page, per_page=200, sort=sort)
-        ids += [h.record_id for h in result.hits]
-        if not result.hits or len(ids) >= result.total:
-            return ids
-        page += 1
-
-
 def similar(record_id: str, limit: int = 5) -> list[dict[str, Any]]:
     hits: list[Hit] = records_similar(record_id, limit=limit)
     records = records_by_id([h.record_id for h in hits])
