@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -15,6 +17,18 @@ pytestmark = pytest.mark.django_db
 
 # Read through the application itself, as a client would read it.
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_between_requests():
+    """Requests go through the real WSGI handler, whose signals close a database connection
+    that is inside a transaction; the test's transaction (PostgreSQL) must survive them, as
+    Django's own test client arranges."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
