@@ -43,6 +43,7 @@ SORTS = {
     "oldest": _("Oldest first"),
     "title": _("Title A–Z"),
 }
+FORMAT_LABELS = {"jsonld": "JSON-LD", "jsonl": "JSON Lines"}
 # Facet values shown before the rest fold away under "more".
 FACET_VISIBLE = 8
 
@@ -129,11 +130,12 @@ def context(params: QueryDict) -> dict[str, Any]:
     }
 
 
-def export_formats() -> list[str]:
-    """The registered export writers, spreadsheet formats first."""
+def export_formats() -> list[tuple[str, str]]:
+    """The registered export writers as (format, button label), spreadsheet formats first."""
     preferred = ["csv", "xlsx", "json", "jsonld", "jsonl"]
     known = set(catalogue_export.WRITERS)
-    return [f for f in preferred if f in known] + sorted(known - set(preferred))
+    names = [f for f in preferred if f in known] + sorted(known - set(preferred))
+    return [(name, FORMAT_LABELS.get(name, name.upper())) for name in names]
 
 
 def _chosen_label(key: str, value: str, facets: Mapping[str, list[Any]]) -> str:
