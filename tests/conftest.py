@@ -25,6 +25,15 @@ def _shared_dir() -> Path:
 SHARED = _shared_dir()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_root_exists():
+    """WhiteNoise warns about a missing static folder whenever a request handler starts; a test
+    run has collected nothing there, but the folder may as well exist."""
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def _originals_in_tmp(settings, tmp_path_factory):
     """Each test keeps the originals it stores in a folder of its own."""

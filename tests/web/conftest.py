@@ -30,15 +30,6 @@ def ingest_samples(names: tuple[str, ...] = SAMPLES) -> dict[str, list[Record]]:
     return out
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _static_root_exists():
-    """WhiteNoise warns about a missing static folder when the (session-wide) live server
-    starts; a test run has nothing collected there, but the folder may as well exist."""
-    from django.conf import settings
-
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-
-
 @pytest.fixture
 def plain_static(settings):
     """Pages render without collectstatic having run (no manifest in a test run)."""

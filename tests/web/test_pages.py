@@ -176,7 +176,9 @@ def test_the_about_page_counts_what_is_published(client, catalogue):
     link = next(a.attributes["href"] for a in tree.css("a[download]") if a.text() == "CSV")
     response = client.get(link)
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     assert sorted(r["id"] for r in rows) == sorted(published.values_list("id", flat=True))
 
 

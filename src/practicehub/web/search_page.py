@@ -43,6 +43,7 @@ SORTS = {
     "oldest": _("Oldest first"),
     "title": _("Title A–Z"),
 }
+FORMAT_LABELS = {"jsonld": "JSON-LD", "jsonl": "JSON Lines"}
 # Facet values shown before the rest fold away under "more".
 FACET_VISIBLE = 8
 
@@ -129,11 +130,12 @@ def context(params: QueryDict) -> dict[str, Any]:
     }
 
 
-def export_formats() -> list[str]:
-    """The registered export writers, spreadsheet formats first."""
+def export_formats() -> list[tuple[str, str]]:
+    """The registered export writers as (format, button label), spreadsheet formats first."""
     preferred = ["csv", "xlsx", "json", "jsonld", "jsonl"]
     known = set(catalogue_export.WRITERS)
-    return [f for f in preferred if f in known] + sorted(known - set(preferred))
+    names = [f for f in preferred if f in known] + sorted(known - set(preferred))
+    return [(name, FORMAT_LABELS.get(name, name.upper())) for name in names]
 
 
 def _chosen_label(key: str, value: str, facets: Mapping[str, list[Any]]) -> str:
@@ -157,21 +159,6 @@ def _page_links(page: int, last_page: int) -> list[int | None]:
         elif out and out[-1] is not None:
             out.append(None)
     return out
-
-
-def all_result_ids(params: QueryDict) -> list[str]:
-    """Every record id of the search the parameters describe, in result order."""
-    filters = SearchFilters.from_params(_filter_params(params))
-    sort = params.get("sort") or "relevance"
-    query = params.get("q", "").strip()
-    ids: list[str] = []
-    page = 1
-    while True:
-        result = record_search(query=query, filters=filters, page=page, per_page=200, sort=sort)
-        ids += [h.record_id for h in result.hits]
-        if not result.hits or len(ids) >= result.total:
-            return ids
-        page += 1
 
 
 def similar(record_id: str, limit: int = 5) -> list[dict[str, Any]]:

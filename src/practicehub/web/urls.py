@@ -10,5 +10,4 @@ urlpatterns = [
     path("records/<str:record_id>/original", views.record_original, name="record_original"),
     path("organisations/<str:organisation_id>", views.organisation_detail, name="organisation"),
     path("about", views.about, name="about"),
-    path("export", views.export, name="export"),
 ]

@@ -1,12 +1,12 @@
-"""The pages: search, record, organisation, about, the original file and the result export.
+"""The pages: search, record, organisation, about, and the original file of a record.
 
 Views stay thin: they read parameters, call a selector or the search service, and render.
 A request made by htmx (the search form updating in place) gets only the results fragment.
+Downloads of a result link to the API's export (``/api/export``) with the page's own parameters.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -17,8 +17,6 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from practicehub.catalogue import export as catalogue_export
-from practicehub.catalogue.selectors import record_to_dict, records_for_export
 from practicehub.documents.storage import original_path
 from practicehub.web import search_page
 from practicehub.web.selectors import catalogue_counts, organisation_page, record_page
@@ -99,35 +97,7 @@ def about(request: HttpRequest) -> HttpResponse:
         "web/about.html",
         {
             "counts": catalogue_counts(),
-            "formats": sorted(catalogue_export.WRITERS),
-            "export_url": reverse("web:export"),
+            "formats": search_page.export_formats(),
+            "export_url": reverse("api:export"),
         },
     )
-
-
-@require_safe
-def export(request: HttpRequest) -> HttpResponse:
-    """The current search result (every page of it) in one of the export formats."""
-    fmt = request.GET.get("format", "csv")
-    if fmt not in catalogue_export.WRITERS:
-        return HttpResponse(
-            _("Unknown export format: %(format)s") % {"format": fmt},
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
-    if set(request.GET) <= {"format"}:
-        # No search: the whole published catalogue, as `practicehub export` writes it.
-        records = list(records_for_export())
-    else:
-        try:
-            ids = search_page.all_result_ids(request.GET)
-        except ValueError as exc:
-            return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
-        order = {rid: i for i, rid in enumerate(ids)}
-        records = sorted(records_for_export().filter(pk__in=ids), key=lambda r: order[r.id])
-    out = io.BytesIO()
-    catalogue_export.WRITERS[fmt]((record_to_dict(r) for r in records), out)
-    extension = {"jsonld": "jsonld", "jsonl": "jsonl"}.get(fmt, fmt)
-    response = HttpResponse(out.getvalue(), content_type=catalogue_export.MEDIA_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="practicehub-records.{extension}"'
-    return response
