@@ -6,7 +6,9 @@ rate and the no-diacritics ratio, for plain BM25 and for our search, part by par
 Each database gets a fresh instance (a temporary SQLite file; a PostgreSQL database named
 ``practicehub_search_eval`` on ``TEST_POSTGRES_URL``'s server), the sample collection
 (``examples/documents``) is ingested into it, and every query of ``bench/queries/dev.json`` is
-run through ``record_search``. Results go to ``bench/results/search_eval.json``.
+run through ``record_search``. Results go to ``bench/results/search_eval.json``. With the
+semantic app installed the collection is embedded too; its vectors are kept in
+``data/vector-cache.sqlite3`` so later runs do not run the model again.
 
 Systems:
 - ``bm25_plain``: the reference. SQLite FTS5 with its default tokenizer (case and diacritics
@@ -36,6 +38,7 @@ import json
 import math
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -48,6 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "bench" / "queries" / "dev.json"
 DOCUMENTS = ROOT / "examples" / "documents"
 RESULTS = ROOT / "bench" / "results" / "search_eval.json"
+# The semantic app's vector cache (see practicehub/semantic/cache.py), kept between runs.
+VECTOR_CACHE = ROOT / "data" / "vector-cache.sqlite3"
 DEPTH = 10
 
 
@@ -317,7 +322,13 @@ def main() -> None:
     results = {}
     for database in ["sqlite", "postgres"] if args.database == "both" else [args.database]:
         with tempfile.TemporaryDirectory() as tmp:
+            # Vectors depend on the text only: a kept cache spares the model a second run.
+            if VECTOR_CACHE.exists():
+                shutil.copy(VECTOR_CACHE, Path(tmp) / VECTOR_CACHE.name)
             env = dict(os.environ, PRACTICEHUB_DATA_DIR=tmp)
+            # One vector cache for every run and both databases: the collection is embedded
+            # once on this machine, not once per run.
+            env.setdefault("PRACTICEHUB_VECTOR_CACHE", str(ROOT / "data" / "vector-cache.sqlite3"))
             env.setdefault("SECRET_KEY", "search-eval-secret-key-0123456789-abcdefgh")
             env["DATABASE_URL"] = (
                 f"sqlite:///{tmp}/eval.sqlite3" if database == "sqlite" else _postgres_url()
@@ -329,6 +340,9 @@ def main() -> None:
                 check=True,
             )
             results[database] = json.loads(out.read_text("utf-8"))
+            if (Path(tmp) / VECTOR_CACHE.name).exists():
+                VECTOR_CACHE.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(Path(tmp) / VECTOR_CACHE.name, VECTOR_CACHE)
         _print(results[database])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "search_latency.json"
 DOCUMENTS = ROOT / "examples" / "documents"
+PASSAGES_PER_RECORD = 2
 QUERIES = [
     ("moterų lyderystė", {}),
     ("moteru lyderyste", {}),
@@ -137,7 +138,49 @@ def build(records: int, seed: int = 7) -> dict[str, float]:
         Participation.objects.bulk_create(parts)
         Funding.objects.bulk_create(funds)
         through.objects.bulk_create(links)
+        _vectors(rows)
     return {"rows_seconds": round(time.perf_counter() - started, 1)}
+
+
+def _vectors(rows: list) -> None:
+    """Passages with random unit vectors, when the semantic app is installed (the model's
+    speed is measured apart: ``query_embedding_ms``)."""
+    from django.apps import apps
+
+    if not apps.is_installed("practicehub.semantic"):
+        return
+    import numpy as np
+
+    from practicehub.semantic.embedder import get_embedder
+    from practicehub.semantic.models import Passage, PassageVector
+    from practicehub.semantic.passages import index_version_bump, text_hash
+
+    embedder = get_embedder()
+    rng = np.random.default_rng(len(rows))
+    block = rng.standard_normal((len(rows) * PASSAGES_PER_RECORD, embedder.dim), dtype=np.float32)
+    block /= np.linalg.norm(block, axis=1, keepdims=True)
+    passages, vectors = [], []
+    for i, record in enumerate(rows):
+        for position in range(PASSAGES_PER_RECORD):
+            text = f"{record.id} passage {position}"
+            digest = text_hash(text)
+            passages.append(
+                Passage(
+                    record_id=record.id,
+                    position=position,
+                    language=record.language,
+                    text=text,
+                    content_hash=digest,
+                    model=embedder.name,
+                )
+            )
+            row = block[i * PASSAGES_PER_RECORD + position]
+            vectors.append(
+                PassageVector(model=embedder.name, content_hash=digest, vector=row.tobytes())
+            )
+    Passage.objects.bulk_create(passages, batch_size=2000)
+    PassageVector.objects.bulk_create(vectors, batch_size=2000)
+    index_version_bump()
 
 
 def measure(runs: int) -> dict:
@@ -153,8 +196,20 @@ def measure(runs: int) -> dict:
     started = time.perf_counter()
     facets.table()
     facet_load_seconds = time.perf_counter() - started
-    for text, params in QUERIES:  # warm caches: stemmers, glossary, concept matcher
+    for text, params in QUERIES:  # warm caches: stemmers, glossary, concept matcher, vectors
         record_search(query=text, filters=SearchFilters.from_params(params))
+    embedding: list[float] = []
+    from django.apps import apps
+
+    if apps.is_installed("practicehub.semantic"):
+        from practicehub.semantic.embedder import get_embedder
+
+        embedder = get_embedder()
+        for text, _ in QUERIES:
+            if text:
+                started = time.perf_counter()
+                embedder.embed_queries([text])
+                embedding.append((time.perf_counter() - started) * 1000)
     times: list[float] = []
     per_query: dict[str, list[float]] = {}
     for i in range(runs):
@@ -183,6 +238,8 @@ def measure(runs: int) -> dict:
         "mean_ms": round(statistics.fmean(times), 2),
         "median_ms_by_query": {q: round(statistics.median(v), 2) for q, v in per_query.items()},
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "semantic": bool(embedding),
+        "query_embedding_median_ms": round(statistics.median(embedding), 2) if embedding else None,
     }
 
 
@@ -241,6 +298,7 @@ def main() -> None:
             f"  facets {result['facet_table_load_seconds']}s  p50 {result['p50_ms']} ms"
             f"  p95 {result['p95_ms']} ms  p99 {result['p99_ms']} ms"
             f"  peak RSS {result['peak_rss_mib']} MiB"
+            f"  query embedding {result['query_embedding_median_ms']} ms"
         )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")

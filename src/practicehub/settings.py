@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # django-ninja as an app so that its Swagger UI is served from our static files, offline.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "practicehub.documents",
@@ -74,7 +76,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "practicehub.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "practicehub.api.cors.ApiCorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,6 +135,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Vectors by text, kept beside the database so a second database on this machine (a restore,
+# an evaluation, the test suite's PostgreSQL half) does not embed the same texts again.
+# "off" keeps no such file.
+_vector_cache = env_str("PRACTICEHUB_VECTOR_CACHE") or str(DATA_DIR / "vector-cache.sqlite3")
+SEMANTIC_VECTOR_CACHE = None if _vector_cache == "off" else Path(_vector_cache).expanduser()
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("lt", "Lietuvių")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
@@ -146,6 +156,12 @@ STORAGES = {
 }
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+# The public address of the site: the stable URIs of records and organisations in exports
+# (JSON-LD) are built on it.
+BASE_URL = env_str("PRACTICEHUB_BASE_URL", "http://localhost:8000").rstrip("/")
+if not BASE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"PRACTICEHUB_BASE_URL={BASE_URL!r} must start with http(s)://")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

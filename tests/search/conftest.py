@@ -47,6 +47,9 @@ def remove_everything_ingested(before_orgs: set[str]) -> None:
         if apps.is_installed(f"practicehub.{label}"):
             for model in apps.get_app_config(label).get_models():
                 model.objects.all().delete()
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()  # embedding tasks the ingest queued
 
 
 @pytest.fixture(scope="module")

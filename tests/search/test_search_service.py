@@ -197,6 +197,10 @@ def test_from_params_reads_repeated_url_parameters_and_rejects_bad_values(collec
         SearchFilters.from_params({"kind": ["poem"]})
     with pytest.raises(ValueError, match="year"):
         SearchFilters.from_params({"year": ["last year"]})
+    # PostgreSQL refuses a NUL in any text: a value holding one is a bad value, not a crash.
+    for param in ("theme", "programme", "organisation", "year", "target_group"):
+        with pytest.raises(ValueError, match=r"unknown|year"):
+            SearchFilters.from_params({param: ["k\x00 x"]})
 
 
 def test_pages_do_not_overlap_and_sorting_by_title_is_alphabetical(collection):

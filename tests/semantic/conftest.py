@@ -22,6 +22,24 @@ SENIORS = "lt-gp-senjoru-savanoryste.txt"  # older volunteers in schools (Lithua
 DATING = "lt-gp-smurto-prevencija-mokyklose.txt"  # teenage dating violence (Lithuanian)
 
 
+@pytest.fixture(autouse=True)
+def _no_semantic_state_from_elsewhere(request):
+    """Each test starts from no vectors, word forms or queued tasks (inside its transaction).
+
+    Modules that commit a collection for their own tests (tests/search) remove the records,
+    which takes the passages along; this makes sure nothing else they left is counted here.
+    """
+    if not request.node.get_closest_marker("django_db"):
+        return
+    request.getfixturevalue("db")
+    from django_tasks_db.models import DBTaskResult
+
+    from practicehub.semantic.models import IndexVersion, PassageVector, WordForm
+
+    for model in (PassageVector, WordForm, IndexVersion, DBTaskResult):
+        model.objects.all().delete()
+
+
 @pytest.fixture
 def ingest(examples_dir: Path, django_capture_on_commit_callbacks) -> Callable[..., list[Record]]:
     """Ingest sample documents, running what waits for the commit (the catalogue's signals)."""

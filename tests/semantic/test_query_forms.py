@@ -23,7 +23,7 @@ def test_glossary_translation_goes_into_the_other_language_inflected_or_not():
 
 
 def test_words_typed_without_diacritics_are_spelled_as_the_collection_writes_them(ingest):
-    assert diacritics_restored("senjoru savanoryste mokyklose") is None  # nothing ingested yet
+    assert diacritics_restored("senjoru savanoryste mokyklose") is None  # no word forms known yet
     ingest(SENIORS, DATING)
     restored = diacritics_restored("senjoru savanoryste mokyklose")
     assert restored is not None and "mokyklose" in restored

@@ -1,7 +1,9 @@
 """Exports of records, one writer per format, registered by name.
 
 Each writer takes an iterable of exchange-format dicts (``selectors.record_to_dict``) and a
-binary stream, so the command line, the web download and the API share them.
+binary stream, so the command line, the web download and the API share them. The spreadsheet
+(``export_xlsx``) and linked-data (``export_jsonld``) writers live in modules of their own and
+register here the same way.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from typing import Any, BinaryIO
 Writer = Callable[[Iterable[dict[str, Any]], BinaryIO], None]
 WRITERS: dict[str, Writer] = {}
 MEDIA_TYPES: dict[str, str] = {}
+EXTENSIONS: dict[str, str] = {}
 
 
-def writer(name: str, media_type: str) -> Callable[[Writer], Writer]:
+def writer(name: str, media_type: str, extension: str = "") -> Callable[[Writer], Writer]:
     def decorator(func: Writer) -> Writer:
         WRITERS[name] = func
         MEDIA_TYPES[name] = media_type
+        EXTENSIONS[name] = extension or name
         return func
 
     return decorator
@@ -113,3 +117,7 @@ def write_csv(records: Iterable[dict[str, Any]], out: BinaryIO) -> None:
             rows.writerow(flat_row(record))
     finally:
         text.detach()
+
+
+# The other built-in writers register themselves on import.
+from practicehub.catalogue import export_jsonld, export_xlsx  # noqa: E402, F401

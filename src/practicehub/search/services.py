@@ -70,6 +70,9 @@ class SearchFilters:
 def _validate(param: str, given: tuple[str, ...]) -> None:
     if not given:
         return
+    for value in given:
+        if any(ch < " " for ch in value):  # no id or year holds a control character
+            raise ValueError(f"unknown {param.replace('_', ' ')}: {value!r}")
     known: set[str] | None = None
     if param == "kind":
         known = set(Record.Kind.values)
@@ -148,6 +151,8 @@ def record_search(
     page = max(1, int(page))
     per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
     filters = filters or SearchFilters()
+    # A NUL cannot be a word, and PostgreSQL refuses it in any text it is given.
+    query = query.replace("\x00", " ")
     table = facet_table.table()
     allowed = _filter_mask(table, filters)
     parsed = query_parser.parse(query)

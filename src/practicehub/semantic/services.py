@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from practicehub.semantic.embedder import get_embedder
+from practicehub.semantic.embedder import get_embedder, model_name
 from practicehub.semantic.embedding import embed_pending
 from practicehub.semantic.expansion import diacritics_restored, glossary_translation
 from practicehub.semantic.index import VectorIndex, index_current
@@ -219,5 +219,5 @@ def passages_reindex() -> int:
     changed = 0
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
-        changed += passages_rebuild(ordered[start : start + 500], model=get_embedder().name)
+        changed += passages_rebuild(ordered[start : start + 500], model=model_name())
     return changed
