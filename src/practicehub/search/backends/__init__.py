@@ -6,6 +6,7 @@ the SQL can be read and tested) and returns the matching entry ids with scores, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal, Protocol
 
 import numpy as np
@@ -14,6 +15,26 @@ from django.db import connection
 from practicehub.search.query import ParsedQuery, Term
 
 Mode = Literal["all", "any"]
+
+
+def compile_boolean(
+    query: ParsedQuery,
+    mode: Mode,
+    compile_term: Callable[[Term], str],
+    *,
+    and_: str,
+    or_: str,
+    and_not: str,
+) -> str | None:
+    """The query's groups joined in a database's boolean syntax: every group ("all") or any
+    ("any"), each group any of its alternatives, excluded terms ruled out. None when empty."""
+    groups = ["(" + or_.join(compile_term(t) for t in group) + ")" for group in query.groups]
+    if not groups:
+        return None
+    expression = "(" + (and_ if mode == "all" else or_).join(groups) + ")"
+    if query.excluded:
+        expression += and_not + "(" + or_.join(compile_term(t) for t in query.excluded) + ")"
+    return expression
 
 
 class KeywordBackend(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from practicehub.search.backends import Mode, phrase_key_rows, register, run
+from practicehub.search.backends import Mode, compile_boolean, phrase_key_rows, register, run
 from practicehub.search.query import ParsedQuery, Term
 
 # ts_rank_cd weights in PostgreSQL's order: D (exact words), C (body), B (names), A (title).
@@ -35,14 +35,7 @@ def compile_term(term: Term) -> str:
 
 
 def compile_query(query: ParsedQuery, mode: Mode) -> str | None:
-    joiner = " & " if mode == "all" else " | "
-    groups = ["(" + " | ".join(compile_term(t) for t in group) + ")" for group in query.groups]
-    if not groups:
-        return None
-    expression = "(" + joiner.join(groups) + ")"
-    if query.excluded:
-        expression += " & !(" + " | ".join(compile_term(t) for t in query.excluded) + ")"
-    return expression
+    return compile_boolean(query, mode, compile_term, and_=" & ", or_=" | ", and_not=" & !")
 
 
 @register("postgresql")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from practicehub.search.backends import Mode, phrase_key_rows, register, run
+from practicehub.search.backends import Mode, compile_boolean, phrase_key_rows, register, run
 from practicehub.search.query import ParsedQuery, Term
 
 # bm25 weights of the FTS5 columns: title, organisation and programme names, body, exact words.
@@ -32,14 +32,7 @@ def compile_term(term: Term) -> str:
 
 
 def compile_query(query: ParsedQuery, mode: Mode) -> str | None:
-    joiner = " AND " if mode == "all" else " OR "
-    groups = ["(" + " OR ".join(compile_term(t) for t in group) + ")" for group in query.groups]
-    if not groups:
-        return None
-    expression = "(" + joiner.join(groups) + ")"
-    if query.excluded:
-        expression += " NOT (" + " OR ".join(compile_term(t) for t in query.excluded) + ")"
-    return expression
+    return compile_boolean(query, mode, compile_term, and_=" AND ", or_=" OR ", and_not=" NOT ")
 
 
 @register("sqlite")
