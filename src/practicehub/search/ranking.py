@@ -12,9 +12,10 @@ Several ranked lists are fused with reciprocal rank fusion (each list adds
 
 A record whose title holds every query word, or whose text holds the whole query as a
 phrase, gets ``EXACT_BONUS`` so fusion does not bury it. Last, the fused list is ranked within
-the query's language and within the other of Lithuanian and English, and the two alternate
-(``mix``), so the best record in the other language is not pushed out by weaker ones in the
-query's: on the development set that took the cross-language top-5 rate from 0.19 to 0.84.
+the query's language and within all other languages, and the two alternate (``mix``), so the
+best record in another language is not pushed out by weaker ones in the query's: on the
+development set that took the keyword cross-language top-5 rate from 0.29 to 0.82 and its
+nDCG@10 from 0.61 to 0.71.
 All weights live in ``FUSION`` and the constants below, chosen on ``bench/queries/dev.json``
 with ``bench/search_eval.py``.
 """
@@ -42,8 +43,6 @@ EXACT_BONUS = FUSION["keyword"] / (FUSION_K + 1)
 # How many of the fused records are checked for a title or whole-phrase match.
 EXACT_CHECK = 50
 SEMANTIC_LIMIT = 100
-# In the language mix, a record in a third language takes a place every this many rounds.
-THIRD_LANGUAGE_STEP = 6.0
 
 
 @dataclass(frozen=True)
@@ -264,22 +263,18 @@ def _calibrate(table: FacetTable, positions: np.ndarray, scores: np.ndarray) -> 
 
 
 def _interleave(table: FacetTable, positions: np.ndarray, language: str | None) -> np.ndarray:
-    """Alternate the query's language and the other of Lithuanian and English, each in fused
-    order (Lithuanian first when the query's language is not known); records in further
-    languages take every third place of their own."""
+    """Alternate records in the query's language with records in any other language, each side
+    in fused order (Lithuanian counts as the query's language when it is not known). A strong
+    record in a third language (German, Polish, ...) competes on the other side like an English
+    or Lithuanian one, rather than being given or denied a fixed place."""
     codes = table.columns["language"].values
     first = language if language in ("lt", "en") else "lt"
-    second = "en" if first == "lt" else "lt"
-    of = table.language_of[positions]
-    groups = np.full(len(positions), 2, dtype=np.int64)
-    groups[of == _code(codes, second)] = 1
-    groups[of == _code(codes, first)] = 0
-    step = np.array([1.0, 1.0, THIRD_LANGUAGE_STEP])
+    other = table.language_of[positions] != _code(codes, first)
     slot = np.zeros(len(positions))
-    for group in (0, 1, 2):
-        where = np.flatnonzero(groups == group)
-        slot[where] = np.arange(len(where)) * step[group]
-    return positions[np.lexsort((groups, slot))]
+    for side in (False, True):
+        where = np.flatnonzero(other == side)
+        slot[where] = np.arange(len(where))
+    return positions[np.lexsort((other, slot))]
 
 
 def _code(codes: list[str], language: str) -> int:
