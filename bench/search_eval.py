@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import re
 import shutil
@@ -47,6 +46,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evalkit import ndcg_at, recall_at, reciprocal_rank
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "bench" / "queries" / "dev.json"
 DOCUMENTS = ROOT / "examples" / "documents"
@@ -54,24 +57,6 @@ RESULTS = ROOT / "bench" / "results" / "search_eval.json"
 # The semantic app's vector cache (see practicehub/semantic/cache.py), kept between runs.
 VECTOR_CACHE = ROOT / "data" / "vector-cache.sqlite3"
 DEPTH = 10
-
-
-# --- metrics ----------------------------------------------------------------------------------
-
-
-def ndcg(ranked: list[str], grades: dict[str, int], depth: int = DEPTH) -> float:
-    gain = sum((2 ** grades.get(r, 0) - 1) / math.log2(i + 2) for i, r in enumerate(ranked[:depth]))
-    ideal = sorted(grades.values(), reverse=True)[:depth]
-    best = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
-    return gain / best if best else 0.0
-
-
-def recall(ranked: list[str], grades: dict[str, int], depth: int = DEPTH) -> float:
-    return len(set(ranked[:depth]) & set(grades)) / len(grades) if grades else 0.0
-
-
-def reciprocal_rank(ranked: list[str], grades: dict[str, int]) -> float:
-    return next((1.0 / (i + 1) for i, r in enumerate(ranked) if r in grades), 0.0)
 
 
 def _norm(title: str) -> str:
@@ -201,8 +186,8 @@ def evaluate(queries: list[dict] | None = None, only: list[str] | None = None) -
             ranked = run(q["query"])
             times.append(time.perf_counter() - started)
             g = grades[q["id"]]
-            per_query[q["id"]] = ndcg(ranked, g)
-            rec.append(recall(ranked, g))
+            per_query[q["id"]] = ndcg_at(ranked, g, DEPTH)
+            rec.append(recall_at(ranked, g, DEPTH))
             rr.append(reciprocal_rank(ranked, g))
             if q["type"] == "cross-language":
                 other = {rid for rid in g if language.get(rid) != q["language"]}
