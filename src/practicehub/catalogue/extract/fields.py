@@ -246,7 +246,7 @@ def target_groups_of(
     found: list[Value] = []
     listed = False
     for part in parts:
-        if part.key == "target_group":
+        if part.key == "target_group" or (part.label and part.label.also == "target_group"):
             listed = True
             if any(ln.is_list_item for ln in part.lines):
                 continue  # taken with the lists

@@ -78,7 +78,8 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
         asked = match_question(line.text)
         following = lines[i + 1]
         if asked is not None and (
-            not following.title_shaped(12)
+            line.kind in ("heading", "table_cell")
+            or not following.title_shaped(12)
             or following.is_list_item
             or (line.text.rstrip().endswith("?") and not following.text.rstrip().endswith("?"))
         ):
@@ -215,7 +216,12 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
     block_key = head_key  # the key unlabelled lines after a one-line "Label: value" go back to
     for i, line in enumerate(lines):
         m = labels.get(i)
-        same_part = m is not None and current.label is not None and m.key == current.key
+        same_part = (
+            m is not None
+            and current.label is not None
+            and m.key == current.key
+            and m.kind.special == current.label.kind.special
+        )
         if same_part and m.key != "other":
             # "El. paštas: ..." inside "Kontaktai" stays in the same part.
             current.lines.append(line)

@@ -330,6 +330,7 @@ LABELS: tuple[LabelKind, ...] = (
         None,
         r"veikl\w*",
         r"activit\w*",
+        r"implementation",
         r"actions?",
         r"priemon\w*",
         r"renginiai",
@@ -390,6 +391,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"replication",
         r"adopt\w*",
         r"conseils?",
+        r"essaim\w*",
         r"wskazowki",
         r"rady",
         r"recommandations?",
@@ -649,6 +651,9 @@ FILLERS = frozenset(
         "obtenus",
         "principaux",
         "principales",
+        "pour",
+        "aux",
+        "des",
     ]
 )
 
@@ -668,6 +673,8 @@ class LabelMatch:
     number: int | None
     separated: bool  # a colon or dash ends the label
     unknown: int  # words that are neither signal nor filler
+    # The second part a joined label names ("Tikslas ir tikslinė grupė": target_group).
+    also: str | None = None
 
     @property
     def key(self) -> str:
@@ -703,7 +710,41 @@ def _split_label(rest: str) -> tuple[str, int, bool]:
     return found or (rest, len(rest), False)
 
 
+def _replace(
+    m: LabelMatch, line: str, offset: int, value_at: int, numbered: bool, number: int | None
+) -> LabelMatch:
+    """A run-in question heading ("Kaip tai veikia. ...") as a label of ``line``."""
+    value = line[offset + value_at :]
+    return LabelMatch(
+        kind=m.kind,
+        heading=line[: offset + value_at].strip(),
+        value_offset=offset + value_at + len(value) - len(value.lstrip()),
+        numbered=numbered,
+        number=number,
+        separated=True,
+        unknown=0,
+    )
+
+
 _RUN_IN = re.compile(r"^([^\W\d_][\w’' /-]{1,40}?)\.\s+(?=[A-ZĄČĘĖĮŠŲŪŽ\d„“\"])")
+
+
+_PAIR = re.compile(r"\s+(?:and|ir|bei|&|und|un|oraz|i|et)\s+")
+
+
+def _first_of_pair(folded: str, kind: LabelKind) -> tuple[LabelKind, str | None]:
+    """A label that joins two parts ("Tikslas ir tikslinė grupė", "Partners and funding")
+    is the part it names first, and also the second: the order of ``LABELS`` only settles
+    which part one phrase's words name."""
+    pair = _PAIR.search(folded)
+    if pair is None or kind.special:
+        return kind, None
+    first = next((k for k in LABELS if k.pattern.search(folded[: pair.start()])), None)
+    if first is None or first.special or first.key == kind.key:
+        return kind, None
+    if any(k.pattern.search(folded[pair.end() :]) for k in LABELS if k.key == kind.key):
+        return first, kind.key  # each half names its own part
+    return kind, None
 
 
 @lru_cache(maxsize=50_000)
@@ -718,13 +759,18 @@ def match_label(line: str) -> LabelMatch | None:
     offset = m.end() if m else 0
     rest = line[offset:]
     label, value_at, separated = _split_label(rest)
-    run_in = _RUN_IN.match(rest) if not separated else None
-    if run_in is not None:
-        # "Trukmė. 2022-03-01–2024-02-29", "Aim. To give ...": a run-in heading that ends with
-        # a full stop; it counts only when every word of it is a label's.
-        found = match_label(rest[: run_in.end(1)])
-        if found is not None and found.unknown == 0:
-            label, value_at, separated = rest[: run_in.end(1)], run_in.end(), True
+    run_in = _RUN_IN.match(rest)
+    if run_in is not None and (not separated or run_in.end(1) < len(label)):
+        # "Trukmė. 2022-03-01–2024-02-29", "Aim. To give ...", "Kaip tai veikia. Kiekvienas
+        # ...": a run-in heading that ends with a full stop (before any dash or colon of its
+        # text); it counts only when every word of it is a label's, or it asks for a part.
+        head = rest[: run_in.end(1)]
+        found = match_label(head)
+        if (found is not None and found.unknown == 0) or match_question(head) is not None:
+            label, value_at, separated = head, run_in.end(), True
+            asked = match_question(head) if found is None or found.unknown else None
+            if asked is not None:
+                return _replace(asked, line, offset, value_at, numbered, number)
     label_words = words(label)
     if not label_words or len(label_words) > MAX_LABEL_WORDS:
         return None
@@ -734,6 +780,7 @@ def match_label(line: str) -> LabelMatch | None:
             break
     else:
         return None
+    kind, also = _first_of_pair(folded, kind)
     known_spans = [s.span() for k in LABELS for s in k.pattern.finditer(folded)]
     unknown = 0
     for w in re.finditer(r"[^\W\d_]{2,}", folded):
@@ -755,6 +802,7 @@ def match_label(line: str) -> LabelMatch | None:
         number=number,
         separated=separated,
         unknown=unknown,
+        also=also,
     )
 
 
@@ -810,7 +858,7 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 _QUESTION_SHAPE = re.compile(
     r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|\d{1,2}\s+-)\s*)?"
-    r"(?:who|what|how|when|why|where|for whom|with whom|kas|ka"
+    r"(?:who|what|how|when|why|where|for whom|with whom|kas|ka|ko|kuo"
     r"|kaip|kam|kada|kodel|kur|kokie|kokia|kokios|su kuo|wer|was|wie|wann|warum|qui|quoi"
     r"|comment|quand|pourquoi|kto|co|jak|jakie|kiedy|dla kogo|do kogo|na czym|z kim|dlaczego)\b"
 )

@@ -508,8 +508,14 @@ def parse_name(
     if bare[:1].islower() and quoted and bare.rstrip(' „“”"«»').endswith(quoted):
         bare = quoted  # 'the trade union "Uosto darbuotojai"': a description, then the name
     explained = _EXPLAINED.search(bare)
-    if explained and not has_head(bare[explained.end() :]):
-        bare = bare[: explained.start()]  # "Diversity Bridge – mokytojų ... mokymai"
+    before = bare[: explained.start()] if explained else ""
+    if explained and (
+        not has_head(bare[explained.end() :])
+        or (quoted_part(before) and bare.rstrip().endswith(bare[explained.end() :].rstrip()))
+    ):
+        # "Diversity Bridge – mokytojų ... mokymai"; 'VšĮ „Darbo žingsniai“ – socialinių
+        # paslaugų įstaiga': after a quoted name, what a dash adds in lower case describes it.
+        bare = before
     verb = _VERB_AFTER_NAME.search(bare)
     if verb and verb.start() > 0:
         bare = bare[: verb.start()]
