@@ -3,8 +3,9 @@
 Generates N documents (Lithuanian and English, 300-1500 words, txt/html/docx/odt/pdf, written
 with the same libraries users' tools use), then for each database in a fresh process: migrates
 a new database, times the format libraries alone reading every file (the floor), times our
-stages one by one over the same files (read, language, extract, store) and prints and writes
-the figures to bench/results/ingest.json.
+stages one by one over the same files (read, language, extract, and store in batches of
+``--batch`` files per transaction, as the command stores) and prints and writes the figures to
+bench/results/ingest.json.
 
     .venv/bin/python bench/ingest.py                    # 2000 documents, SQLite and PostgreSQL
     .venv/bin/python bench/ingest.py --n 300 --database sqlite
@@ -296,7 +297,7 @@ def library_read(fmt: str, data: bytes) -> int:
 # --- One database, in a process of its own ------------------------------------------------------
 
 
-def run_database(folder: Path, database: str, repeat: int) -> dict:
+def run_database(folder: Path, database: str, repeat: int, batch: int | None) -> dict:
     """Runs in a child process whose DATABASE_URL points at a fresh database."""
     import django
 
@@ -307,6 +308,7 @@ def run_database(folder: Path, database: str, repeat: int) -> dict:
     from practicehub.catalogue.models import Record
     from practicehub.documents import pipeline
 
+    batch = batch or pipeline.BATCH_FILES
     files = sorted(folder.iterdir())
     blobs = {path: path.read_bytes() for path in files}
     fmt_of = {path: path.suffix.lstrip(".") for path in files}
@@ -341,30 +343,37 @@ def run_database(folder: Path, database: str, repeat: int) -> dict:
         read_runs.append(read)
         language_runs.append(language)
 
-    # The whole pipeline once, into the fresh database, stage by stage.
+    # The whole pipeline once, into the fresh database, stage by stage. Stored as the command
+    # stores, ``batch`` files per transaction; the files go format by format, so that each
+    # batch's time is one format's.
     stages = {
         s: dict.fromkeys(FORMATS, 0.0) for s in ("load", "read", "language", "extract", "store")
     }
     wall_start = time.perf_counter()
     stored = 0
-    for path in files:
-        fmt = fmt_of[path]
+    ordered = sorted(files, key=lambda p: (FORMATS.index(fmt_of[p]), p.name))
+    for start in range(0, len(ordered), batch):
+        chunk, prepared = ordered[start : start + batch], []
+        for path in chunk:
+            fmt = fmt_of[path]
+            t0 = time.perf_counter()
+            incoming = pipeline.load(path)
+            t1 = time.perf_counter()
+            result = pipeline.read(incoming)
+            t2 = time.perf_counter()
+            info = pipeline.languages(result)
+            t3 = time.perf_counter()
+            drafts = pipeline.extract(result, info)
+            t4 = time.perf_counter()
+            prepared.append(pipeline.Prepared(incoming, result, info, drafts))
+            for stage, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=False):
+                stages[stage][fmt] += seconds
         t0 = time.perf_counter()
-        incoming = pipeline.load(path)
-        t1 = time.perf_counter()
-        result = pipeline.read(incoming)
-        t2 = time.perf_counter()
-        info = pipeline.languages(result)
-        t3 = time.perf_counter()
-        drafts = pipeline.extract(result, info)
-        t4 = time.perf_counter()
-        outcome = pipeline.store(incoming, result, info, drafts, status=Record.Status.PUBLISHED)
-        t5 = time.perf_counter()
-        stored += outcome.status == "stored"
-        for stage, seconds in zip(
-            stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True
-        ):
-            stages[stage][fmt] += seconds
+        outcomes = pipeline.store(prepared, status=Record.Status.PUBLISHED)
+        seconds = time.perf_counter() - t0
+        stored += sum(o.status == "stored" for o in outcomes)
+        for path in chunk:
+            stages["store"][fmt_of[path]] += seconds / len(chunk)
     wall = time.perf_counter() - wall_start
 
     counts = {fmt: sum(1 for p in files if fmt_of[p] == fmt) for fmt in FORMATS}
@@ -402,6 +411,7 @@ def run_database(folder: Path, database: str, repeat: int) -> dict:
     store_total = sum(stages["store"].values())
     return {
         "database": database,
+        "batch": batch,
         "documents": len(files),
         "stored": stored,
         "documents_per_s": len(files) / wall,
@@ -416,11 +426,11 @@ def run_database(folder: Path, database: str, repeat: int) -> dict:
     }
 
 
-def child(folder: Path, database: str, repeat: int, url: str) -> dict:
+def child(folder: Path, database: str, repeat: int, batch: int | None, url: str) -> dict:
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="practicehub.settings")
     env["PRACTICEHUB_DATA_DIR"] = str(folder.parent / f"data-{database}")
     command = [sys.executable, __file__, "--child", str(folder), "--database", database]
-    command += ["--repeat", str(repeat)]
+    command += ["--repeat", str(repeat)] + (["--batch", str(batch)] if batch else [])
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.stderr.write(done.stderr)
@@ -428,7 +438,7 @@ def child(folder: Path, database: str, repeat: int, url: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def command_run(folder: Path, database: str, jobs: int) -> dict:
+def command_run(folder: Path, database: str, jobs: int, batch: int) -> dict:
     """`practicehub ingest --jobs J` as a user runs it, into a fresh database: the whole path,
     worker start-up included (migrating is not timed)."""
     data = folder.parent / f"data-command-{database}-{jobs}"
@@ -442,7 +452,8 @@ def command_run(folder: Path, database: str, jobs: int) -> dict:
         subprocess.run([*practicehub, "migrate", "-v0"], env=env, check=True)
         start = time.perf_counter()
         subprocess.run(
-            [*practicehub, "ingest", "--quiet", "--jobs", str(jobs), str(folder)],
+            [*practicehub, "ingest", "--quiet", "--jobs", str(jobs), "--batch", str(batch),
+             str(folder)],
             env=env, check=False, stdout=subprocess.DEVNULL,
         )  # fmt: skip
         seconds = time.perf_counter() - start
@@ -450,7 +461,12 @@ def command_run(folder: Path, database: str, jobs: int) -> dict:
         drop()
         shutil.rmtree(data, ignore_errors=True)
     documents = sum(1 for _ in folder.iterdir())
-    return {"jobs": jobs, "seconds": seconds, "documents_per_s": documents / seconds}
+    return {
+        "jobs": jobs,
+        "batch": batch,
+        "seconds": seconds,
+        "documents_per_s": documents / seconds,
+    }
 
 
 def postgres_database(name: str = "") -> tuple[str, callable]:
@@ -469,7 +485,8 @@ def postgres_database(name: str = "") -> tuple[str, callable]:
 
 def report(run: dict) -> None:
     print(
-        f"\n== {run['database']}: {run['documents']} documents, {run['stored']} stored, "
+        f"\n== {run['database']}: {run['documents']} documents, {run['stored']} stored "
+        f"({run['batch']} files per transaction), "
         f"{run['documents_per_s']:.1f} documents/s (whole pipeline), "
         f"{run['read_language_store_documents_per_s']:.1f} documents/s (read+language+store), "
         f"peak RSS {run['peak_rss_mb']:.0f} MB"
@@ -485,7 +502,8 @@ def report(run: dict) -> None:
     )
     for c in run.get("command", []):
         print(
-            f"   practicehub ingest --jobs {c['jobs']}: {c['documents_per_s']:.1f} documents/s "
+            f"   practicehub ingest --jobs {c['jobs']} --batch {c['batch']}: "
+            f"{c['documents_per_s']:.1f} documents/s "
             f"({c['seconds']:.1f} s, worker start-up included)"
         )
     for fmt, f in run["per_format"].items():
@@ -504,12 +522,16 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--repeat", type=int, default=3, help="repetitions of the read timings")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--batch", type=int, default=None, help="files per transaction (default: the command's)"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "ingest.json")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_database(args.child, args.database, args.repeat)))
+        print(json.dumps(run_database(args.child, args.database, args.repeat, args.batch)))
         return
+
     if not FONT.is_file():
         raise SystemExit(
             f"{FONT} is missing: install fonts-dejavu-core (scripts/install.sh --test)"
@@ -527,20 +549,29 @@ def main() -> None:
         for database in ("sqlite", "postgres") if args.database == "both" else (args.database,):
             if database == "sqlite":
                 url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-                runs.append(child(folder, database, args.repeat, url))
+                runs.append(child(folder, database, args.repeat, args.batch, url))
             else:
                 url, drop = postgres_database()
                 try:
-                    runs.append(child(folder, database, args.repeat, url))
+                    runs.append(child(folder, database, args.repeat, args.batch, url))
                 finally:
                     drop()
             cpus = len(os.sched_getaffinity(0))
-            runs[-1]["command"] = [command_run(folder, database, j) for j in sorted({1, cpus})]
+            runs[-1]["command"] = [
+                command_run(folder, database, j, runs[-1]["batch"]) for j in sorted({1, cpus})
+            ]
             report(runs[-1])
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(
             json.dumps(
-                {"n": args.n, "seed": args.seed, "repeat": args.repeat, "runs": runs}, indent=2
+                {
+                    "n": args.n,
+                    "seed": args.seed,
+                    "repeat": args.repeat,
+                    "batch": runs[0]["batch"],
+                    "runs": runs,
+                },
+                indent=2,
             )
         )
         print(f"\nwritten to {args.output}")

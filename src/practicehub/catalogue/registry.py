@@ -22,6 +22,10 @@ is no match. Every spelling is kept as an ``OrganisationName``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -35,9 +39,21 @@ from practicehub.catalogue.extract.names import (
 from practicehub.catalogue.extract.text import fold
 from practicehub.catalogue.models import Organisation, OrganisationName
 
-__all__ = ["clean_name", "fold", "organisation_key", "organisation_resolve", "spelling_keys"]
+__all__ = [
+    "Mention",
+    "RegistryTable",
+    "clean_name",
+    "fold",
+    "organisation_key",
+    "organisation_resolve",
+    "spelling_keys",
+]
+
+# Values per IN (...) list: well under SQLite's limit on query parameters.
+_CHUNK = 500
 
 
+@lru_cache(maxsize=50_000)
 def clean_name(name: str) -> str:
     """The name as it should be displayed: quotes and stray punctuation removed."""
     return display_name(name)
@@ -47,13 +63,259 @@ def organisation_key(name: str) -> str:
     return name_key(name)
 
 
-def _new_id(name: str) -> str:
-    base = slugify(fold(name))[:80] or "organisation"
-    candidate, n = base, 1
-    while Organisation.objects.filter(id=candidate).exists():
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name as a record gives it, with what the record says beside it."""
+
+    name: str
+    acronym: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def spellings(self) -> list[str]:
+        display = clean_name(self.name)
+        return [display, *(clean_name(a) for a in self.aliases if clean_name(a))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    key: str
+    stem: str
+    core: str
+    kind: str
+
+    @property
+    def core_counts(self) -> bool:
+        """A core distinctive enough to match on: four letters, and a kind or two words."""
+        return len(self.core) >= 4 and bool(self.kind or len(self.core.split()) >= 2)
+
+
+@lru_cache(maxsize=50_000)
+def _keys(name: str) -> _Keys:
+    core, kind = core_and_type(name)
+    return _Keys(name_key(name), stem_key(name), core, kind)
+
+
+class RegistryTable:
+    """The part of the registry a set of mentions can reach, held in memory.
+
+    Loaded with a few queries for all the names of a batch of documents (``load``), it answers
+    every lookup of the resolution rules without a query, and learns each organisation and
+    spelling the batch adds. Lookups for names it was not loaded for load them first, so its
+    answers are always those the database would give. New organisations and spellings are
+    written in bulk by ``flush``, which the caller runs before anything refers to them and
+    before its transaction or savepoint ends. It assumes it is the only writer to the registry
+    while it lives; a caller whose transaction rolls back throws it away.
+    """
+
+    def __init__(self) -> None:
+        self.organisations: dict[str, Organisation] = {}
+        self._spellings: dict[tuple[str, str], OrganisationName] = {}
+        self._by_key: dict[str, list[OrganisationName]] = {}
+        self._by_stem: dict[str, list[OrganisationName]] = {}
+        self._by_core: dict[str, list[OrganisationName]] = {}
+        self._by_acronym: dict[str, set[str]] = {}
+        self._by_name: dict[str, set[str]] = {}
+        self._names_of: dict[str, set[str]] = {}
+        # What the database was asked for: these lookups are complete in memory.
+        self._keys_loaded: set[str] = set()
+        self._stems_loaded: set[str] = set()
+        self._cores_loaded: set[str] = set()
+        self._acronyms_loaded: set[str] = set()
+        self._complete: set[str] = set()  # organisations with all their spellings here
+        self._ids_checked: set[str] = set()  # ids whose existence was looked up
+        self._id_bases: set[str] = set()  # bases whose numbered ids were looked up
+        self._ids_taken: set[str] = set()
+        self._new_organisations: dict[str, Organisation] = {}
+        self._new_spellings: list[OrganisationName] = []
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def load(self, mentions: Iterable[Mention]) -> RegistryTable:
+        """Load everything resolving these mentions can look at; returns the table."""
+        keys: set[str] = set()
+        stems: set[str] = set()
+        cores: set[str] = set()
+        acronyms: set[str] = set()
+        bases: set[str] = set()
+        for mention in mentions:
+            bases.add(_id_base(mention.spellings()[0]))
+            for spelling in mention.spellings():
+                k = _keys(spelling)
+                keys.add(k.key)
+                if k.stem:
+                    stems.add(k.stem)
+                if k.core_counts:
+                    cores.add(k.core)
+                if is_acronym(spelling):
+                    acronyms.add(spelling)
+            if mention.acronym:
+                acronyms.add(mention.acronym)
+        keys -= self._keys_loaded
+        stems -= self._stems_loaded
+        cores -= self._cores_loaded
+        acronyms -= self._acronyms_loaded
+        for field, values in (("key", keys), ("stem", stems), ("core", cores)):
+            for chunk in _chunks(values):
+                self._add_spellings(OrganisationName.objects.filter(**{f"{field}__in": chunk}))
+        self._keys_loaded |= keys
+        self._stems_loaded |= stems
+        self._cores_loaded |= cores
+        for chunk in _chunks(acronyms):
+            self._add_organisations(
+                Organisation.objects.filter(Q(acronym__in=chunk) | Q(name__in=chunk))
+            )
+        self._acronyms_loaded |= acronyms
+        self._complete_names()
+        bases -= self._ids_checked
+        for chunk in _chunks(bases):
+            self._ids_taken.update(
+                Organisation.objects.filter(id__in=chunk).values_list("id", flat=True)
+            )
+        self._ids_checked |= bases
+        return self
+
+    def _add_spellings(self, rows: Iterable[OrganisationName]) -> None:
+        for row in rows:
+            if (row.organisation_id, row.name) not in self._spellings:
+                self._index_spelling(row)
+
+    def _index_spelling(self, row: OrganisationName) -> None:
+        self._spellings[(row.organisation_id, row.name)] = row
+        self._by_key.setdefault(row.key, []).append(row)
+        if row.stem:
+            self._by_stem.setdefault(row.stem, []).append(row)
+        if row.core:
+            self._by_core.setdefault(row.core, []).append(row)
+        self._names_of.setdefault(row.organisation_id, set()).add(row.name)
+
+    def _add_organisations(self, organisations: Iterable[Organisation]) -> None:
+        for organisation in organisations:
+            if organisation.id not in self.organisations:
+                self._index_organisation(organisation)
+
+    def _index_organisation(self, organisation: Organisation) -> None:
+        self.organisations[organisation.id] = organisation
+        self._ids_taken.add(organisation.id)
+        self._ids_checked.add(organisation.id)
+        if organisation.acronym:
+            self._by_acronym.setdefault(organisation.acronym, set()).add(organisation.id)
+        self._by_name.setdefault(organisation.name, set()).add(organisation.id)
+
+    def _complete_names(self) -> None:
+        """Every organisation reached gets its row and all its spellings (for ``known``)."""
+        wanted = {oid for oid, _ in self._spellings} - set(self.organisations)
+        for chunk in _chunks(wanted):
+            self._add_organisations(Organisation.objects.filter(id__in=chunk))
+        incomplete = set(self.organisations) - self._complete
+        for chunk in _chunks(incomplete):
+            self._add_spellings(OrganisationName.objects.filter(organisation_id__in=chunk))
+        self._complete |= incomplete
+
+    # --- the lookups of the rules ------------------------------------------------------------
+
+    def _spellings_matching(self, k: _Keys) -> list[OrganisationName]:
+        rows = list(self._by_key.get(k.key, ()))
+        if k.stem:
+            rows += self._by_stem.get(k.stem, ())
+        if k.core_counts:
+            rows += self._by_core.get(k.core, ())
+        return rows
+
+    def _organisation(self, row: OrganisationName) -> Organisation:
+        return self.organisations[row.organisation_id]
+
+    def by_name(self, name: str, country: str | None) -> Organisation | None:
+        k = _keys(name)
+        spellings = self._spellings_matching(k)
+        for matches in (
+            lambda n: n.key == k.key,  # 1. the same name
+            lambda n: bool(k.stem) and n.stem == k.stem,  # 2. in another grammatical case
+        ):
+            found = {self._organisation(n) for n in spellings if matches(n)}
+            match = _one(found, country)
+            if match is not None or found:
+                return match
+        if is_acronym(name):
+            by_acronym = {self.organisations[i] for i in self._by_acronym.get(name, ())}
+            return _one(by_acronym, country)
+        if not k.core_counts:
+            return None
+        found = {
+            self._organisation(n)
+            for n in spellings
+            if n.core == k.core and (not k.kind or not n.kind or n.kind == k.kind)
+        }
+        return _one(found, country)
+
+    def bare(self, acronym: str) -> set[Organisation]:
+        """Organisations known by this acronym or named by it."""
+        ids = self._by_acronym.get(acronym, set()) | self._by_name.get(acronym, set())
+        return {self.organisations[i] for i in ids}
+
+    def names_of(self, organisation: Organisation) -> set[str]:
+        return self._names_of.get(organisation.id, set())
+
+    # --- writes ------------------------------------------------------------------------------
+
+    def create(self, *, name: str, acronym: str, country: str) -> Organisation:
+        organisation = Organisation(
+            id=self._new_id(name), name=name, acronym=acronym, country=country
+        )
+        self._index_organisation(organisation)
+        self._complete.add(organisation.id)
+        self._new_organisations[organisation.id] = organisation
+        return organisation
+
+    def _new_id(self, name: str) -> str:
+        """The name's slug, numbered from 2 when taken."""
+        base = _id_base(name)
+        if base not in self._ids_checked or (
+            base in self._ids_taken and base not in self._id_bases
+        ):
+            taken = Organisation.objects.filter(Q(id=base) | Q(id__startswith=f"{base}-"))
+            self._ids_taken.update(taken.values_list("id", flat=True))
+            self._ids_checked.add(base)
+            self._id_bases.add(base)
+        candidate, n = base, 1
+        while candidate in self._ids_taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def update(self, organisation: Organisation, fields: list[str]) -> None:
+        if "acronym" in fields:
+            self._by_acronym.setdefault(organisation.acronym, set()).add(organisation.id)
+        if "name" in fields:
+            for ids in self._by_name.values():
+                ids.discard(organisation.id)
+            self._by_name.setdefault(organisation.name, set()).add(organisation.id)
+        if organisation.id not in self._new_organisations:  # else written as it is by flush
+            organisation.save(update_fields=fields)
+
+    def add_spellings(self, rows: list[OrganisationName]) -> None:
+        self._new_spellings += rows
+        for row in rows:
+            self._index_spelling(row)
+
+    def flush(self) -> None:
+        """Write the organisations and spellings made since the last flush."""
+        if self._new_organisations:
+            Organisation.objects.bulk_create(self._new_organisations.values())
+            self._new_organisations = {}
+        if self._new_spellings:
+            OrganisationName.objects.bulk_create(self._new_spellings)
+            self._new_spellings = []
+
+
+def _id_base(name: str) -> str:
+    return slugify(fold(name))[:80] or "organisation"
+
+
+def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+    values = sorted(values)
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
 
 
 def _one(organisations: set[Organisation], country: str | None) -> Organisation | None:
@@ -63,35 +325,6 @@ def _one(organisations: set[Organisation], country: str | None) -> Organisation 
         same = {o for o in fitting if o.country == country}
         fitting = same or fitting
     return fitting.pop() if len(fitting) == 1 else None
-
-
-def _by_name(name: str, country: str | None) -> Organisation | None:
-    key, stem, core = name_key(name), stem_key(name), core_and_type(name)
-    # One query for the three ways a stored spelling can name the same organisation.
-    lookup = Q(key=key) | Q(stem=stem) if stem else Q(key=key)
-    if len(core[0]) >= 4 and (core[1] or len(core[0].split()) >= 2):
-        lookup |= Q(core=core[0])
-    spellings = list(OrganisationName.objects.filter(lookup).select_related("organisation"))
-    for matches in (
-        lambda n: n.key == key,  # 1. the same name
-        lambda n: bool(stem) and n.stem == stem,  # 2. in another grammatical case
-    ):
-        found = {n.organisation for n in spellings if matches(n)}
-        match = _one(found, country)
-        if match is not None or found:
-            return match
-    if is_acronym(name):
-        by_acronym = set(Organisation.objects.filter(acronym=name))
-        return _one(by_acronym, country)
-    core, kind = core
-    if len(core) < 4 or (not kind and len(core.split()) < 2):
-        return None
-    found = {
-        n.organisation
-        for n in spellings
-        if n.core == core and (not kind or not n.kind or n.kind == kind)
-    }
-    return _one(found, country)
 
 
 def _is_bare(organisation: Organisation) -> bool:
@@ -106,23 +339,38 @@ def organisation_resolve(
     country: str | None = None,
     language: str = "",
     aliases: list[str] | tuple[str, ...] = (),
+    table: RegistryTable | None = None,
 ) -> Organisation:
-    """The organisation a mention names, found or created; the spelling is remembered."""
-    display = clean_name(name)
-    names = [display, *(clean_name(a) for a in aliases if clean_name(a))]
+    """The organisation a mention names, found or created; the spelling is remembered.
+
+    ``table`` is the registry in memory for a batch of mentions (the caller flushes it); without
+    one, the names of this mention are loaded for it alone and what is new written at once.
+    """
+    mention = Mention(name=name, acronym=acronym, country=country, aliases=tuple(aliases))
+    if table is None:
+        table = RegistryTable()
+        organisation = _resolve(table.load([mention]), mention, language)
+        table.flush()
+        return organisation
+    return _resolve(table.load([mention]), mention, language)
+
+
+def _resolve(table: RegistryTable, mention: Mention, language: str) -> Organisation:
+    acronym, country = mention.acronym, mention.country
+    names = mention.spellings()
+    display = names[0]
     organisation = None
     for candidate in names:
-        organisation = _by_name(candidate, country)
+        organisation = table.by_name(candidate, country)
         if organisation is not None:
             break
     if organisation is None and acronym and not is_acronym(display):
         # "Diversity Development Group (DDG)" after "DDG" alone was seen.
-        bare = Organisation.objects.filter(Q(acronym=acronym) | Q(name=acronym))
+        bare = table.bare(acronym)
         organisation = _one({o for o in bare if is_acronym(o.name)}, country)
     created = organisation is None
     if organisation is None:
-        organisation = Organisation.objects.create(
-            id=_new_id(display),
+        organisation = table.create(
             name=display,
             acronym=acronym or (display if is_acronym(display) else ""),
             country=country or "",
@@ -139,9 +387,9 @@ def organisation_resolve(
             organisation.name = display
             changed.append("name")
         if changed:
-            organisation.save(update_fields=changed)
-    known = set() if created else set(organisation.names.values_list("name", flat=True))
-    OrganisationName.objects.bulk_create(
+            table.update(organisation, changed)
+    known = set() if created else table.names_of(organisation)
+    table.add_spellings(
         [
             OrganisationName(
                 organisation=organisation,

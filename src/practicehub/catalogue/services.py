@@ -16,7 +16,7 @@ from practicehub.catalogue.models import (
     Revision,
     Theme,
 )
-from practicehub.catalogue.registry import organisation_resolve
+from practicehub.catalogue.registry import Mention, RegistryTable, organisation_resolve
 from practicehub.catalogue.signals import records_changed, records_deleted
 from practicehub.documents.models import Document
 
@@ -113,7 +113,7 @@ def record_current_values(record: Record) -> dict[str, Any]:
     return values
 
 
-def _apply(record: Record, values: dict[str, Any]) -> None:
+def _apply(record: Record, values: dict[str, Any], registry: RegistryTable | None = None) -> None:
     """Write values (any subset of CORRECTABLE_FIELDS) to a saved record and its relations."""
     plain = {f: values[f] for f in _PLAIN_FIELDS if f in values}
     for name, value in plain.items():
@@ -129,6 +129,7 @@ def _apply(record: Record, values: dict[str, Any]) -> None:
                 acronym=org.get("acronym"),
                 country=org.get("country"),
                 language=record.language,
+                table=registry,
             )
             span = org.get("span") or [None, None]
             participations.append(
@@ -144,6 +145,8 @@ def _apply(record: Record, values: dict[str, Any]) -> None:
                     span_end=span[1],
                 )
             )
+        if registry is not None:
+            registry.flush()  # the organisations the participations name
         Participation.objects.bulk_create(participations)
     if "funding" in values:
         record.funding.all().delete()
@@ -166,7 +169,16 @@ def _apply(record: Record, values: dict[str, Any]) -> None:
         record.themes.set(Theme.objects.filter(id__in=values["themes"]))
 
 
-def _register_aliases(draft: RecordDraft) -> None:
+def draft_mentions(drafts: list[RecordDraft]) -> list[Mention]:
+    """The organisation names of these drafts, to load a ``RegistryTable`` for them at once."""
+    return [
+        Mention(name=o.name, acronym=o.acronym, country=o.country, aliases=tuple(o.aliases))
+        for draft in drafts
+        for o in draft.organisations
+    ]
+
+
+def _register_aliases(draft: RecordDraft, registry: RegistryTable) -> None:
     """Names the text links to an organisation ("X (Centre for ...)") join the registry first,
     so that the record's own spelling resolves to the organisation that holds them all."""
     for org in draft.organisations:
@@ -177,6 +189,7 @@ def _register_aliases(draft: RecordDraft) -> None:
                 country=org.country,
                 language=draft.language,
                 aliases=org.aliases,
+                table=registry,
             )
 
 
@@ -195,20 +208,26 @@ def records_save_from_drafts(
     drafts: list[RecordDraft],
     status: str,
     previous: Document | None = None,
+    announce: bool = True,
+    registry: RegistryTable | None = None,
 ) -> list[Record]:
     """Store the drafts of a document as records.
 
     When ``previous`` is the document this one replaces (a changed file at the same source),
     its records are updated in place, matched by their position in the document: ids stay, an
     editor's corrections stay, and records the new text no longer holds are archived, not lost.
+    ``announce=False`` leaves sending ``records_changed`` to the caller, who stores many
+    documents and announces them all at once; ``registry`` is the organisation registry in
+    memory for the drafts of all those documents (loaded here for these drafts when not given).
     """
+    registry = registry or RegistryTable().load(draft_mentions(drafts))
     existing: dict[int, Record] = {}
     if previous is not None:
         existing = {r.ordinal: r for r in previous.records.all()}
     saved: list[Record] = []
     for ordinal, draft in enumerate(drafts, start=1):
         values = draft_values(draft)
-        _register_aliases(draft)
+        _register_aliases(draft, registry)
         record = existing.pop(ordinal, None)
         span = draft.span
         if record is None:
@@ -224,7 +243,7 @@ def records_save_from_drafts(
                 extracted=values,
                 **{f: values[f] for f in _PLAIN_FIELDS},
             )
-            _apply(record, {k: v for k, v in values.items() if k not in _PLAIN_FIELDS})
+            _apply(record, {k: v for k, v in values.items() if k not in _PLAIN_FIELDS}, registry)
             Revision.objects.create(record=record, action="ingest", changes={})
         else:
             before = record_current_values(record)
@@ -234,7 +253,7 @@ def records_save_from_drafts(
             record.provenance = _provenance(draft)
             record.extracted = values
             merged = {**values, **corrections}
-            _apply(record, merged)
+            _apply(record, merged, registry)
             record.save()
             changes = _diff(before, merged)
             if changes:
@@ -247,8 +266,10 @@ def records_save_from_drafts(
             record=leftover, action="archive", changes={"status": ["", "archived"]}
         )
         saved.append(leftover)
-    ids = [r.id for r in saved]
-    transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=ids))
+    registry.flush()
+    if announce:
+        ids = [r.id for r in saved]
+        transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=ids))
     return saved
 
 

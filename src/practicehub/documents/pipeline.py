@@ -9,8 +9,9 @@ The stages, in order, each a plain function from one shape to the next:
 3. ``languages`` ``ReadResult`` -> ``LanguageInfo``; tags each block with its language.
 4. ``extract``   text + blocks -> ``RecordDraft`` list (``catalogue.extract``). A document in which
                   extraction finds no record is rejected: nothing would be searchable.
-5. ``store``     one transaction: the ``Document`` row, the original bytes, the records. If any
-                  part fails, nothing of the file stays in the database.
+5. ``store``     a batch of files in one transaction, each file in a savepoint of its own: the
+                  ``Document`` row, the original bytes, the records. If any part fails, nothing
+                  of that file stays in the database; the other files of the batch are stored.
 
 Ingesting bytes already stored is a no-op reported as "unchanged". A file whose bytes changed at
 a source seen before replaces that document and updates its records in place.
@@ -35,7 +36,9 @@ from django.db import transaction
 from practicehub.catalogue.extract import extract_records
 from practicehub.catalogue.extract.draft import RecordDraft
 from practicehub.catalogue.models import Record
-from practicehub.catalogue.services import records_save_from_drafts
+from practicehub.catalogue.registry import RegistryTable
+from practicehub.catalogue.services import draft_mentions, records_save_from_drafts
+from practicehub.catalogue.signals import records_changed
 from practicehub.documents import workers
 from practicehub.documents.language import LanguageInfo, detect_languages
 from practicehub.documents.models import Document
@@ -43,6 +46,10 @@ from practicehub.documents.readers import ReadError, ReadResult, read_document
 from practicehub.documents.storage import original_save, sha256_of
 
 logger = logging.getLogger(__name__)
+
+# Files stored per transaction. Past a few dozen, a bigger batch saves little and holds more
+# files in memory and the progress back longer (bench/ingest.py prints it).
+BATCH_FILES = 50
 
 
 class IngestError(Exception):
@@ -119,15 +126,57 @@ def extract(result: ReadResult, info: LanguageInfo) -> list[RecordDraft]:
     return drafts
 
 
-def store(
-    incoming: Incoming,
-    result: ReadResult,
-    info: LanguageInfo,
-    drafts: list[RecordDraft],
-    *,
-    status: str,
-) -> Outcome:
+def store(batch: list[Prepared], *, status: str) -> list[Outcome]:
+    """Store prepared files, one outcome per file in their order.
+
+    The batch is one transaction and each file a savepoint in it: a file that fails rolls back
+    its own savepoint only, and one commit and one update of the search indexes serve the whole
+    batch (per file, those cost more than the rows themselves). Should the batch itself fail
+    (the commit, the connection), each file is stored again in a transaction of its own, so a
+    failure never costs the other files.
+    """
+    try:
+        return _store_batch(batch, status)
+    except Exception as exc:
+        if len(batch) == 1:
+            return [_rejected(batch[0].incoming, exc)]
+        logger.exception("a batch of %d files failed; storing them one by one", len(batch))
+        return [outcome for p in batch for outcome in store([p], status=status)]
+
+
+def _store_batch(batch: list[Prepared], status: str) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    stored_ids: list[str] = []
     with transaction.atomic():
+        # The organisation registry for all names of the batch, in memory: a few queries for
+        # the batch instead of a few per name.
+        registry = RegistryTable().load(draft_mentions([d for p in batch for d in p.drafts]))
+        for n, prepared in enumerate(batch):
+            try:
+                outcome, ids = _store_file(prepared, status, registry)
+            except Exception as exc:
+                outcome, ids = _rejected(prepared.incoming, exc), []
+                # What the table learnt from the file rolled back with it.
+                rest = [d for p in batch[n + 1 :] for d in p.drafts]
+                registry = RegistryTable().load(draft_mentions(rest))
+            outcomes.append(outcome)
+            stored_ids += ids
+        if stored_ids:
+            transaction.on_commit(
+                lambda: records_changed.send(sender=Record, record_ids=stored_ids)
+            )
+    return outcomes
+
+
+def _store_file(p: Prepared, status: str, registry: RegistryTable) -> tuple[Outcome, list[str]]:
+    """One file in a savepoint of its own; the ids of the records to announce."""
+    incoming, result, info = p.incoming, p.result, p.info
+    with transaction.atomic():
+        # Looked up here, not only before reading: with workers, or twice in one batch, the
+        # same bytes may have been prepared twice, and the second must read "unchanged".
+        existing = unchanged(incoming)
+        if existing is not None:
+            return existing, []
         previous = (
             Document.objects.filter(source=incoming.source, replaced_by__isnull=True)
             .exclude(sha256=incoming.sha256)
@@ -150,19 +199,25 @@ def store(
             metadata=result.metadata,
         )
         records = records_save_from_drafts(
-            document=document, drafts=drafts, status=status, previous=previous
+            document=document,
+            drafts=p.drafts,
+            status=status,
+            previous=previous,
+            announce=False,
+            registry=registry,
         )
         if previous is not None:
             previous.replaced_by = document
             previous.save(update_fields=["replaced_by"])
         # Last, so a failure above leaves no file behind that no row points to.
         original_save(data=incoming.data, sha256=incoming.sha256)
-    return Outcome(
+    outcome = Outcome(
         source=incoming.source,
         status="updated" if previous is not None else "stored",
         document=document,
         records=sum(1 for r in records if r.status != Record.Status.ARCHIVED),
     )
+    return outcome, [r.id for r in records]
 
 
 @dataclass(slots=True)
@@ -184,15 +239,11 @@ def prepare(incoming: Incoming) -> Prepared:
 
 def ingest_path(path: Path, *, status: str = Record.Status.PUBLISHED) -> Outcome:
     """Run every stage for one file; a rejection is returned, never raised."""
-    try:
-        incoming = load(path)
-    except IngestError as exc:
-        return Outcome(source=str(path), status="rejected", reason=str(exc))
-    return ingest_incoming(incoming, status=status)
+    return commit([_load_and_prepare(path)], status=status)[0]
 
 
 def ingest_incoming(incoming: Incoming, *, status: str = Record.Status.PUBLISHED) -> Outcome:
-    return unchanged(incoming) or commit(_guarded(prepare, incoming), status=status)
+    return commit([unchanged(incoming) or _guarded(prepare, incoming)], status=status)[0]
 
 
 def unchanged(incoming: Incoming) -> Outcome | None:
@@ -208,43 +259,52 @@ def unchanged(incoming: Incoming) -> Outcome | None:
     )
 
 
-def commit(prepared: Prepared | Outcome, *, status: str) -> Outcome:
-    """Store what ``prepare`` made; a rejection from it passes through untouched.
-
-    Bytes are looked up again here: with workers, the same bytes may have been prepared twice
-    in one call, and the second must read "unchanged", not fail on the first.
-    """
-    if isinstance(prepared, Outcome):
-        return prepared
-    p = prepared
-    return unchanged(p.incoming) or _guarded(
-        store, p.incoming, p.result, p.info, p.drafts, status=status
-    )
+def commit(items: list[Prepared | Outcome], *, status: str) -> list[Outcome]:
+    """Store what ``prepare`` made, as one batch; rejections from it pass through untouched."""
+    stored = iter(store([p for p in items if isinstance(p, Prepared)], status=status))
+    return [item if isinstance(item, Outcome) else next(stored) for item in items]
 
 
 def ingest_paths(
-    paths: list[Path], *, status: str = Record.Status.PUBLISHED, jobs: int = 1
+    paths: list[Path],
+    *,
+    status: str = Record.Status.PUBLISHED,
+    jobs: int = 1,
+    batch: int = BATCH_FILES,
 ) -> Iterator[tuple[Path, Outcome]]:
-    """Ingest files in order, yielding each outcome as it is stored.
+    """Ingest files in order, yielding each outcome once its batch is committed.
 
     With ``jobs`` > 1, reading and extraction (the CPU-bound part) run in that many worker
-    processes while this process stores, in the files' order, one transaction per file. Workers
-    are spawned, not forked, so they share no database connection with this process.
+    processes while this process stores the files read before, in their order, ``batch`` files
+    per transaction. Workers are spawned, not forked, so they share no database connection
+    with this process.
     """
+    batch = max(1, batch)
     if jobs <= 1:
-        for path in paths:
-            yield path, ingest_path(path, status=status)
+        for start in range(0, len(paths), batch):
+            chunk = paths[start : start + batch]
+            items = [_load_and_prepare(path) for path in chunk]
+            yield from zip(chunk, commit(items, status=status), strict=True)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=workers.setup) as pool:
         pending: deque[tuple[Path, Future | Outcome]] = deque()
         for path in paths:
             pending.append((path, _submit(pool, path)))
-            # Keep the workers busy but the memory bounded: a few files ahead of the store.
-            while len(pending) > 4 * jobs or (pending and _ready(pending[0][1])):
-                yield _commit_next(pending, status)
+            # Keep a batch in the workers' hands while this process stores the one before, and
+            # the memory bounded: two batches ahead at most.
+            if len(pending) >= 2 * batch:
+                yield from _commit_next(pending, batch, status)
         while pending:
-            yield _commit_next(pending, status)
+            yield from _commit_next(pending, batch, status)
+
+
+def _load_and_prepare(path: Path) -> Prepared | Outcome:
+    try:
+        incoming = load(path)
+    except IngestError as exc:
+        return Outcome(source=str(path), status="rejected", reason=str(exc))
+    return unchanged(incoming) or _guarded(prepare, incoming)
 
 
 def _submit(pool: ProcessPoolExecutor, path: Path) -> Future | Outcome:
@@ -255,19 +315,20 @@ def _submit(pool: ProcessPoolExecutor, path: Path) -> Future | Outcome:
     return unchanged(incoming) or pool.submit(_guarded, prepare, incoming)
 
 
-def _ready(item: Future | Outcome) -> bool:
-    return isinstance(item, Outcome) or item.done()
-
-
-def _commit_next(pending: deque, status: str) -> tuple[Path, Outcome]:
-    path, item = pending.popleft()
-    try:
-        prepared = item if isinstance(item, Outcome) else item.result()
-    except BrokenProcessPool:  # a parser took its worker down with it
-        prepared = Outcome(
-            source=str(path), status="rejected", reason="could not be processed (worker ended)"
-        )
-    return path, commit(prepared, status=status)
+def _commit_next(pending: deque, batch: int, status: str) -> Iterator[tuple[Path, Outcome]]:
+    """Wait for the next ``batch`` files in order and store them."""
+    paths, items = [], []
+    for _ in range(min(batch, len(pending))):
+        path, item = pending.popleft()
+        try:
+            item = item if isinstance(item, Outcome) else item.result()
+        except BrokenProcessPool:  # a parser took its worker down with it
+            item = Outcome(
+                source=str(path), status="rejected", reason="could not be processed (worker ended)"
+            )
+        paths.append(path)
+        items.append(item)
+    yield from zip(paths, commit(items, status=status), strict=True)
 
 
 def _guarded(stage, incoming: Incoming, *args, **kwargs):
@@ -275,15 +336,19 @@ def _guarded(stage, incoming: Incoming, *args, **kwargs):
     so that it never loses the other files of the same call."""
     try:
         return stage(incoming, *args, **kwargs)
-    except IngestError as exc:
-        return Outcome(source=incoming.source, status="rejected", reason=str(exc))
     except Exception as exc:
-        logger.exception("ingest failed for %s", incoming.source)
-        return Outcome(
-            source=incoming.source,
-            status="rejected",
-            reason=f"could not be processed ({type(exc).__name__}: {exc})",
-        )
+        return _rejected(incoming, exc)
+
+
+def _rejected(incoming: Incoming, exc: Exception) -> Outcome:
+    if isinstance(exc, IngestError):
+        return Outcome(source=incoming.source, status="rejected", reason=str(exc))
+    logger.error("ingest failed for %s", incoming.source, exc_info=exc)
+    return Outcome(
+        source=incoming.source,
+        status="rejected",
+        reason=f"could not be processed ({type(exc).__name__}: {exc})",
+    )
 
 
 def iter_files(paths: list[Path]) -> list[Path]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandParser
 
 from practicehub.catalogue.models import Record
-from practicehub.documents.pipeline import Outcome, ingest_paths, iter_files
+from practicehub.documents.pipeline import BATCH_FILES, Outcome, ingest_paths, iter_files
 
 
 class Command(BaseCommand):
@@ -32,11 +32,25 @@ class Command(BaseCommand):
             "files, else 1)",
         )
         parser.add_argument(
+            "--batch",
+            type=int,
+            default=BATCH_FILES,
+            help=f"files stored per transaction (default {BATCH_FILES}); a file that fails is "
+            "rolled back alone whatever the batch",
+        )
+        parser.add_argument(
             "--quiet", action="store_true", help="print only rejections and the summary"
         )
 
     def handle(
-        self, *args, paths: list[Path], draft: bool, quiet: bool, jobs: int | None, **options
+        self,
+        *args,
+        paths: list[Path],
+        draft: bool,
+        quiet: bool,
+        jobs: int | None,
+        batch: int,
+        **options,
     ) -> None:
         status = Record.Status.DRAFT if draft else Record.Status.PUBLISHED
         files = iter_files(paths)
@@ -51,7 +65,7 @@ class Command(BaseCommand):
             progress.start()
             task = progress.add_task("Ingesting", total=len(files))
         try:
-            for path, outcome in ingest_paths(files, status=status, jobs=jobs):
+            for path, outcome in ingest_paths(files, status=status, jobs=jobs, batch=batch):
                 counts[outcome.status] += 1
                 self._report(path, outcome, quiet)
                 if progress is not None:
