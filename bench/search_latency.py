@@ -12,7 +12,8 @@ themes, a programme for half of them, periods over 2005-2025. Then the search in
 (timed), the facet table is loaded once (timed), and ``record_search`` runs a mix of one- to
 four-word queries in both languages, some with filters, every call counting all seven facets
 and building snippets: p50/p95/p99 and the mean, per database, with peak resident memory of
-the measuring process; then the same again without the semantic list ("keyword_only"). Results go to ``bench/results/search_latency.json``.
+the measuring process; then the same again without the semantic list ("keyword_only").
+Results go to ``bench/results/search_latency.json``.
 """
 
 from __future__ import annotations

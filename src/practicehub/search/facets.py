@@ -1,42 +1,78 @@
-"""An in-memory table of the published records' facet values, for filtering and counting.
+"""The search table: the indexed records' facet values and keyword index, in memory.
 
 Counting seven facets with GROUP BY queries over a large result costs a query each; here every
 facet is a pair of integer arrays (record position, value id), so a filter is one ``np.isin``
-and the counts over any matched set are one ``np.bincount``. The table is loaded lazily and
-reloaded when ``SearchState.version`` moves (any process that changes the index bumps it).
+and the counts over any matched set are one ``np.bincount``. Keyword matching and scoring use
+the in-memory index of keyword_index.py, built from the same rows.
+
+One position per search entry: a record that is re-indexed gets a new entry and so a new
+position, and its old position is marked dead. The table is loaded lazily and brought up to
+date whenever ``SearchState.version`` or the newest entry id moves (any process that changes the
+index bumps the version): the entries added and removed since are read and applied, and only a
+large change (or many dead positions) loads everything again. Entries are told apart by id and
+a random stamp, as SQLite can give a rolled-back entry's id to a later one.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
+from django.db.models import Max
 
 from practicehub.catalogue.models import Funding, Participation, Record
+from practicehub.search import keyword_index
 from practicehub.search.indexing import index_version
 from practicehub.search.models import SearchEntry
 
 FACETS = ("kind", "language", "theme", "programme", "organisation", "year", "target_group")
 # A period longer than this is not spread over every year it names (likely a mistake).
 MAX_PERIOD_YEARS = 30
+# Changes applied in place up to this many entries (or this share of the table) since the last
+# full load; beyond, and when this share of positions is dead, everything is loaded again.
+MAX_RECENT = 5000
+MAX_RECENT_SHARE = 0.1
+MAX_DEAD_SHARE = 0.2
+_IN_BATCH = 500
 
 
 @dataclass
 class Column:
-    """One facet: value names and the (record position, value id) pairs."""
+    """One facet: value names (sorted) and the (record position, value id) pairs."""
 
     values: list[str]
     rec: np.ndarray
     val: np.ndarray
 
     @classmethod
-    def build(cls, pairs: list[tuple[int, str]]) -> Column:
-        values = sorted({v for _, v in pairs})
+    def build(cls, pairs: _Pairs) -> Column:
+        """A column from gathered pairs, each (position, value) once."""
+        values = sorted(set(pairs.vals))
         index = {v: i for i, v in enumerate(values)}
-        rec = np.fromiter((p for p, _ in pairs), dtype=np.int32, count=len(pairs))
-        val = np.fromiter((index[v] for _, v in pairs), dtype=np.int32, count=len(pairs))
-        return cls(values=values, rec=rec, val=val)
+        rec = np.frombuffer(pairs.rec, dtype=np.int32) if pairs.rec else np.zeros(0, np.int32)
+        val = np.fromiter((index[v] for v in pairs.vals), dtype=np.int32, count=len(pairs.vals))
+        key = rec.astype(np.int64) * max(1, len(values)) + val
+        _, first = np.unique(key, return_index=True)
+        first.sort()
+        return cls(values=values, rec=rec[first].copy(), val=val[first])
+
+    def changed(self, alive: np.ndarray, added: _Pairs) -> Column:
+        """This column without the dead positions' pairs and with the ``added`` ones."""
+        fresh = Column.build(added)
+        values = sorted(set(self.values).union(fresh.values))
+        index = {v: i for i, v in enumerate(values)}
+        old_ids = np.array([index[v] for v in self.values], dtype=np.int32)
+        new_ids = np.array([index[v] for v in fresh.values], dtype=np.int32)
+        keep = alive[self.rec]
+        return Column(
+            values=values,
+            rec=np.concatenate([self.rec[keep], fresh.rec]),
+            val=np.concatenate([old_ids[self.val[keep]], new_ids[fresh.val]]),
+        )
 
     def mask(self, wanted: tuple[str, ...], size: int) -> np.ndarray:
         ids = [i for i, v in enumerate(self.values) if v in set(wanted)]
@@ -51,28 +87,37 @@ class Column:
 
 @dataclass
 class FacetTable:
-    version: str
-    record_ids: list[str]
-    position: dict[str, int]
-    entry_position: np.ndarray  # entry id -> record position, -1 where none
+    marker: tuple[str, int]  # the index version and newest entry id it reflects
+    record_ids: list[str]  # per position (a dead position keeps its record's id)
+    position: dict[str, int]  # record id -> its live position
+    alive: np.ndarray
+    entries: dict[tuple[int, int], int]  # (entry id, stamp) -> position
     columns: dict[str, Column]
-    # Sort keys per position: period start ("2019-03" -> 201903, 0 when unknown), created
-    # order, title order.
+    # Sort keys per position: period start ("2019-03" -> 201903, 0 when unknown), creation
+    # time (microseconds), title folded for sorting.
     start: np.ndarray
     created: np.ndarray
-    title_order: np.ndarray
+    titles: list[str]
     # Language value id (of the "language" column) per position, -1 when unknown.
     language_of: np.ndarray
+    keywords: keyword_index.KeywordIndex
+    # The large segment's word counts, and the rows of the small one (entries since).
+    base_lengths: np.ndarray
+    recent: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        return self.marker[0]
 
     @property
     def size(self) -> int:
         return len(self.record_ids)
 
-    def positions_of_entries(self, entry_ids: np.ndarray) -> np.ndarray:
-        inside = entry_ids < len(self.entry_position)
-        out = np.full(len(entry_ids), -1, dtype=np.int64)
-        out[inside] = self.entry_position[entry_ids[inside]]
-        return out
+    @functools.cached_property
+    def title_order(self) -> np.ndarray:
+        order = np.empty(self.size, dtype=np.int64)
+        order[np.argsort(np.array(self.titles, dtype=object), kind="stable")] = np.arange(self.size)
+        return order
 
 
 def _years(start: str, end: str) -> list[str]:
@@ -92,62 +137,222 @@ def _start_key(start: str) -> int:
     return int(digits.ljust(8, "0")) if digits else 0
 
 
+def _marker() -> tuple[str, int]:
+    return index_version(), SearchEntry.objects.aggregate(top=Max("id"))["top"] or 0
+
+
+def _batches(ids: list[str] | None) -> Iterable[list[str] | None]:
+    if ids is None:
+        yield None
+        return
+    for first in range(0, len(ids), _IN_BATCH):
+        yield ids[first : first + _IN_BATCH]
+
+
+class _Pairs:
+    """(position, value) pairs of one facet as they are gathered: positions in an int array,
+    values in a list sharing one string object per distinct value."""
+
+    def __init__(self) -> None:
+        self.rec = array("i")
+        self.vals: list[str] = []
+
+    def add(self, position: int, value: str, shared: dict[str, str]) -> None:
+        self.rec.append(position)
+        self.vals.append(shared.setdefault(value, value))
+
+
+@dataclass
+class _Facts:
+    """What the facet columns and sort keys need of some records: per record id (kind,
+    language, period start key, years, target groups, folded title, creation time), and the
+    (record id, value) links of the facets kept in other tables."""
+
+    rows: dict[str, tuple] = field(default_factory=dict)
+    links: dict[str, list[tuple[str, str]]] = field(
+        default_factory=lambda: {"theme": [], "programme": [], "organisation": []}
+    )
+
+
+def _facts(record_ids: list[str] | None) -> _Facts:
+    """Facet values of the published records (all, or those of ``record_ids``)."""
+    facts = _Facts()
+    shared: dict[str, str] = {}
+    for ids in _batches(record_ids):
+        published = Record.objects.filter(status=Record.Status.PUBLISHED)
+        if ids is not None:
+            published = published.filter(id__in=ids)
+        fields = ("id", "kind", "language", "period_start", "period_end", "target_groups")
+        for rid, kind, language, start, end, groups, title, created in published.values_list(
+            *fields, "title", "created_at"
+        ).iterator(5000):
+            facts.rows[rid] = (
+                shared.setdefault(kind, kind),
+                shared.setdefault(language, language),
+                _start_key(start or end or ""),
+                _years(start or "", end or ""),
+                [str(g) for g in dict.fromkeys(groups or []) if g],
+                title.casefold(),
+                int(created.timestamp() * 1_000_000),
+            )
+        through = Record.themes.through.objects.filter(record__in=published)
+        links = {
+            "theme": through.values_list("record_id", "theme_id"),
+            "programme": Funding.objects.filter(
+                record__in=published, programme__isnull=False
+            ).values_list("record_id", "programme_id"),
+            "organisation": Participation.objects.filter(record__in=published).values_list(
+                "record_id", "organisation_id"
+            ),
+        }
+        for facet, query in links.items():
+            facts.links[facet] += [
+                (rid, shared.setdefault(v, v)) for rid, v in query.iterator(5000)
+            ]
+    return facts
+
+
+@dataclass
+class _Added:
+    """Positions appended for new entries: their records, facet pairs and sort keys."""
+
+    record_ids: list[str] = field(default_factory=list)
+    entries: dict[tuple[int, int], int] = field(default_factory=dict)
+    pairs: dict[str, _Pairs] = field(default_factory=lambda: {name: _Pairs() for name in FACETS})
+    start: list[int] = field(default_factory=list)
+    created: list[int] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+def _append(added: _Added, facts: _Facts, entries: list[tuple[int, int, str]], first: int):
+    """Give each entry whose record is published the next position (from ``first``)."""
+    shared: dict[str, str] = {}
+    position_of: dict[str, int] = {}
+    pairs = added.pairs
+    for entry_id, stamp, record_id in entries:
+        row = facts.rows.get(record_id)
+        if row is None:
+            continue
+        kind, language, start, years, groups, title, created = row
+        position = first + len(added.record_ids)
+        position_of[record_id] = position
+        added.record_ids.append(record_id)
+        added.entries[(entry_id, stamp or 0)] = position
+        pairs["kind"].add(position, kind, shared)
+        if language:
+            pairs["language"].add(position, language, shared)
+        for year in years:
+            pairs["year"].add(position, year, shared)
+        for group in groups:
+            pairs["target_group"].add(position, group, shared)
+        added.start.append(start)
+        added.created.append(created)
+        added.titles.append(title)
+    for facet, links in facts.links.items():
+        for record_id, value in links:
+            position = position_of.get(record_id)
+            if position is not None:
+                pairs[facet].add(position, value, shared)
+
+
+def _language_of(column: Column, size: int) -> np.ndarray:
+    out = np.full(size, -1, dtype=np.int64)
+    out[column.rec] = column.val
+    return out
+
+
 def load() -> FacetTable:
-    version = index_version()
+    """Everything, from the database."""
+    marker = _marker()
+    entries = list(SearchEntry.objects.order_by("id").values_list("id", "stamp", "record_id"))
+    facts = _facts(None)
+    added = _Added()
+    _append(added, facts, entries, 0)
+    del facts, entries  # the facet columns first, so their makings are freed before the index
+    size = len(added.record_ids)
+    columns = {name: Column.build(added.pairs[name]) for name in FACETS}
+    added.pairs.clear()
+    by_entry = {entry_id: p for (entry_id, _), p in added.entries.items()}
+
+    def rows() -> Iterator[tuple[int, tuple[str, ...]]]:
+        # Entry order is position order; entries added meanwhile have no position yet.
+        streams = SearchEntry.objects.order_by("id").values_list("id", *keyword_index.FIELDS)
+        for entry_id, *texts in streams.iterator(2000):
+            position = by_entry.get(entry_id)
+            if position is not None:
+                yield position, tuple(texts)
+
+    segment, lengths = keyword_index.build_segment(rows(), size)
+    alive = np.ones(size, dtype=bool)
+    return FacetTable(
+        marker=marker,
+        record_ids=added.record_ids,
+        position={rid: p for p, rid in enumerate(added.record_ids)},
+        alive=alive,
+        entries=added.entries,
+        columns=columns,
+        start=np.array(added.start, dtype=np.int64),
+        created=np.array(added.created, dtype=np.int64),
+        titles=added.titles,
+        language_of=_language_of(columns["language"], size),
+        keywords=keyword_index.KeywordIndex([segment], alive, lengths),
+        base_lengths=lengths,
+    )
+
+
+def _updated(old: FacetTable, marker: tuple[str, int]) -> FacetTable | None:
+    """The table with the entries added and removed since applied, or None when the change is
+    too large for that (then everything is loaded again)."""
+    current = {(i, s or 0): None for i, s in SearchEntry.objects.values_list("id", "stamp")}
+    removed = [key for key in old.entries if key not in current]
+    fresh = [key for key in current if key not in old.entries]
+    limit = min(MAX_RECENT, max(100, int(MAX_RECENT_SHARE * old.size)))
+    if len(old.recent) + len(fresh) > limit:
+        return None
+    alive = old.alive.copy()
+    alive[[old.entries[key] for key in removed]] = False
+    if (old.size - int(alive.sum()) + len(fresh)) > MAX_DEAD_SHARE * max(old.size, 1000):
+        return None
     rows = list(
-        Record.objects.filter(status=Record.Status.PUBLISHED)
-        .order_by("created_at", "id")
-        .values_list(
-            "id", "kind", "language", "period_start", "period_end", "target_groups", "title"
+        SearchEntry.objects.filter(id__in=[i for i, _ in fresh]).values_list(
+            "id", "stamp", "record_id", *keyword_index.FIELDS
         )
     )
-    record_ids = [r[0] for r in rows]
-    position = {rid: i for i, rid in enumerate(record_ids)}
-    pairs: dict[str, list[tuple[int, str]]] = {name: [] for name in FACETS}
-    starts = np.zeros(len(rows), dtype=np.int64)
-    for i, (_, kind, language, start, end, groups, _title) in enumerate(rows):
-        pairs["kind"].append((i, kind))
-        if language:
-            pairs["language"].append((i, language))
-        pairs["year"] += [(i, y) for y in _years(start or "", end or "")]
-        pairs["target_group"] += [(i, str(g)) for g in dict.fromkeys(groups or []) if g]
-        starts[i] = _start_key(start or end or "")
-    published = Record.objects.filter(status=Record.Status.PUBLISHED)
-    through = Record.themes.through.objects.filter(record__in=published)
-    for rid, theme in through.values_list("record_id", "theme_id").iterator(chunk_size=5000):
-        pairs["theme"].append((position[rid], theme))
-    fundings = Funding.objects.filter(record__in=published, programme__isnull=False)
-    seen: set[tuple[int, str]] = set()
-    for rid, programme in fundings.values_list("record_id", "programme_id").iterator(5000):
-        seen.add((position[rid], programme))
-    pairs["programme"] = sorted(seen)
-    seen = set()
-    parts = Participation.objects.filter(record__in=published)
-    for rid, org in parts.values_list("record_id", "organisation_id").iterator(chunk_size=5000):
-        seen.add((position[rid], org))
-    pairs["organisation"] = sorted(seen)
-
-    entries = list(SearchEntry.objects.values_list("id", "record_id"))
-    top = max((e for e, _ in entries), default=0)
-    entry_position = np.full(top + 1, -1, dtype=np.int64)
-    for entry_id, rid in entries:
-        entry_position[entry_id] = position.get(rid, -1)
-    titles = [r[6].casefold() for r in rows]
-    title_order = np.empty(len(rows), dtype=np.int64)
-    title_order[np.argsort(np.array(titles, dtype=object), kind="stable")] = np.arange(len(rows))
-    columns = {name: Column.build(p) for name, p in pairs.items()}
-    language_of = np.full(len(rows), -1, dtype=np.int64)
-    language_of[columns["language"].rec] = columns["language"].val
+    facts = _facts([r[2] for r in rows])
+    added = _Added()
+    _append(added, facts, [r[:3] for r in rows], old.size)
+    size = old.size + len(added.record_ids)
+    alive = np.concatenate([alive, np.ones(len(added.record_ids), dtype=bool)])
+    streams = {(r[0], r[1] or 0): tuple(r[3:]) for r in rows}
+    recent = [(p, s) for p, s in old.recent if alive[p]]
+    recent += [(p, streams[key]) for key, p in added.entries.items()]
+    entries = {key: p for key, p in old.entries.items() if alive[p]}
+    entries.update(added.entries)
+    record_ids = old.record_ids + added.record_ids
+    position = {rid: p for rid, p in old.position.items() if alive[p]}
+    position.update({rid: old.size + i for i, rid in enumerate(added.record_ids)})
+    columns = {name: old.columns[name].changed(alive, added.pairs[name]) for name in FACETS}
+    lengths = np.zeros(size, dtype=np.int64)
+    lengths[: len(old.base_lengths)] = old.base_lengths
+    segments = [old.keywords.segments[0]]
+    if recent:
+        small, small_lengths = keyword_index.build_segment(recent, size)
+        segments.append(small)
+        lengths += small_lengths
     return FacetTable(
-        version=version,
+        marker=marker,
         record_ids=record_ids,
         position=position,
-        entry_position=entry_position,
+        alive=alive,
+        entries=entries,
         columns=columns,
-        start=starts,
-        created=np.arange(len(rows), dtype=np.int64),
-        title_order=title_order,
-        language_of=language_of,
+        start=np.concatenate([old.start, np.array(added.start, dtype=np.int64)]),
+        created=np.concatenate([old.created, np.array(added.created, dtype=np.int64)]),
+        titles=old.titles + added.titles,
+        language_of=_language_of(columns["language"], size),
+        keywords=keyword_index.KeywordIndex(segments, alive, lengths),
+        base_lengths=old.base_lengths,
+        recent=recent,
     )
 
 
@@ -156,12 +361,14 @@ _table: FacetTable | None = None
 
 
 def table() -> FacetTable:
-    """The current table, reloaded when the index changed since it was loaded."""
+    """The current table, brought up to date when the index changed since it was loaded."""
     global _table
-    version = index_version()
+    marker = _marker()
     with _lock:
-        if _table is None or _table.version != version:
+        if _table is None:
             _table = load()
+        elif _table.marker != marker:
+            _table = _updated(_table, marker) or load()
         return _table
 
 

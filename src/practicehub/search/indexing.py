@@ -6,6 +6,7 @@ change bumps ``SearchState.version`` so cached facet tables in any process reloa
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Iterable, Iterator
 
@@ -74,6 +75,7 @@ def _entry(values: dict, participations: list[tuple], funding: list[tuple]) -> S
         names_stems=analysis.analyse(names, language),
         body_stems=analysis.analyse(body, language),
         exact=analysis.analyse_exact(analysis.join_texts([title, names, body])),
+        stamp=secrets.randbits(62),
     )
 
 

@@ -19,6 +19,9 @@ class SearchEntry(models.Model):
     names_stems = models.TextField(blank=True)
     body_stems = models.TextField(blank=True)
     exact = models.TextField(blank=True)
+    # Random, set when the entry is written: with the id it tells entries apart even where
+    # SQLite reuses the id of a rolled-back one (the in-memory table follows entries by both).
+    stamp = models.BigIntegerField(null=True, editable=False)
 
     class Meta:
         verbose_name_plural = "search entries"

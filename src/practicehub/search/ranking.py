@@ -6,7 +6,7 @@ Several ranked lists are fused with reciprocal rank fusion (each list adds
 - ``keyword``: the query as typed, every group required (AND); when that finds fewer than
   ``MIN_ALL_MATCHES`` records, followed by records matching any group (OR).
 - ``bilingual``: the query with glossary alternatives (the other language's terms) for its
-  words, any group may match, ranked by the backend.
+  words, any group may match.
 - ``concepts``: records carrying a theme, programme or organisation the query names.
 - ``semantic``: the semantic index (``practicehub.semantic``), when that app is installed.
 
@@ -16,6 +16,8 @@ the query's language and within all other languages, and the two alternate (``mi
 best record in another language is not pushed out by weaker ones in the query's: on the
 development set that took the keyword cross-language top-5 rate from 0.29 to 0.82 and its
 nDCG@10 from 0.61 to 0.71.
+The keyword lists are matched and scored (BM25, FTS5's formula and column weights) by the
+in-memory index of the search table (keyword_index.py), the same on both databases.
 All weights live in ``FUSION`` and the constants below, chosen on ``bench/queries/dev.json``
 with ``bench/search_eval.py``.
 """
@@ -28,9 +30,8 @@ import numpy as np
 from django.apps import apps
 
 from practicehub.search import bridge
-from practicehub.search.backends import backend
 from practicehub.search.facets import FacetTable
-from practicehub.search.models import SearchEntry
+from practicehub.search.keyword_index import EXACT, TITLE, Leaf
 from practicehub.search.query import ParsedQuery, Term, Word, make_term
 
 MIN_ALL_MATCHES = 10
@@ -63,23 +64,19 @@ class RankingOptions:
 DEFAULT = RankingOptions()
 
 
-def _positions(table: FacetTable, entry_ids: np.ndarray, scores: np.ndarray):
-    positions = table.positions_of_entries(entry_ids)
-    keep = positions >= 0
-    return positions[keep], scores[keep]
-
-
 def _sorted(positions: np.ndarray, scores: np.ndarray):
     order = np.argsort(-scores, kind="stable")
     return positions[order], scores[order]
 
 
-def keyword_rank(table: FacetTable, query: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
+def keyword_rank(
+    table: FacetTable, query: ParsedQuery, memo: dict | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The query as typed: record positions and keyword scores, best first."""
-    engine = backend()
-    positions, scores = _sorted(*_positions(table, *engine.match(query, "all")))
+    index = table.keywords
+    positions, scores = _sorted(*index.match(query, "all", memo))
     if len(query.groups) > 1 and len(positions) < MIN_ALL_MATCHES:
-        more, more_scores = _positions(table, *engine.match(query, "any"))
+        more, more_scores = index.match(query, "any", memo)
         fresh = ~np.isin(more, positions)
         more, more_scores = _sorted(more[fresh], more_scores[fresh])
         # Below every record that matched all groups.
@@ -94,9 +91,7 @@ def keyword_rank(table: FacetTable, query: ParsedQuery) -> tuple[np.ndarray, np.
 def excluded_positions(table: FacetTable, query: ParsedQuery) -> np.ndarray:
     if not query.excluded:
         return np.zeros(0, dtype=np.int64)
-    only = ParsedQuery(groups=[[t] for t in query.excluded])
-    positions, _ = _positions(table, *backend().match(only, "any"))
-    return positions
+    return table.keywords.holding(query.excluded)
 
 
 def bilingual_query(query: ParsedQuery, expansions: list[bridge.Expansion], words) -> ParsedQuery:
@@ -165,30 +160,24 @@ def _semantic(
     return np.array([p for p in positions if p is not None], dtype=np.int64)
 
 
-def _exact_matches(table: FacetTable, candidates: np.ndarray, query: ParsedQuery, text: str):
+def _exact_matches(
+    table: FacetTable, candidates: np.ndarray, query: ParsedQuery, text: str, memo: dict
+) -> np.ndarray:
     """Candidates whose title holds every query group, or whose text holds the whole query as
-    typed (folded) - checked on the candidates' stored streams, not with another index pass."""
+    typed (folded), found in the keyword index's title and exact-word postings."""
     if not len(candidates) or not query.groups:
         return np.zeros(0, dtype=np.int64)
-    ids = [table.record_ids[p] for p in candidates.tolist()]
+    index = table.keywords
+    hit = np.ones(table.size, dtype=bool)
+    for group in query.groups:
+        in_title = np.zeros(table.size, dtype=bool)
+        for key in {k for t in group if not t.is_phrase for k in t.words[0].keys}:
+            in_title[index.leaf(Leaf((key,), TITLE), memo)[0]] = True
+        hit &= in_title
     phrase = make_term(text)
-    whole = None
     if phrase is not None and phrase.is_phrase:
-        whole = " " + " ".join(w.exact for w in phrase.words) + " "
-    fields = ("record_id", "title_stems", "exact") if whole else ("record_id", "title_stems")
-    rows = {r[0]: r[1:] for r in SearchEntry.objects.filter(record_id__in=ids).values_list(*fields)}
-    hits = []
-    for position, record_id in zip(candidates.tolist(), ids, strict=True):
-        row = rows.get(record_id)
-        if row is None:
-            continue
-        stems = set(row[0].split())
-        in_title = all(
-            any(t.words[0].keys & stems for t in g if not t.is_phrase) for g in query.groups
-        )
-        if in_title or (whole and whole in " " + row[1].replace("\n", " ") + " "):
-            hits.append(position)
-    return np.array(hits, dtype=np.int64)
+        hit[index.leaf(Leaf(tuple(w.exact for w in phrase.words), EXACT), memo)[0]] = True
+    return candidates[hit[candidates]]
 
 
 def rank(
@@ -206,6 +195,7 @@ def rank(
     ``notes`` receives what snippets need: the query with its glossary alternatives
     ("highlight") and the best semantic passage per record id ("passages")."""
     notes = notes if notes is not None else {}
+    memo: dict = {}  # keyword index answers shared by the lists below
     fused = np.zeros(table.size)
     matched = np.zeros(table.size, dtype=bool)
 
@@ -217,14 +207,14 @@ def rank(
         matched[positions] = True
 
     if options.keyword:
-        add("keyword", keyword_rank(table, query)[0])
+        add("keyword", keyword_rank(table, query, memo)[0])
     words = bridge.query_words(text)
     if options.glossary:
         expansions = bridge.glossary_expansions(words)
         if expansions:
             expanded = bilingual_query(query, expansions, words)
             notes["highlight"] = expanded
-            positions, scores = _sorted(*_positions(table, *backend().match(expanded, "any")))
+            positions, scores = _sorted(*table.keywords.match(expanded, "any", memo))
             add("bilingual", _within_languages(table, positions, scores, options.balance))
     if options.concepts:
         found = bridge.concepts(words, table.version)
@@ -241,7 +231,7 @@ def rank(
     if options.exact:
         top = np.flatnonzero(matched)
         top = top[np.argsort(-fused[top], kind="stable")][:EXACT_CHECK]
-        fused[_exact_matches(table, top, query, text)] += EXACT_BONUS
+        fused[_exact_matches(table, top, query, text, memo)] += EXACT_BONUS
 
     positions = np.flatnonzero(matched)
     positions = positions[np.argsort(-fused[positions], kind="stable")]

@@ -8,6 +8,7 @@ highlighted snippets for the page (snippets.py).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -116,24 +117,26 @@ class SearchPage:
 
 
 def _filter_mask(table: facet_table.FacetTable, filters: SearchFilters) -> np.ndarray:
-    mask = np.ones(table.size, dtype=bool)
+    mask = table.alive.copy()  # a re-indexed or removed record's old position is dead
     for key, wanted in filters.as_dict().items():
         if wanted:
             mask &= table.columns[key].mask(wanted, table.size)
     return mask
 
 
-def _order_without_relevance(table: facet_table.FacetTable, positions: np.ndarray, sort: str):
+def _order_without_relevance(
+    table: facet_table.FacetTable, positions: np.ndarray, sort: str
+) -> np.ndarray:
+    """The order (indices into ``positions``) for a sort other than relevance."""
     if sort == "title":
-        keys = table.title_order[positions]
-        return positions[np.argsort(keys, kind="stable")]
+        return np.argsort(table.title_order[positions], kind="stable")
     # Newest: latest period start first, then the most recently added; oldest the reverse,
     # with undated records last either way.
     start, created = table.start[positions], table.created[positions]
     if sort == "oldest":
         undated = start == 0
-        return positions[np.lexsort((created, start, undated))]
-    return positions[np.lexsort((-created, -start))]
+        return np.lexsort((created, start, undated))
+    return np.lexsort((-created, -start))
 
 
 def record_search(
@@ -176,10 +179,8 @@ def record_search(
     positions, scores = positions[keep], scores[keep]
     if sort != "relevance" or not parsed.groups:
         order_sort = "newest" if sort == "relevance" else sort
-        ordered = _order_without_relevance(table, positions, order_sort)
-        score_of = dict(zip(positions.tolist(), scores.tolist(), strict=True))
-        positions = ordered
-        scores = np.array([score_of[p] for p in ordered.tolist()]) if len(ordered) else scores
+        order = _order_without_relevance(table, positions, order_sort)
+        positions, scores = positions[order], scores[order]
 
     matched = np.zeros(table.size, dtype=bool)
     matched[positions] = True
@@ -258,6 +259,16 @@ def _labels(key: str, values: list[str]) -> dict[str, str]:
 MAX_FACET_VALUES = 50
 
 
+def _largest(counts: np.ndarray, limit: int) -> list[int]:
+    """Indices of the ``limit`` largest non-zero counts, largest first, ties in index order
+    (what a stable sort of every count gives, without sorting them all)."""
+    nonzero = np.flatnonzero(counts)
+    if len(nonzero) > limit:
+        threshold = np.partition(counts[nonzero], len(nonzero) - limit)[len(nonzero) - limit]
+        nonzero = nonzero[counts[nonzero] >= threshold]
+    return nonzero[np.argsort(-counts[nonzero], kind="stable")][:limit].tolist()
+
+
 def _facet_counts(
     table, matched: np.ndarray, filters: SearchFilters
 ) -> dict[str, list[FacetCount]]:
@@ -266,18 +277,17 @@ def _facet_counts(
     for key in facet_table.FACETS:
         column = table.columns[key]
         counts = column.counts(matched)
-        nonzero = np.flatnonzero(counts)
-        top = nonzero[np.argsort(-counts[nonzero], kind="stable")][:MAX_FACET_VALUES].tolist()
-        chosen = [column.values[i] for i in top]
-        chosen += [v for v in wanted[key] if v not in chosen]
-        labels = _labels(key, chosen)
-        index = {v: i for i, v in enumerate(column.values)}
-        items = [
-            FacetCount(
-                value=v, label=labels.get(v, v), count=int(counts[index[v]]) if v in index else 0
-            )
-            for v in chosen
-        ]
+        top = _largest(counts, MAX_FACET_VALUES)
+        chosen = [(column.values[i], int(counts[i])) for i in top]
+        shown = {v for v, _ in chosen}
+        for value in wanted[key]:
+            if value not in shown:
+                # Values are sorted: a wanted value's count is found by bisection.
+                i = bisect.bisect_left(column.values, value)
+                found = i < len(column.values) and column.values[i] == value
+                chosen.append((value, int(counts[i]) if found else 0))
+        labels = _labels(key, [v for v, _ in chosen])
+        items = [FacetCount(value=v, label=labels.get(v, v), count=c) for v, c in chosen]
         if key == "year":
             items.sort(key=lambda f: f.value, reverse=True)
         out[key] = items
