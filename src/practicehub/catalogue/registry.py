@@ -123,6 +123,7 @@ class RegistryTable:
         self._cores_loaded: set[str] = set()
         self._acronyms_loaded: set[str] = set()
         self._complete: set[str] = set()  # organisations with all their spellings here
+        self._mentions_loaded: set[Mention] = set()
         self._ids_checked: set[str] = set()  # ids whose existence was looked up
         self._id_bases: set[str] = set()  # bases whose numbered ids were looked up
         self._ids_taken: set[str] = set()
@@ -133,6 +134,10 @@ class RegistryTable:
 
     def load(self, mentions: Iterable[Mention]) -> RegistryTable:
         """Load everything resolving these mentions can look at; returns the table."""
+        mentions = [m for m in mentions if m not in self._mentions_loaded]
+        if not mentions:
+            return self
+        self._mentions_loaded.update(mentions)
         keys: set[str] = set()
         stems: set[str] = set()
         cores: set[str] = set()
@@ -155,18 +160,22 @@ class RegistryTable:
         stems -= self._stems_loaded
         cores -= self._cores_loaded
         acronyms -= self._acronyms_loaded
+        spellings: list[OrganisationName] = []
         for field, values in (("key", keys), ("stem", stems), ("core", cores)):
             for chunk in _chunks(values):
-                self._add_spellings(OrganisationName.objects.filter(**{f"{field}__in": chunk}))
+                spellings += self._add_spellings(
+                    OrganisationName.objects.filter(**{f"{field}__in": chunk})
+                )
         self._keys_loaded |= keys
         self._stems_loaded |= stems
         self._cores_loaded |= cores
+        organisations: list[Organisation] = []
         for chunk in _chunks(acronyms):
-            self._add_organisations(
+            organisations += self._add_organisations(
                 Organisation.objects.filter(Q(acronym__in=chunk) | Q(name__in=chunk))
             )
         self._acronyms_loaded |= acronyms
-        self._complete_names()
+        self._complete_names(spellings, organisations)
         bases -= self._ids_checked
         for chunk in _chunks(bases):
             self._ids_taken.update(
@@ -175,10 +184,12 @@ class RegistryTable:
         self._ids_checked |= bases
         return self
 
-    def _add_spellings(self, rows: Iterable[OrganisationName]) -> None:
-        for row in rows:
-            if (row.organisation_id, row.name) not in self._spellings:
-                self._index_spelling(row)
+    def _add_spellings(self, rows: Iterable[OrganisationName]) -> list[OrganisationName]:
+        """Index the rows not indexed yet; returns those."""
+        added = [row for row in rows if (row.organisation_id, row.name) not in self._spellings]
+        for row in added:
+            self._index_spelling(row)
+        return added
 
     def _index_spelling(self, row: OrganisationName) -> None:
         self._spellings[(row.organisation_id, row.name)] = row
@@ -189,10 +200,12 @@ class RegistryTable:
             self._by_core.setdefault(row.core, []).append(row)
         self._names_of.setdefault(row.organisation_id, set()).add(row.name)
 
-    def _add_organisations(self, organisations: Iterable[Organisation]) -> None:
-        for organisation in organisations:
-            if organisation.id not in self.organisations:
-                self._index_organisation(organisation)
+    def _add_organisations(self, organisations: Iterable[Organisation]) -> list[Organisation]:
+        """Index the organisations not indexed yet; returns those."""
+        added = [o for o in organisations if o.id not in self.organisations]
+        for organisation in added:
+            self._index_organisation(organisation)
+        return added
 
     def _index_organisation(self, organisation: Organisation) -> None:
         self.organisations[organisation.id] = organisation
@@ -202,12 +215,15 @@ class RegistryTable:
             self._by_acronym.setdefault(organisation.acronym, set()).add(organisation.id)
         self._by_name.setdefault(organisation.name, set()).add(organisation.id)
 
-    def _complete_names(self) -> None:
-        """Every organisation reached gets its row and all its spellings (for ``known``)."""
-        wanted = {oid for oid, _ in self._spellings} - set(self.organisations)
+    def _complete_names(
+        self, spellings: list[OrganisationName], organisations: list[Organisation]
+    ) -> None:
+        """Organisations reached by new spellings get their row, and every organisation new
+        to the table all its spellings (for ``known``)."""
+        wanted = {r.organisation_id for r in spellings} - self.organisations.keys()
         for chunk in _chunks(wanted):
-            self._add_organisations(Organisation.objects.filter(id__in=chunk))
-        incomplete = set(self.organisations) - self._complete
+            organisations += self._add_organisations(Organisation.objects.filter(id__in=chunk))
+        incomplete = {o.id for o in organisations if o.id not in self._complete}
         for chunk in _chunks(incomplete):
             self._add_spellings(OrganisationName.objects.filter(organisation_id__in=chunk))
         self._complete |= incomplete
@@ -308,6 +324,7 @@ class RegistryTable:
             self._new_spellings = []
 
 
+@lru_cache(maxsize=50_000)
 def _id_base(name: str) -> str:
     return slugify(fold(name))[:80] or "organisation"
 
@@ -406,5 +423,5 @@ def _resolve(table: RegistryTable, mention: Mention, language: str) -> Organisat
 
 def spelling_keys(name: str) -> dict[str, str]:
     """What a stored spelling is matched by: its key, core and kind, and stem key."""
-    core, kind = core_and_type(name)
-    return {"key": name_key(name), "core": core, "kind": kind, "stem": stem_key(name)}
+    k = _keys(name)
+    return {"key": k.key, "core": k.core, "kind": k.kind, "stem": k.stem}

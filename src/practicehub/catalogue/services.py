@@ -113,15 +113,23 @@ def record_current_values(record: Record) -> dict[str, Any]:
     return values
 
 
-def _apply(record: Record, values: dict[str, Any], registry: RegistryTable | None = None) -> None:
-    """Write values (any subset of CORRECTABLE_FIELDS) to a saved record and its relations."""
+def _apply(
+    record: Record,
+    values: dict[str, Any],
+    registry: RegistryTable | None = None,
+    *,
+    fresh: bool = False,
+) -> None:
+    """Write values (any subset of CORRECTABLE_FIELDS) to a saved record and its relations;
+    ``fresh`` for a record just made, which has no relations to replace."""
     plain = {f: values[f] for f in _PLAIN_FIELDS if f in values}
     for name, value in plain.items():
         setattr(record, name, value)
     if plain:
         record.save()
-    if "organisations" in values:
+    if "organisations" in values and not fresh:
         record.participations.all().delete()
+    if "organisations" in values:
         participations = []
         for position, org in enumerate(values["organisations"]):
             organisation = organisation_resolve(
@@ -148,8 +156,9 @@ def _apply(record: Record, values: dict[str, Any], registry: RegistryTable | Non
         if registry is not None:
             registry.flush()  # the organisations the participations name
         Participation.objects.bulk_create(participations)
-    if "funding" in values:
+    if "funding" in values and not fresh:
         record.funding.all().delete()
+    if "funding" in values:
         named = {item.get("programme") for item in values["funding"]} - {None}
         known = set(Programme.objects.filter(id__in=named).values_list("id", flat=True))
         Funding.objects.bulk_create(
@@ -165,7 +174,12 @@ def _apply(record: Record, values: dict[str, Any], registry: RegistryTable | Non
                 for position, item in enumerate(values["funding"])
             ]
         )
-    if "themes" in values:
+    if "themes" in values and fresh:
+        known = Theme.objects.filter(id__in=values["themes"]).values_list("id", flat=True)
+        Record.themes.through.objects.bulk_create(
+            [Record.themes.through(record=record, theme_id=theme) for theme in known]
+        )
+    elif "themes" in values:
         record.themes.set(Theme.objects.filter(id__in=values["themes"]))
 
 
@@ -243,7 +257,8 @@ def records_save_from_drafts(
                 extracted=values,
                 **{f: values[f] for f in _PLAIN_FIELDS},
             )
-            _apply(record, {k: v for k, v in values.items() if k not in _PLAIN_FIELDS}, registry)
+            relations = {k: v for k, v in values.items() if k not in _PLAIN_FIELDS}
+            _apply(record, relations, registry, fresh=True)
             Revision.objects.create(record=record, action="ingest", changes={})
         else:
             before = record_current_values(record)
