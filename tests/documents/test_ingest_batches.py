@@ -154,3 +154,19 @@ def test_the_catalogue_is_the_same_whatever_the_batch_size(examples_dir, capsysb
     Organisation.objects.all().delete()
     run("ingest", "--quiet", "--batch", "200", *paths)
     assert catalogue(capsysbinary) == one_by_one
+
+
+def test_a_batch_also_ends_at_its_size_in_bytes(examples_dir, monkeypatch, capsysbinary):
+    """Large files close a batch early (memory stays bounded); the files are stored alike."""
+    from practicehub.documents import pipeline
+
+    paths = [str(p) for p in sorted((examples_dir / "documents").iterdir())[:8]]
+    run("ingest", "--quiet", *paths)
+    whole = catalogue(capsysbinary)
+    Record.objects.all().delete()
+    Document.objects.all().delete()
+    Organisation.objects.all().delete()
+    monkeypatch.setattr(pipeline, "BATCH_BYTES", 1)
+    code, out, _ = run("ingest", "--quiet", *paths)
+    assert code == 0 and "8 stored" in out
+    assert catalogue(capsysbinary) == whole

@@ -48,8 +48,10 @@ from practicehub.documents.storage import original_save, sha256_of
 logger = logging.getLogger(__name__)
 
 # Files stored per transaction. Past a few dozen, a bigger batch saves little and holds more
-# files in memory and the progress back longer (bench/ingest.py prints it).
+# files in memory and the progress back longer (bench/ingest.py prints it). A batch also ends
+# at BATCH_BYTES of files, so that large files do not pile up in memory.
 BATCH_FILES = 50
+BATCH_BYTES = 64 * 2**20
 
 
 class IngestError(Exception):
@@ -281,22 +283,30 @@ def ingest_paths(
     """
     batch = max(1, batch)
     if jobs <= 1:
-        for start in range(0, len(paths), batch):
-            chunk = paths[start : start + batch]
-            items = [_load_and_prepare(path) for path in chunk]
-            yield from zip(chunk, commit(items, status=status), strict=True)
+        chunk: list[tuple[Path, Prepared | Outcome, int]] = []
+        for path in paths:
+            item = _load_and_prepare(path)
+            chunk.append((path, item, len(item.incoming.data) if isinstance(item, Prepared) else 0))
+            if len(chunk) >= batch or sum(size for _, _, size in chunk) >= BATCH_BYTES:
+                yield from _commit_chunk(chunk, status)
+                chunk = []
+        yield from _commit_chunk(chunk, status)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=workers.setup) as pool:
-        pending: deque[tuple[Path, Future | Outcome]] = deque()
+        pending: deque[tuple[Path, Future | Outcome, int]] = deque()
         for path in paths:
-            pending.append((path, _submit(pool, path)))
+            pending.append((path, *_submit(pool, path)))
             # Keep a batch in the workers' hands while this process stores the one before, and
             # the memory bounded: two batches ahead at most.
-            if len(pending) >= 2 * batch:
+            if len(pending) >= 2 * batch or _bytes(pending) >= 2 * BATCH_BYTES:
                 yield from _commit_next(pending, batch, status)
         while pending:
             yield from _commit_next(pending, batch, status)
+
+
+def _bytes(items) -> int:
+    return sum(size for _, _, size in items)
 
 
 def _load_and_prepare(path: Path) -> Prepared | Outcome:
@@ -307,28 +317,39 @@ def _load_and_prepare(path: Path) -> Prepared | Outcome:
     return unchanged(incoming) or _guarded(prepare, incoming)
 
 
-def _submit(pool: ProcessPoolExecutor, path: Path) -> Future | Outcome:
+def _submit(pool: ProcessPoolExecutor, path: Path) -> tuple[Future | Outcome, int]:
+    """The file handed to a worker, or its outcome when there is nothing to do; its size."""
     try:
         incoming = load(path)
     except IngestError as exc:
-        return Outcome(source=str(path), status="rejected", reason=str(exc))
-    return unchanged(incoming) or pool.submit(_guarded, prepare, incoming)
+        return Outcome(source=str(path), status="rejected", reason=str(exc)), 0
+    done = unchanged(incoming)
+    if done is not None:
+        return done, 0
+    return pool.submit(_guarded, prepare, incoming), len(incoming.data)
 
 
 def _commit_next(pending: deque, batch: int, status: str) -> Iterator[tuple[Path, Outcome]]:
-    """Wait for the next ``batch`` files in order and store them."""
-    paths, items = [], []
-    for _ in range(min(batch, len(pending))):
-        path, item = pending.popleft()
+    """Wait for the next files in order, up to a batch, and store them."""
+    chunk: list[tuple[Path, Prepared | Outcome, int]] = []
+    while pending and len(chunk) < batch and _bytes(chunk) < BATCH_BYTES:
+        path, item, size = pending.popleft()
         try:
             item = item if isinstance(item, Outcome) else item.result()
         except BrokenProcessPool:  # a parser took its worker down with it
             item = Outcome(
                 source=str(path), status="rejected", reason="could not be processed (worker ended)"
             )
-        paths.append(path)
-        items.append(item)
-    yield from zip(paths, commit(items, status=status), strict=True)
+        chunk.append((path, item, size))
+    yield from _commit_chunk(chunk, status)
+
+
+def _commit_chunk(
+    chunk: list[tuple[Path, Prepared | Outcome, int]], status: str
+) -> Iterator[tuple[Path, Outcome]]:
+    if chunk:
+        outcomes = commit([item for _, item, _ in chunk], status=status)
+        yield from zip([path for path, _, _ in chunk], outcomes, strict=True)
 
 
 def _guarded(stage, incoming: Incoming, *args, **kwargs):
