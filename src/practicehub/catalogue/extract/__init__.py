@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from practicehub.catalogue.extract import fields, organisations, programmes, themes
+from practicehub.catalogue.extract.countries import countries_in
 from practicehub.catalogue.extract.dates import (
     EVENT_CUE,
     EVENT_WORD,
@@ -345,7 +346,7 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
                         )
         elif part.key == "partners" and part.label is not None:
             role = part.role or "partner"
-            for start, _end, body in part.body_pieces():
+            for start, _end, body in _unmarked(part):
                 for s_start, _s_end, sentence in sentences(body, start)[:1]:
                     sentence = sentence[: organisations.list_extent(sentence)]
                     if len(sentence.split()) <= 60:
@@ -376,8 +377,51 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
         for start, _end, body in part.body_pieces():
             found.extend(organisations.from_phrases(body, start, roles=roles, is_programme=is_prog))
     draft.organisations = organisations.dedupe(found)
+    if rules.contacts_role:
+        _provider_country(draft.organisations, parts, rules.contacts_role)
     if draft.organisations:
         draft.provenance["organisations"] = [o.span for o in draft.organisations if o.span]
+
+
+_COUNTRY_LABEL = re.compile(r"^(?:countr(?:y|ies)|salis|land|pays|kraj|valsts)\b")
+
+
+def _provider_country(found: list[OrganisationMention], parts: list[Part], role: str) -> None:
+    """A form's providing organisation is in the one country its own part names ("..., a
+    volunteer organisation in Utena, Lithuania"), else in the form's "Country" row, else in
+    the country its contact address's postal code says ("LT-44146")."""
+    providers = [o for o in found if o.role == role and not o.country]
+    if not providers:
+        return
+    own = {p.key: p for p in parts if p.label is not None}
+
+    def single(keys_or_parts: list[Part]) -> str | None:
+        codes = set().union(*(countries_in(p.body_text()) for p in keys_or_parts))
+        return next(iter(codes)) if len(codes) == 1 else None
+
+    country = None
+    if "organisation" in own:
+        country = single([p for p in parts if p.key == "organisation" and p.label])
+    if country is None:
+        rows = [p for p in parts if p.label and _COUNTRY_LABEL.match(fold(p.label.heading).strip())]
+        country = single(rows) if rows else None
+    if country is None and "contacts" in own:
+        country = single([p for p in parts if p.key == "contacts" and p.label])
+    if country is not None:
+        for o in providers:
+            o.country = country
+
+
+def _unmarked(part: Part) -> list[tuple[int, int, str]]:
+    """The part's body pieces with list markers left out ("• Kauno apylinkės teismas")."""
+    marked = {ln.start: ln for ln in part.lines if ln.marker}
+    out = []
+    for start, end, body in part.body_pieces():
+        line = marked.get(start)
+        if line is not None:
+            start, body = line.body_start, line.body
+        out.append((start, end, body))
+    return out
 
 
 def _contacts_organisation(parts: list[Part], role: str) -> list[OrganisationMention]:

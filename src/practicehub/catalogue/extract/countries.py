@@ -115,3 +115,18 @@ def country_code(text: str) -> str | None:
     if len(text) == 2 and text.isupper() and pycountry.countries.get(alpha_2=text):
         return text  # "ACME (BE)"
     return _table().get(fold(text))
+
+
+_CAPITALISED = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽÀ-Ý][\w'-]+")
+_POSTCODE_PREFIX = re.compile(r"\b(LT|LV|EE|PL|DE|BE|FR|FI|SE|NO|DK|AT|NL|LU)-\d{4,5}\b")
+
+
+def countries_in(text: str) -> set[str]:
+    """Codes of the countries a text names in a word of its own ("... in Utena, Lithuania",
+    "Bruxelles (Belgique)") or by a postal code's prefix ("LT-44146")."""
+    found = {m.group(1) for m in _POSTCODE_PREFIX.finditer(text)}
+    for m in _CAPITALISED.finditer(text):
+        code = country_code(m.group(0))
+        if code is not None and len(m.group(0)) > 2:
+            found.add(code)
+    return found

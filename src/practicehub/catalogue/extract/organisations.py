@@ -131,6 +131,18 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase("partner", r"\b(?:projekto\s+)?partneri\w*\s*(?:yra|:|-)\s*"),
     _phrase(
         "funder",
+        r"\b(?:co-?financing|co-?funding|funding|financing|financial support|support)"
+        r" (?:was|is|were|has been|have been) (?:provided|given|granted) by\s+(?:the\s+)?"
+        r"|\b(?:costs?|fees?|expenses) (?:are|is|were|was|have been) (?:covered|paid) by\s+",
+    ),
+    # "paslaugą perka X", "išlaidas apmoka X": who buys the service or pays its costs.
+    _phrase(
+        "funder",
+        r"\b(?:paslaug\w*|islaid\w*) (?:perka|pirko|apmoka|apmokejo|dengia|padengia)\s+",
+        named=True,
+    ),
+    _phrase(
+        "funder",
         r"\b(?:co-?)?(?:funded|financed|sponsored|supported)\s+by\s+"
         r"|\bwith (?:the )?financial support (?:of|from)\s+|\bgrant(?:ed)? (?:from|by)\s+",
     ),
@@ -179,7 +191,8 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
 
 # Where a list of names stops inside a sentence (folded text).
 _LIST_STOP = re.compile(
-    r"\s+(?:by the|by an?|under|within|through|thanks to|which|who|that|to (?:promote|support"
+    r"\s+(?:by the|by an?|under(?! the (?:government|ministry|president|prime minister))"
+    r"|within|through|thanks to|which|who|that|to (?:promote|support"
     r"|develop|increase|improve)|in order|with (?:the )?(?:financial )?support|funded|financed"
     r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuri\w*"
     r"|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
@@ -223,10 +236,13 @@ _LOWER_LEGAL_FORM = re.compile(
 )
 JOINER = re.compile(r"\s+(?:kartu su|together with|jointly with)\s+", re.IGNORECASE)
 _DESCRIBED = re.compile(
-    r"^(?:([A-ZĄČĘĖĮŠŲŪŽ]\w+)\s+)?(?:organizacija|organisation|organization|asociacija"
-    r"|association)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])"
+    r"^(?:([A-ZĄČĘĖĮŠŲŪŽ]\w+)\s+)?(?:(?:organizacija|organisation|organization|asociacija"
+    r"|association)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|(?:fondas|foundation|fund|draugija|society"
+    r"|klubas|club|bendrija|centras|centre|stiftung|verein|fundacja)\s+(?=[„\"“«]))"
 )
 _EXPLAINED = re.compile(r"\s+[-–—]\s+(?=[a-ząčęėįšųūž])")
+# "Kaunas – a catering company that employs refugees": what follows the dash describes.
+_DESCRIBED_AFTER = re.compile(r"\s+[-–—]\s+(?:a|an|the|one of the)\s+[a-z]")
 _AND_TAIL = re.compile(r"\s+(?:and|ir)\s+(?!the\b)[a-ząčęėįšųūž]")
 # Role words that may close an item of a list: "X – coordinator", "X (lead partner)".
 _ROLE_WORDS = tuple(
@@ -304,6 +320,10 @@ def _depth_split(text: str, separators: str = ",;") -> list[tuple[int, int]]:
     return pieces
 
 
+def _depth_split_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + a, start + b) for a, b in _depth_split(text[start:end], ",")]
+
+
 _AND = re.compile(r"\s+(?:and|ir|bei|&|und|un|oraz|i)\s+", re.IGNORECASE)
 
 
@@ -374,8 +394,21 @@ def split_list(text: str) -> list[tuple[int, int]]:
     # A list whose items are set apart by semicolons keeps its commas inside the items
     # ("Institut für Sozialstudien, Frankfurt am Main; Fundación Mujeres (Spain)").
     separators = ";" if any(text[b : b + 1] == ";" for _a, b in _depth_split(text, ";")) else ",;"
-    for a, b in _depth_split(text, separators):
-        pieces.extend(_split_and(text, a, b))
+    items = _depth_split(text, separators)
+    for n, (a, b) in enumerate(items):
+        # Between semicolons an "and" belongs to the name ("Kaunas Social Services and Care
+        # Centre; ..."); only the last item may hold the list's own "and".
+        last = n == len(items) - 1
+        if separators != ";" or last:
+            pieces.extend(_split_and(text, a, b))
+            continue
+        split = _split_and(text, a, b) if "," in text[a:b] else [(a, b)]
+        if len(split) > 1:
+            # "A, B ir C; D": an item that is a list of its own.
+            pieces.extend(p for x, y in split[:-1] for p in _depth_split_at(text, x, y))
+            pieces.append(split[-1])
+        else:
+            pieces.append((a, b))
     # "Ministry of Education, Science and Sport": a headless piece with "and" belongs to the
     # name before it.
     joined: list[tuple[int, int]] = []
@@ -401,8 +434,9 @@ def split_list(text: str) -> list[tuple[int, int]]:
             and not quoted_part(previous)
             and not re.match(r"(?:the|a|an)\s", piece)
             and not _LOWER_LEGAL_FORM.match(piece)
+            and not quoted_part(piece)  # "romų bendruomenė „Sūduvos romai“": its own item
         )
-        if piece and joined and has_head(previous) and (english_tail or lower_tail):
+        if piece and joined and ((english_tail and has_head(previous)) or lower_tail):
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))
@@ -477,7 +511,9 @@ def parse_name(
         r"\s+(?:from|is|iš)\s+(\S+)$", bare
     ):
         place = tail.group(1).strip()
-        if country_code(place):
+        if place[:1].islower() and names_people(place) and not has_head(place):
+            pass  # "Vilnius University Faculty of Philosophy, student volunteers"
+        elif country_code(place):
             country = country or country_code(place)
         elif tail.group(0).lstrip().startswith(",") and (
             _STREET.search(place) or _POSTCODE.match(place)
@@ -507,6 +543,9 @@ def parse_name(
     quoted = quoted_part(bare)
     if bare[:1].islower() and quoted and bare.rstrip(' „“”"«»').endswith(quoted):
         bare = quoted  # 'the trade union "Uosto darbuotojai"': a description, then the name
+    described_after = _DESCRIBED_AFTER.search(bare)
+    if described_after and described_after.start() > 0:
+        bare = bare[: described_after.start()]
     explained = _EXPLAINED.search(bare)
     before = bare[: explained.start()] if explained else ""
     if explained and (
@@ -643,6 +682,20 @@ def names_in(
             else:
                 follows_name = False
             continue
+        if len(mention.name.split()) == 1 and has_legal_form(mention.name):
+            continue  # "Bendra virtuvė, UAB, Kaunas": the legal form of the name before
+        unit = head_concepts(mention.name)
+        if (
+            follows_name
+            and unit
+            and unit <= {"department", "faculty"}
+            and found
+            and found[-1].role == mention.role
+            and not quoted_part(text[a:end])
+        ):
+            # "Gintarinė City Municipality, Sports and Youth Department": a unit of the
+            # organisation named before it, not another organisation.
+            continue
         follows_name = True
         folded_name = fold(mention.name)
         if funder and (
@@ -709,8 +762,18 @@ def from_phrases(
                 is_programme=is_programme,
                 funder=phrase.role == "funder",
             )
-            found.extend(n for n in mentions if _named_in_prose(n))
+            found.extend(n for n in mentions if _named_in_prose(n) or _quoted(text, start, n))
     return found
+
+
+def _quoted(text: str, start: int, mention: OrganisationMention) -> bool:
+    """The name stands in quotes as written ('the charity foundation "Šviesos ratas"'): a name
+    even when it has one capital and no organisation's noun."""
+    if not mention.span:
+        return False
+    raw = text[max(0, mention.span[0] - start - 1) : mention.span[1] - start]
+    quoted = quoted_part(raw)
+    return quoted is not None and fold(quoted).strip() == fold(mention.name).strip()
 
 
 # Role words that follow the name they speak of: "SIC yra vadovaujantysis partneris", "BSTI
@@ -729,13 +792,20 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
         r"|\s+as (?:an? )?(?:\w+ )?partner\b",
     ),
     _phrase("funder", r"\s+lesomis\b"),
+    # "Since 2022 Utena District Municipality covers phone costs and the psychologist's fees".
+    _phrase(
+        "funder",
+        r"\s+(?:covers|covered|pays|paid|pays for|paid for)\s+(?=(?:the |its |their |all )?"
+        r"[^.;]{0,40}\b(?:costs?|fees?|expenses|salar\w+|wages)\b)",
+    ),
     # "gavus Lietuvos kultūros tarybos finansavimą", "su X parama": the giver before the gift.
     _phrase("funder", r"\s+(?:finansavim(?:a|u|o)|parama|paramos|dotacij(?:a|os|a))\b"),
 )
 # Where the words before a role word stop being its name (on the text as written: "narių
 # mokesčiais ir Lietuvos Respublikos ... ministerijos lėšomis" names one funder after "ir").
 _NAME_BOUNDARY = re.compile(
-    r"\s(?:ir|and|bei)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|(?i:[,;:!?–—]\s*|\s-\s|\.\s|\b(?:kuriame"
+    r"\s(?:ir|and|bei)\s+(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])|\b(?:19|20)\d\d\s+(?:m\.\s+)?"
+    r"|(?i:[,;:!?–—]\s*|\s-\s|\.\s|\b(?:kuriame"
     r"|kuriuose|kur|kurio|where|which|with|iš|is|vėliau|veliau|finansuojama\w*|finansuot\w*"
     r"|finansuoja|bendrai|gavus|gauta|gautu|gautą|pagal|per|su|skirtu|skirtą|skirtomis"
     r"|įgyvendintas|įgyvendinta|įgyvendinamas|vykdomas|vykdoma|vykdytas|vykdyta)\s+)"
