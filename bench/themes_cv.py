@@ -48,11 +48,13 @@ def collect(half: str | None) -> list[Record]:
     from practicehub.documents.language import detect_languages
     from practicehub.documents.readers import read_document
 
-    captured: list[tuple[dict, int]] = []
+    # Keyed by where the title zone starts: drafts dropped after their themes were read (a
+    # programme's description beside real records) leave no gap in the pairing.
+    captured: dict[int, tuple[dict, int]] = {}
     original = themes.record_themes
 
     def capture(zones, *, words=0, language=None):
-        captured.append((themes.theme_evidence(zones, language), words))
+        captured[zones[0][1]] = (themes.theme_evidence(zones, language), words)
         return original(zones, words=words, language=language)
 
     themes.record_themes = capture
@@ -69,7 +71,7 @@ def collect(half: str | None) -> list[Record]:
                 drafts = extract_records(
                     result.text, result.blocks, detect_languages(result).language
                 )
-                by_draft = {id(d): c for d, c in zip(drafts, captured, strict=True)}
+                by_draft = {id(d): captured[d.provenance["title"][0][0]] for d in drafts}
                 for exp, d in ev.align(expected["records"], drafts):
                     if exp is not None and "themes_expected" not in exp:
                         continue

@@ -303,7 +303,7 @@ def _lists(draft: RecordDraft, parts: list[Part]) -> None:
     found = fields.lists_of(parts)
     names = [o.span for o in draft.organisations if o.span]
     targets = found["target_groups"] + fields.target_groups_of(
-        parts, lithuanian=draft.language == "lt", avoid=names
+        parts, lithuanian=draft.language == "lt", english=draft.language == "en", avoid=names
     )
     for name, values in (
         ("objectives", found["objectives"]),

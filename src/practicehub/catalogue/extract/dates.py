@@ -235,7 +235,9 @@ _OPEN_END = re.compile(
 )
 _STILL_RUNNING = re.compile(
     r"\b(?:iki (?:šiol|siol|dabar)|iki dabartinio|tęsiasi|ongoing|to date|until now|to the present"
-    r"|dabar)\b",
+    r"|dabar|(?:teikiama|vykdoma|vyksta|tęsiama) toliau|continues|is continued|still runs"
+    # "2017–2019 m. – bandomoji programa, nuo 2020 m. stovyklos organizuojamos kasmet"
+    r"|(?:nuo|since) \d{4}(?: m\.)?[^.;]{0,60}\b(?:kasmet|every year|annually))\b",
     re.IGNORECASE,
 )
 _ONGOING = re.compile(r"^\s*[-–—]\s*(?:dabar|ongoing|present|today|now|šiol)", re.IGNORECASE)

@@ -238,7 +238,7 @@ _NARRATIVE_KEYS = frozenset({"description", "aim", "objectives", "other"})
 
 
 def target_groups_of(
-    parts: list[Part], *, lithuanian: bool = False, avoid: list[Span] = ()
+    parts: list[Part], *, lithuanian: bool = False, english: bool = False, avoid: list[Span] = ()
 ) -> list[Value]:
     """Target groups from a target-group part or a "target groups are ..." phrase; where the
     record has neither, the people its aim and cue sentences say it serves, outside the
@@ -255,7 +255,9 @@ def target_groups_of(
                     break  # the part's text goes on past its groups ("This project has been
                     # funded ..." under a "Target groups" heading at a page's end)
                 if len(text.split()) <= 80:
-                    groups = people.groups_listed(text, start, lithuanian=lithuanian)
+                    groups = people.groups_listed(
+                        text, start, lithuanian=lithuanian, english=english
+                    )
                     found.extend(Value(g.text, (g.start, g.end)) for g in groups)
             continue
         for start, _end, text in part.body_pieces():
@@ -264,7 +266,7 @@ def target_groups_of(
                 stop = _TARGET_STOP.search(folded, m.end())
                 end = stop.start() if stop else len(text)
                 groups = people.groups_listed(
-                    text[m.end() : end], start + m.end(), lithuanian=lithuanian
+                    text[m.end() : end], start + m.end(), lithuanian=lithuanian, english=english
                 )
                 found.extend(Value(g.text, (g.start, g.end)) for g in groups)
     if found or listed:
@@ -325,7 +327,8 @@ def websites_of(text: str, start: int) -> list[Value]:
 _UP = "A-ZĄČĘĖĮŠŲŪŽ"
 _LOW = "a-ząčęėįšųūžäöüßéèáàíóúñ"
 _LT_STREET = re.compile(
-    rf"(?:[{_UP}]\.\s?){{0,2}}[{_UP}][{_LOW}]+(?:[\s-][{_UP}]?[{_LOW}]+)?\s"
+    # "Vasario 16-osios g. 62": streets named after a date carry its day.
+    rf"(?:[{_UP}]\.\s?){{0,2}}[{_UP}][{_LOW}]+(?:[\s-][{_UP}]?[{_LOW}]+|\s\d{{1,2}}-[{_LOW}]+)?\s"
     r"(?:g\.|gatvė|al\.|alėja|pr\.|prospektas|pl\.|plentas|skg\.|skersgatvis|a\.|aikštė|kel\.)"
     r"\s?\d+[A-Za-z]?(?:\s?[-–/]\s?\d+[A-Za-z]?)?"
     rf"(?:,\s*(?:LT[-–]?\s?\d{{5}}\s*)?[{_UP}][{_LOW}]+(?:\s(?:m\.|r\.|sav\.))?)?"
@@ -335,8 +338,12 @@ _EU_STREET = re.compile(
     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Square|Lane|Boulevard|Blvd\.|Place|Way|Drive|Quay)"
     r"(?:\s\d+[A-Za-z]?)?"
     rf"(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+|,\s*[{_UP}][{_LOW}]+(?:\s\d{{1,2}})?)*"
-    rf"|(?:Rue|Avenue|Boulevard|Via|Viale|Piazza|Calle|Avenida|Plaza|Rua|Ulica|ul\.)\s"
-    rf"(?:[\w'.-]+\s){{1,4}}?\d+[A-Za-z]?(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+)?"
+    # French streets are written in lower case ("rue de la Senne 44"); Polish postcodes
+    # are "16-500".
+    rf"|(?:Rue|rue|Avenue|avenue|Boulevard|boulevard|chaussée|Chaussée|Via|Viale|Piazza|Calle"
+    rf"|Avenida|Plaza|Rua|Ulica|ul\.)\s"
+    rf"(?:[\w'.-]+\s){{1,4}}?\d+[A-Za-z]?"
+    rf"(?:,\s*(?:[A-Z]{{0,2}}-?\d{{4,5}}|\d\d-\d{{3}})\s+[{_UP}][{_LOW}]+)?"
     rf"|[{_UP}][{_LOW}]+(?:straße|strasse|gasse|weg|platz|allee|straat|laan|gade|vej|gatan|iela"
     rf"|tänav|katu)\s\d+[A-Za-z]?(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+)?"
 )

@@ -52,6 +52,13 @@ QUESTION = re.compile(
 )
 
 
+# A table's first column that names the record ("Practice", "Projektas"): a label in a table only.
+_BARE_RECORD_WORD = re.compile(
+    r"^\s*(?:project|practice|projektas|projekt|projet|pratique|praktika|praktiką|projekts)\s*$",
+    re.IGNORECASE,
+)
+
+
 def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     """The label line ``i`` starts with, when it has both the words and the shape of one."""
     line = lines[i]
@@ -86,6 +93,12 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
             return asked
     if m is None:
         return None
+    if (
+        m.kind.special == "title"
+        and _BARE_RECORD_WORD.match(line.text)
+        and line.kind != "table_cell"
+    ):
+        return None  # "praktiką" left over from a heading cut by a page break, not a label
     if line.list_number is not None and not m.numbered and m.unknown <= 1:
         m = replace(m, numbered=True, number=line.list_number)  # a numbered list in DOCX
     if m.numbered and m.unknown <= 2 and (m.separated or not line.ends_sentence):
@@ -192,6 +205,8 @@ def _labels_in_context(lines: list[Line], found: dict[int, LabelMatch]) -> dict[
             continue
         m = match_label(line.text)
         if m is None or m.separated or m.unknown > 2 or m.unknown >= len(line.text.split()):
+            continue
+        if m.kind.special == "title" and _BARE_RECORD_WORD.match(line.text):
             continue
         result[i] = m
     return result

@@ -244,7 +244,9 @@ def _trimmed(text: str, a: int, b: int, pattern: re.Pattern[str]) -> int:
     return a + m.end() if m else a
 
 
-def groups_listed(text: str, start: int = 0, *, lithuanian: bool = False) -> list[Group]:
+def groups_listed(
+    text: str, start: int = 0, *, lithuanian: bool = False, english: bool = False
+) -> list[Group]:
     """The groups of a target-group part or of a list after "target groups are ...".
 
     Semicolons separate groups; commas too, except before a part that only qualifies the group
@@ -275,7 +277,17 @@ def groups_listed(text: str, start: int = 0, *, lithuanian: bool = False) -> lis
             lower = text[x:y].strip().lower()
             second = lower.split(maxsplit=1)[1] if " " in lower else ""
             participle = _PARTICIPLE.match(lower) or _PARTICIPLE.match(second)
-            attaches = _RELATIVE.match(lower) or (not has_head and participle)
+            # "Women with refugee status, subsidiary protection or temporary protection, aged
+            # 18 to 55": a piece that names no people goes on describing the group before it.
+            describes = (
+                english
+                and not has_head
+                and text[x:y].strip()[:1].islower()
+                and bool(items)
+                and bool(heads.search(fold(text[items[-1][0] : items[-1][1]])))
+                and len(text[items[-1][0] : y].split()) <= MAX_ITEM_WORDS
+            )
+            attaches = _RELATIVE.match(lower) or (not has_head and participle) or describes
             if items and not qualified and attaches:
                 items[-1][1] = y
                 continue
