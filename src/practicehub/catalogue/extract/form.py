@@ -159,11 +159,18 @@ def match_label_any(line: Line) -> LabelMatch | None:
     )
 
 
+_NUMBER_ALONE = re.compile(r"^\s*\(?(\d{1,2})[.)]\s*$")
+
+
 def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
     found = {}
     for i in range(len(lines)):
         m = label_at(lines, i)
         if m is not None:
+            alone = _NUMBER_ALONE.match(lines[i - 1].text) if i and not m.numbered else None
+            if alone:
+                # "6." on a line of its own, then "Duration: ..." (a PDF cut the line there).
+                m = replace(m, numbered=True, number=int(alone.group(1)))
             found[i] = m
     found = _labels_in_context(lines, found)
     found = _numbered_headings(lines, found)
@@ -172,7 +179,11 @@ def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
         # is that part's text.
         # The labelled lines above the first numbered part are the form's header ("Lead
         # organisation: ...", "Start date: ...") and stay labels.
+        # So do the labelled lines after the last numbered part that name a part the form has
+        # not had yet ("9) Patarimai: ..." then "Finansavimas: ...").
         first = min(i for i, m in found.items() if m.numbered)
+        last = max(i for i, m in found.items() if m.numbered)
+        had = {m.key for m in found.values() if m.numbered}
         found = {
             i: m
             for i, m in found.items()
@@ -180,6 +191,13 @@ def find_labels(lines: list[Line]) -> dict[int, LabelMatch]:
             or lines[i].kind in ("heading", "table_cell")
             or m.kind.special
             or (i < first and m.separated)
+            or (
+                i > last
+                and m.separated
+                and m.unknown == 0
+                and m.key not in had
+                and m.value_offset < len(lines[i].text)
+            )
         }
     return found
 

@@ -390,6 +390,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"tips?",
         r"recommendations?",
         r"lessons? learn\w*",
+        r"(?:key )?lessons",
         r"pamok\w*",
         r"transferab\w*",
         r"perkeliam\w*",
@@ -840,18 +841,22 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
         ("funding", "funder", r"\b(?:pa(?:ys|id)|fund(?:s|ed|ing)?|financ\w*|cost\w*|money)\b"
          r"|\bfinans\w*|\bkas (?:moka|rem\w*)|\bkiek kainav\w*|\bwer (?:finanziert|fordert)"),
         ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone"
-         r"|differently|transfer\w*|repeat|replicat\w*)\b|\bpatar\w*|\bkitiems\b|\brekomend\w*"),
+         r"|differently|transfer\w*|repeat|replicat\w*)\b|\bpatar\w*|\bkitiems\b|\brekomend\w*"
+         r"|\bkitaip\b"),
         ("aim", None, r"\b(?:want\w* to|aim\w*|goal|purpose|why|hope\w* to|set out to)\b"
          r"|\bko (?:siek\w*|norej\w*)|\bkodel\b|\bkam reikal\w*|\bwarum\b|\bpourquoi\b"),
         ("partners", "partner", r"\b(?:involved|partners?|worked with|work with|cooperat\w*"
+         r"|which organi[sz]ations|what organi[sz]ations|kokios organizacijos"
          r"|collaborat\w*|helped|help\w* you|together with|joined)\b"
          r"|\bsu kuo\b|\bbendradarb\w*|\bpartner\w*|\bmit wem\b|\bz kim\b"),
         ("organisation", "provider", r"\bkto (?:realizow\w*|prowadzi\w*|wdraża\w*|wdraza\w*)\b"
          r"|\bwho (?:runs?|ran|leads?|led|implement\w*|organi[sz]\w*"
          r"|provides?|offers?|is behind|is responsible|submitted|are you|we are)\b"
-         r"|\bwho (?:we|you) are\b|\bkas (?:vykd\w*|igyvendin\w*|organiz\w*|teik\w*|mes)\b"
+         r"|\bwho (?:we|you) are\b|\bwho are (?:we|you)\b"
+         r"|\bkas (?:vykd\w*|igyvendin\w*|organiz\w*|teik\w*|mes)\b"
          r"|\bwer (?:sind|steht|fuhrt)\b|\bqui (?:porte|sommes)\b"),
-        ("target_group", None, r"\b(?:for whom|who (?:is|was|are|were) (?:it|this|they)? ?for"
+        ("target_group", None, r"\b(?:for whom|who (?:is|was|are|were) (?:it|this|they"
+         r"|the \w+)? ?for"
          r"|who (?:it|this|they) (?:is|was|are|were) (?:meant |intended |designed )?for"
          r"|who benefit\w*|who (?:took|takes) part|who (?:can|could) (?:join|take part|use)"
          r"|whom|reach\w* whom)\b|\bkam skirt\w*|\bkas dalyv\w*|\bfur wen\b|\bpour qui\b"
@@ -859,7 +864,7 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
         ("duration", None, r"\b(?:how long|when|since when|what period)\b"
          r"|\bkiek laiko|\bkada\b|\bnuo kada|\bwie lange|\bwann\b|\bquand\b|\bkiedy\b"),
         ("impact", None, r"\b(?:chang\w*|results?|impact|outcomes?|achieved|difference"
-         r"|worked well|succe\w*|evaluat\w*|measur\w*)\b|\bpasikeit\w*|\brezultat\w*"
+         r"|worked well|succe\w*|evaluat\w*|measur\w*)\b|\bpasikeit\w*|\brezultat\w*|\bpoveik\w*"
          r"|\bpasiek\w*|\bwas hat sich|\bergebnis\w*|\bqu'est-ce qui a change"
          r"|\bco sie (?:udało|udalo|zmieniło|zmienilo)"
          r"|\bjakie (?:byly |były )?(?:efekty|rezultaty)"),
@@ -869,7 +874,8 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|\bkaip (?:dirbame|dirbo|igyvendinama|igyvendinta|veikia|vyksta|tai daroma)\b"
          r"|\bkaip \w+ (?:buvo )?igyvendin\w*|\bkas buvo (?:daroma|padaryta|nuveikta)"
          r"|\bna czym polega\w*|\bjak (?:działa|dziala|przebiega)\w*"
-         r"|\bka (?:dar\w*|veik\w*)|\bkaip (?:tai )?(?:veikia|vyko)|\bwas (?:wurde|machen)\b"),
+         r"|\bka (?:dar\w*|veik\w*)|\bkaip (?:tai )?(?:veikia|vyko)|\bwas (?:wurde|machen)\b"
+         r"|\bkaip (?:tai )?buvo (?:daroma|daryta|igyvendint\w*|organizuot\w*)"),
     )
 )  # fmt: skip
 _QUESTION_SHAPE = re.compile(

@@ -198,6 +198,7 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
     return sorted(kept, key=lambda ln: ln.start)
 
 
+_ONLY_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-H][.)])?\s*$")
 _EMBEDDED = re.compile(
     r"(?:(?<=[^\s:])\s+|\s*[·|;]\s*)(?=[A-ZĄČĘĖĮŠŲŪŽ][\w’'.-]*(?:\s+[\w’'()-]+){0,4}\s*:\s)"
 )
@@ -256,6 +257,8 @@ def split_embedded_labels(lines: list[Line]) -> list[Line]:
                 at = m.end()
                 if at <= 0 or at >= len(line.text):
                     continue
+                if _ONLY_NUMBER.match(line.text[: m.start()]):
+                    continue  # "2) Kontaktai: ...": the label's own number, not a field
                 label = match_label(line.text[at:])
                 if label is not None and label.separated and label.unknown == 0:
                     cuts.append((m.start(), at, 0))

@@ -791,6 +791,18 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
         r"(?=[^.]{0,60}\b(?:projekt\w*|project|partneryst\w*|partnership)\b)"
         r"|\s+as (?:an? )?(?:\w+ )?partner\b",
     ),
+    # "The Women's Safety Initiative Kaunas ran the project together with ...", "The association
+    # Kaunas Welcome, together with Kaunas County Public Library, matched ...".
+    _phrase(
+        "implementer",
+        r"\s+(?:ran|runs|organi[sz]ed|implemented|implements|carried out|delivered|led|leads)"
+        r"\s+(?:the|this)\s+(?:project|initiative|programme|scheme|campaign)\b"
+        r"|,\s+(?:together|jointly) with\s+(?=[^,]{3,80},\s+[a-z]+ed\b)",
+    ),
+    _phrase(
+        "coordinator",
+        r"\s+(?:coordinated|coordinates)\s+(?:the|this)\s+(?:project|initiative|programme)\b",
+    ),
     _phrase("funder", r"\s+lesomis\b"),
     # "Since 2022 Utena District Municipality covers phone costs and the psychologist's fees".
     _phrase(

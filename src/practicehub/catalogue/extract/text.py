@@ -61,9 +61,13 @@ _STEMMERS: dict[str, Stemmer.Stemmer] = {}
 
 
 def stemmer(language: str) -> Stemmer.Stemmer:
-    lang = {"lt": "lithuanian", "en": "english", "de": "german", "fr": "french"}.get(
-        language, "english"
-    )
+    lang = {
+        "lt": "lithuanian",
+        "en": "english",
+        "de": "german",
+        "fr": "french",
+        "pl": "polish",
+    }.get(language, "english")
     if lang not in _STEMMERS:
         _STEMMERS[lang] = Stemmer.Stemmer(lang)
     return _STEMMERS[lang]
