@@ -476,6 +476,12 @@ def _funding(draft: RecordDraft, text: str, parts: list[Part], rules: Family) ->
         searched = programmes.without_project_titles(statement)
         for name in runners:
             searched = searched.replace(name, " " * len(name))
+        # The record's own name is no programme's ("The EQUAL VOICES project was funded by
+        # ..." is not the EQUAL initiative).
+        if len(draft.title) > 3:
+            searched = re.sub(
+                re.escape(draft.title), lambda m: " " * len(m.group(0)), searched, flags=re.I
+            )
         matches = programmes.find_programmes(searched)
         if not matches:
             mentions.append(FundingMention(text=statement, programme=None, span=(start, end)))
