@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from practicehub.catalogue.extract import fields, organisations, programmes, themes
@@ -44,7 +44,13 @@ from practicehub.catalogue.extract.form import Part, label_at, split_parts
 from practicehub.catalogue.extract.kind import record_kind
 from practicehub.catalogue.extract.labels import match_label
 from practicehub.catalogue.extract.lines import Line, lines_from_blocks, split_embedded_labels
-from practicehub.catalogue.extract.names import has_head, has_legal_form, quoted_part
+from practicehub.catalogue.extract.names import (
+    has_head,
+    has_legal_form,
+    head_concepts,
+    name_key,
+    quoted_part,
+)
 from practicehub.catalogue.extract.segment import Segment, segment
 from practicehub.catalogue.extract.text import fold, sentences
 from practicehub.documents.readers.base import Block
@@ -353,6 +359,19 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
                         found.extend(
                             organisations.names_in(sentence, s_start, role, is_programme=is_prog)
                         )
+                # Later sentences that list names after a copula ("Community organisations
+                # that nominate members are the X, the Y and the Z.").
+                for s_start, _s_end, sentence in sentences(body, start)[1:]:
+                    cue = _LIST_CUE.search(sentence)
+                    if cue is None:
+                        continue
+                    rest = sentence[cue.end() :]
+                    rest = rest[: organisations.list_extent(rest)]
+                    for mention in organisations.names_in(
+                        rest, s_start + cue.end(), role, is_programme=is_prog
+                    ):
+                        if has_head(mention.name) or has_legal_form(mention.name):
+                            found.append(mention)
                 # Items that describe their organisation ("X, which refers clients; the Y,
                 # whose nurses ..."): the name opens each item.
                 taken = [o.span for o in found if o.span]
@@ -377,10 +396,33 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
         for start, _end, body in part.body_pieces():
             found.extend(organisations.from_phrases(body, start, roles=roles, is_programme=is_prog))
     draft.organisations = organisations.dedupe(found)
+    _municipal_budget(draft.organisations, parts)
     if rules.contacts_role:
         _provider_country(draft.organisations, parts, rules.contacts_role)
     if draft.organisations:
         draft.provenance["organisations"] = [o.span for o in draft.organisations if o.span]
+
+
+_MUNICIPAL_BUDGET = re.compile(
+    r"\b(?:municipal|city|council|district|town) budget|\bbudget of the (?:municipality|city)"
+    r"|\b(?:savivaldybes|miesto|rajono) (?:biudzet|lesomis|lesu)|\bbudzet\w* (?:gminy|miasta)"
+    r"|\bpasvaldibas budzet|\b(?:kommunal|stadt)haushalt"
+)
+
+
+def _municipal_budget(found: list[OrganisationMention], parts: list[Part]) -> None:
+    """ "Covered by the municipal budget", "savivaldybės biudžeto lėšomis": the one municipality
+    the record names pays too, whatever else it does."""
+    text = fold("\n".join(p.body_text() for p in parts))
+    if not _MUNICIPAL_BUDGET.search(text):
+        return
+    # The municipality itself, not one of its departments ("... savivaldybės administracijos
+    # Strateginio planavimo skyrius").
+    towns = [o for o in found if head_concepts(o.name.split()[-1]) == {"municipality"}]
+    if len({name_key(o.name) for o in towns}) != 1 or any(o.role == "funder" for o in towns):
+        return
+    town = towns[0]
+    found.append(replace(town, role="funder", aliases=list(town.aliases)))
 
 
 _COUNTRY_LABEL = re.compile(r"^(?:countr(?:y|ies)|salis|land|pays|kraj|valsts)\b")
@@ -410,6 +452,11 @@ def _provider_country(found: list[OrganisationMention], parts: list[Part], role:
     if country is not None:
         for o in providers:
             o.country = country
+
+
+_LIST_CUE = re.compile(
+    r"\s(?:are|were|include|included|includes|yra|buvo|sind|waren)\s+(?:the\s+)?"
+)
 
 
 def _unmarked(part: Part) -> list[tuple[int, int, str]]:

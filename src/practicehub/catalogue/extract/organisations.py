@@ -227,7 +227,8 @@ _TWO_PLACES = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:and|ir|un|und|i)\
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|works?|runs?|provides?|offers?|helps?"
     r"|takes|leads|joins|manages|coordinates|organi[sz]es|supports|implements|hosts|trains"
-    r"|informs|paid|pays|funds|gives|sends|refers|lends"
+    r"|informs|paid|pays|funds|gives|sends|refers|lends|attends?|nominates?|meets?|receives?"
+    r"|publishes|chairs|sits|covers"
     r"|[a-z]{3,}ed|[a-ząčęėįšųūž]{3,}(?:ėme|ome|ame|ėte|ote))(?=\s+[a-z0-9ąčęėįšųūž]|\s*$)"
 )
 _LOWER_LEGAL_FORM = re.compile(
