@@ -47,7 +47,7 @@ _OTHER_MONTHS = {
 _OTHER_MONTH_RE = (
     r"(?:januar|februar|märz|marz|mai|juni|juli|oktober|dezember|janvār|janvar|februār|mart"
     r"|aprīl|apriļ|maij|jūnij|junij|jūlij|julij|septembr|oktobr|novembr|decembr|stycz|lut|marc"
-    r"|marzec|kwie|maj|czerw|lip|sierp|wrze|październik|pazdziernik|listopad|grud"
+    r"|marzec|kwie|maj|czerw|lip|sierp|wrze|październik|pazdziernik|listopad|grud|august"
     r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|octobre|décembr)[^\W\d_]*"
 )
 _EN_MONTH_RE = (
@@ -188,10 +188,47 @@ _DAY_RANGES = [
 ]  # fmt: skip
 
 
-def _day_ranges(text: str) -> list[Date]:
+# Two dates sharing a year written once: "1 April – 30 November 2023", "2023 m. kovo 1 d. –
+# gruodžio 15 d.".
+_SHARED_YEAR = [
+    re.compile(
+        r"(?<![\d.])(?P<d1>0?[1-9]|[12]\d|3[01])\.?\s+(?P<em1>" + _EN_MONTH_RE + r")\s*"
+        r"(?P<join>[-–—]|to|until)\s*" + _DAY + r"\.?\s+(?P<em>" + _EN_MONTH_RE + r"),?\s+"
+        + _YEAR,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _YEAR + r"\s*m\.?\s*(?P<lm1>" + _LT_MONTH_RE + r")\s+(?P<d1>0?[1-9]|[12]\d|3[01])"
+        r"\s*d\.?\s*(?P<join>[-–—]|iki)\s*(?P<lm>" + _LT_MONTH_RE + r")\s+" + _DAY
+        + r"\s*d\.?(?![\d])",
+        re.IGNORECASE,
+    ),
+]  # fmt: skip
+
+
+def _shared_year(text: str) -> list[Date]:
     found = []
+    for pattern in _SHARED_YEAR:
+        for m in pattern.finditer(text):
+            y, d1 = m.group("y"), int(m.group("d1"))
+            if m.groupdict().get("em1"):
+                m1 = _EN_MONTHS.get(m.group("em1").lower().rstrip("."))
+            else:
+                m1 = _lt_month(m.group("lm1"))
+            first, last = _iso(y, m1, d1), _value(m)
+            if first and last and first <= last:
+                found.append(Date(first, m.start(), m.start("join")))
+                found.append(Date(last, m.end("join"), m.end()))
+    return found
+
+
+def _day_ranges(text: str) -> list[Date]:
+    found = _shared_year(text)
+    taken = [(d.start, d.end) for d in found]
     for pattern in _DAY_RANGES:
         for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
             first, last = _value(m), None
             if first and len(first) == 10:
                 last = first[:8] + f"{int(m.group('d2')):02d}"

@@ -207,6 +207,10 @@ _EMBEDDED = re.compile(
 # Where a table's next cell may begin when PDF text runs a row together: after a closing
 # bracket or quote, a number or a code, a semicolon or a full stop.
 _CELL_BREAK = re.compile(r"(?<=[)\]”“\"»'\d.;])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
+# Cells that say where a project ran ("Vieta Alytaus miestas"): a row's cell, not a name's
+# word ("City", "Region" are words of names: "Vilnius City Municipality").
+_PLACE_LABELS = frozenset({"vieta", "location", "salis", "ort", "miejsce"})
+_WORD_BREAK = re.compile(r"(?<=[a-ząčęėįšųūž])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
 _VALUE_START = re.compile(r"\s+[A-ZĄČĘĖĮŠŲŪŽ\d„“\"«€£$]")
 # Parts whose labels, bare and in the middle of a line, still read as a table's next cell.
 _CELL_KEYS = frozenset({"partners", "funding", "organisation", "target_group", "duration"})
@@ -220,7 +224,12 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
     if text.rstrip().endswith((".", "!", "?", ":")):
         return []  # a sentence, not a row of cells
     cuts = []
-    for m in _CELL_BREAK.finditer(text):
+    breaks = list(_CELL_BREAK.finditer(text))
+    if breaks:
+        # In a row already cut at its cells, a label may also follow a word of the value
+        # before it ("... Vieta Alytaus miestas Trukmė 2023-04-03 – 2023-11-30").
+        breaks = sorted([*breaks, *_WORD_BREAK.finditer(text)], key=lambda b: b.start())
+    for m in breaks:
         at = m.end()
         words = list(re.finditer(r"\S+", text[at : at + 60]))
         for n in (3, 2, 1):
@@ -233,7 +242,11 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
                 label is not None
                 and label.unknown == 0
                 and not label.numbered
-                and (label.key in _CELL_KEYS or label.kind.special == "number")
+                and (
+                    label.key in _CELL_KEYS
+                    or label.kind.special == "number"
+                    or fold(text[at:label_end]).strip() in _PLACE_LABELS
+                )
                 and value is not None
             ):
                 cuts.append((m.start(), at, label_end - at))
