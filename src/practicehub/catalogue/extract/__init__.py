@@ -48,6 +48,7 @@ from practicehub.catalogue.extract.names import (
     has_head,
     has_legal_form,
     head_concepts,
+    is_acronym,
     name_key,
     quoted_part,
 )
@@ -396,6 +397,9 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
         for start, _end, body in part.body_pieces():
             found.extend(organisations.from_phrases(body, start, roles=roles, is_programme=is_prog))
     draft.organisations = organisations.dedupe(found)
+    for o in draft.organisations:
+        if o.acronym is None and is_acronym(o.name):
+            o.acronym = o.name  # "WRAC implements the project ...": known by its acronym only
     _municipal_budget(draft.organisations, parts)
     if rules.contacts_role:
         _provider_country(draft.organisations, parts, rules.contacts_role)
