@@ -342,12 +342,19 @@ _EU_STREET = re.compile(
     # are "16-500".
     rf"|(?:Rue|rue|Avenue|avenue|Boulevard|boulevard|chaussée|Chaussée|Via|Viale|Piazza|Calle"
     rf"|Avenida|Plaza|Rua|Ulica|ul\.)\s"
-    rf"(?:[\w'.-]+\s){{1,4}}?\d+[A-Za-z]?"
+    rf"(?:[\w'.-]+\s){{1,4}}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?"
     rf"(?:,\s*(?:[A-Z]{{0,2}}-?\d{{4,5}}|\d\d-\d{{3}})\s+[{_UP}][{_LOW}]+)?"
+    # Latvian and Estonian street words stand apart: "Brīvības iela 12", "Pärnu mnt 31".
+    rf"|[{_UP}][\w-]+\s(?:iela|gatve|prospekts|bulvāris|laukums|mnt|maantee|tn|tänav|pst"
+    rf"|puiestee)\.?\s\d+[A-Za-z]?(?:[-/]\d+[A-Za-z]?)?"
+    rf"(?:,\s*(?:(?:LV|EE)-?)?\d{{4,5}}\s+[{_UP}][\w-]+|,\s*[{_UP}][\w-]+(?:,\s*LV-\d{{4}})?)?"
     rf"|[{_UP}][{_LOW}]+(?:straße|strasse|gasse|weg|platz|allee|straat|laan|gade|vej|gatan|iela"
     rf"|tänav|katu)\s\d+[A-Za-z]?(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+)?"
 )
-_ADDRESS_CUE = re.compile(r"\b(?:address|adresas|buveines adresas)\s*[:–-]\s*", re.IGNORECASE)
+_ADDRESS_CUE = re.compile(
+    r"\b(?:address|adresas|buveines adresas|adrese|adres|adresse|anschrift)\s*[:–-]\s*",
+    re.IGNORECASE,
+)
 
 
 def addresses_of(text: str, start: int) -> list[Value]:
@@ -383,7 +390,10 @@ _CODE = re.compile(
 _SERIAL = re.compile(r"(?<![\d])(?!(?:19|20)\d\d$)\d{3,}$")
 _CUED_CODE = re.compile(
     r"\b(?:project (?:number|no\.?|code|reference|id)|project(?=\s+\d{6,})"
-    r"|projekt\w* (?:numeris|nr\.?)|grant agreement(?: (?:number|no\.?))?"
+    r"|projekt\w* (?:numeris|nr\.?)|grant agreement(?: (?:number|no\.?|id))?"
+    r"|forderkennzeichen|förderkennzeichen|aktenzeichen|projektnummer|numer (?:projektu|umowy)"
+    r"|nr (?:projektu|umowy)|projekta (?:numurs|nr\.?)|līguma nr\.?|liguma nr\.?"
+    r"|reference (?:number|no\.?)|numéro (?:du |de )?(?:projet|convention)"
     r"|contract (?:number|no\.?)|projekto (?:numeris|nr\.?|kodas(?: nr\.?)?)|sutarties nr\.?"
     r"|\(nr\.|kodas nr\.?)\s*[:.]?\s*",
     re.IGNORECASE,
