@@ -127,6 +127,11 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase("partner", r"\bwith (?:its |their )?partners?\s*(?::\s*)?", named=True),
     _phrase("partner", r"\bkartu su\s+", named=True),
     _phrase("partner", r"\b(?:project\s+)?partners?\s*(?:are|were|include|:|-)\s+"),
+    _phrase(
+        "partner",
+        r"\bpartners? (?:in|of) (?:the|this|our) (?:project|initiative) (?:are|were|include[sd]?)"
+        r"\s+(?:the\s+)?",
+    ),
     _phrase("partner", r"\bpartnered with\s+"),
     _phrase("partner", r"\b(?:projekto\s+)?partneri\w*\s*(?:yra|:|-)\s*"),
     _phrase(
@@ -346,8 +351,13 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _spelled_by_acronym(piece):
             break  # "Lithuanian Forum for Equality and Diversity (LFED)": one name
         # "X and the Y": an article before a capitalised name opens a second organisation.
-        second = _nameish(right) or bool(re.match(r"the\s+[A-ZĄČĘĖĮŠŲŪŽ]", right.strip()))
-        if _nameish(left) and second:
+        the_name = bool(re.match(r"the\s+[A-ZĄČĘĖĮŠŲŪŽ]", right.strip()))
+        second = _nameish(right) or the_name
+        # "Caritas Lithuania and the Vilnius University": a capitalised name before "and the"
+        # and an organisation's noun after it.
+        capitals = [w for w in left.split() if w[:1].isupper()]
+        named_left = len(capitals) >= 2 and len(capitals) == len(left.split())
+        if second and (_nameish(left) or (the_name and has_head(right) and named_left)):
             return [*_split_and(text, start, start + m.start()), (start + m.end(), end)]
     return [(start, end)]
 
