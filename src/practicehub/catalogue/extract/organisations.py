@@ -133,6 +133,8 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"\s+(?:the\s+)?",
     ),
     _phrase("partner", r"\bpartnered with\s+"),
+    _phrase("partner", r"\bwith the (?:active )?participation of\s+(?:the\s+)?", named=True),
+    _phrase("funder", r"\b(?:projekto\s+)?remej\w*\s*(?:yra|:|-)\s*"),
     _phrase("partner", r"\b(?:projekto\s+)?partneri\w*\s*(?:yra|:|-)\s*"),
     _phrase(
         "funder",
@@ -576,7 +578,13 @@ def parse_name(
     # A quoted name is a name even when it reads as people ("the trade union "Uosto
     # darbuotojai"").
     people = names_people(name) and quoted_part(stripped) is None
-    if not _reads_as_name(name) or people or _COUNT.match(name):
+    # A one-word name the text puts in quotes ('asociacija „Lygiai“') is a name.
+    quoted_word = (
+        len(name.split()) == 1
+        and name[:1].isupper()
+        and fold(quoted_part(stripped) or "").strip() == fold(name)
+    )
+    if not (_reads_as_name(name) or quoted_word) or people or _COUNT.match(name):
         return None
     if _TWO_PLACES.match(name) and not has_head(name):
         return None
@@ -815,6 +823,13 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
         r"\s+(?:coordinated|coordinates)\s+(?:the|this)\s+(?:project|initiative|programme)\b",
     ),
     _phrase("funder", r"\s+lesomis\b"),
+    # "Vilniaus moterų namai vykdo projektą ...", "The Institute acts as coordinator".
+    _phrase("implementer", r"\s+(?:vykdo|vykde|igyvendina|igyvendino)\s+projekt\w*\b"),
+    _phrase(
+        "coordinator",
+        r"\s+(?:acts?|acted|serves?|served) as (?:the )?(?:project |lead )?"
+        r"(?:coordinator|lead partner)\b",
+    ),
     # "Since 2022 Utena District Municipality covers phone costs and the psychologist's fees".
     _phrase(
         "funder",
