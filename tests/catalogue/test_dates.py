@@ -55,3 +55,15 @@ def test_a_sentence_about_the_project_gives_its_period():
         "Safe Homes\n\nThe project was implemented from March 2014 to February 2016 in rural areas."
     )
     assert (draft.period_start, draft.period_end) == ("2014-03", "2016-02")
+
+
+def test_two_dates_sharing_one_written_year_make_a_period():
+    from practicehub.catalogue.extract.dates import period_in
+
+    for text, want in (
+        ("1 April – 30 November 2023", ("2023-04-01", "2023-11-30")),
+        ("2023 m. kovo 1 d. – gruodžio 15 d.", ("2023-03-01", "2023-12-15")),
+        ("no 2023. gada 1. septembra līdz 2025. gada 31. augustam", ("2023-09-01", "2025-08-31")),
+    ):
+        start, end = period_in(text, whole_part=True)
+        assert (start.value, end.value) == want

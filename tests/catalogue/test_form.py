@@ -93,3 +93,59 @@ def test_sections_hold_every_word_of_the_record():
     joined = " ".join(f"{s.heading or ''} {s.text}" for s in draft.sections).split()
     for word in text[draft.span[0] : draft.span[1]].split():
         assert word in joined
+
+
+def test_a_part_after_a_background_part_keeps_its_own_key():
+    text = (
+        "Evening calls for older people\n\n"
+        "Who runs it?\n\n"
+        'Association "Kalbėkime", a volunteer organisation in Utena, Lithuania.\n\n'
+        "What problem does it address?\n\nMany people over 75 live alone in villages.\n\n"
+        "What was done?\n\nVolunteers call an older person twice a week.\n\n"
+        "Who took part?\n\nPeople aged 70 and over who live alone.\n\n"
+        "What would we do differently?\n\nInvolve family doctors from the start.\n"
+    )
+    (draft,) = extract_text(text)
+    assert _keys(draft) == ["organisation", "description", "target_group", "advice"]
+    assert draft.organisations[0].country == "LT"
+
+
+def test_an_inline_numbered_form_keeps_its_numbers_and_its_closing_part():
+    text = (
+        "GEROSIOS PRAKTIKOS APRAŠYMAS\n\n"
+        "Pavadinimas: Vyrų klubas „Tėvystės mokykla“\n"
+        "1) Organizacija, teikianti gerąją praktiką: Asociacija „Atsakinga tėvystė“, Šiauliai\n"
+        "2) Kontaktai: Tilžės g. 12, LT-76294 Šiauliai, el. p. info@tevyste.lt\n"
+        "3) Tikslas: skatinti aktyvią tėvystę.\n"
+        "4) Partneriai: VšĮ „Šeimos centras“.\n"
+        "5) Tikslinė grupė: jauni tėvai.\n"
+        "6) Trukmė: nuo 2019 m. iki šiol.\n"
+        "7) Aprašymas: kas mėnesį vyksta susitikimai tėvams.\n"
+        "8) Rezultatai: klubą lankė 260 tėvų.\n"
+        "9) Patarimai: kvieskite kalbėti pačius tėvus.\n"
+        "Finansavimas: Šiaulių miesto savivaldybės visuomenės sveikatos rėmimo programa.\n"
+    )
+    (draft,) = extract_text(text)
+    assert _keys(draft) == [*NINE, "funding"]
+    assert (draft.period_start, draft.period_end) == ("2019", None)
+
+
+def test_run_in_question_headings_and_a_described_provider():
+    text = (
+        "Palydimoji darbo pagalba\n\n"
+        "Įgyvendinanti organizacija. VšĮ „Darbo žingsniai“ – socialinių paslaugų įstaiga, "
+        "dirbanti su suaugusiais.\n\n"
+        "Ko siekiama. Kad žmonės su negalia dirbtų įprastose darbo vietose.\n\n"
+        "Kam skirta. Darbingo amžiaus žmonėms su negalia.\n\n"
+        "Kaip tai veikia. Kiekvienas dalyvis turi savo darbo asistentą.\n\n"
+        "Patarimai. Pradėkite nuo žmogaus norų, o ne nuo darbo vietų sąrašo – tai svarbiausia.\n\n"
+        "Finansavimas. Nuo 2024 m. kovo paslaugą perka Alytaus miesto savivaldybė.\n"
+    )
+    (draft,) = extract_text(text)
+    assert _keys(draft) == [
+        "organisation", "aim", "target_group", "description", "advice", "funding"
+    ]  # fmt: skip
+    assert [(o.name, o.role) for o in draft.organisations] == [
+        ("VšĮ Darbo žingsniai", "provider"),
+        ("Alytaus miesto savivaldybė", "funder"),
+    ]
