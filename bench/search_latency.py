@@ -12,7 +12,8 @@ themes, a programme for half of them, periods over 2005-2025. Then the search in
 (timed), the facet table is loaded once (timed), and ``record_search`` runs a mix of one- to
 four-word queries in both languages, some with filters, every call counting all seven facets
 and building snippets: p50/p95/p99 and the mean, per database, with peak resident memory of
-the measuring process; then the same again without the semantic list ("keyword_only").
+the measuring process; then the same queries as GET /api/records served by waitress from the
+measuring process ("http"), and again without the semantic list ("keyword_only").
 Results go to ``bench/results/search_latency.json``.
 """
 
@@ -212,6 +213,7 @@ def measure(runs: int) -> dict:
                 embedder.embed_queries([text])
                 embedding.append((time.perf_counter() - started) * 1000)
     full = _timed(runs, ranking.DEFAULT)
+    http = _http(runs)
     # The same queries without the semantic list, so its share of the time shows.
     keyword_only = _timed(runs, ranking.RankingOptions(semantic=False))
     return {
@@ -222,9 +224,45 @@ def measure(runs: int) -> dict:
         "runs": runs,
         **full,
         "keyword_only": keyword_only,
+        "http": http,
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "semantic": bool(embedding),
         "query_embedding_median_ms": round(statistics.median(embedding), 2) if embedding else None,
+    }
+
+
+def _http(runs: int) -> dict:
+    """The same query mix as GET /api/records, served by waitress from this process (so peak
+    memory is the server's), one connection kept open: p50/p95/p99 of request to last byte."""
+    import http.client
+    import threading
+    import urllib.parse
+
+    from waitress import create_server
+
+    from practicehub.wsgi import application
+
+    server = create_server(application, host="127.0.0.1", port=0, threads=1)
+    threading.Thread(target=server.run, daemon=True).start()
+    connection = http.client.HTTPConnection("127.0.0.1", server.effective_port)
+    times: list[float] = []
+    try:
+        for i in range(runs):
+            text, params = QUERIES[i % len(QUERIES)]
+            fields = [("q", text)] + [(k, v) for k, values in params.items() for v in values]
+            started = time.perf_counter()
+            connection.request("GET", "/api/records?" + urllib.parse.urlencode(fields))
+            response = connection.getresponse()
+            response.read()
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status == 200, response.status
+    finally:
+        connection.close()
+        server.close()
+    times.sort()
+    return {
+        f"p{p}_ms": round(times[min(len(times) - 1, int(p / 100 * len(times)))], 2)
+        for p in (50, 95, 99)
     }
 
 
@@ -313,6 +351,11 @@ def main() -> None:
             f"  p95 {result['p95_ms']} ms  p99 {result['p99_ms']} ms"
             f"  peak RSS {result['peak_rss_mib']} MiB"
             f"  query embedding {result['query_embedding_median_ms']} ms"
+        )
+        http = result["http"]
+        print(
+            f"{'':9} GET /api/records  p50 {http['p50_ms']} ms  p95 {http['p95_ms']} ms"
+            f"  p99 {http['p99_ms']} ms"
         )
         keyword = result["keyword_only"]
         print(

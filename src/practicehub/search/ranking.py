@@ -189,11 +189,16 @@ def rank(
     filtered: bool = False,
     options: RankingOptions = DEFAULT,
     notes: dict | None = None,
+    depth: int | None = None,
+    hidden: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions of the allowed records that match, best first, with fused scores.
 
     ``notes`` receives what snippets need: the query with its glossary alternatives
-    ("highlight") and the best semantic passage per record id ("passages")."""
+    ("highlight") and the best semantic passage per record id ("passages"). With ``depth``
+    only the first ``depth`` positions are in order (those a page shows), the rest follow in
+    any order: ordering a hundred thousand matches costs more than the rest of a query.
+    ``hidden`` positions (those a -word excludes) take part in fusion but are not returned."""
     notes = notes if notes is not None else {}
     memo: dict = {}  # keyword index answers shared by the lists below
     fused = np.zeros(table.size)
@@ -229,11 +234,16 @@ def rank(
     if options.semantic and apps.is_installed("practicehub.semantic"):
         add("semantic", _semantic(table, text, allowed, filtered, notes))
     if options.exact:
-        top = np.flatnonzero(matched)
-        top = top[np.argsort(-fused[top], kind="stable")][:EXACT_CHECK]
+        top = _best(np.flatnonzero(matched), fused, EXACT_CHECK)
         fused[_exact_matches(table, top, query, text, memo)] += EXACT_BONUS
 
+    if hidden is not None:
+        matched[hidden] = False
     positions = np.flatnonzero(matched)
+    if depth is not None and options.mix in ("none", "interleave") and len(positions) > 2 * depth:
+        language = bridge.query_language(text, words, bridge.glossary_expansions(words))
+        positions = _head_first(table, positions, fused, depth, options.mix, language)
+        return positions, fused[positions]
     positions = positions[np.argsort(-fused[positions], kind="stable")]
     if options.mix != "none" and len(positions):
         language = bridge.query_language(text, words, bridge.glossary_expansions(words))
@@ -242,6 +252,41 @@ def rank(
         else:
             positions = _calibrate(table, positions, fused[positions])
     return positions, fused[positions]
+
+
+def _best(positions: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` of the (ascending) positions with the highest scores, best first, ties
+    in position order: what a stable sort of them all begins with."""
+    values = scores[positions]
+    if len(positions) > limit:
+        threshold = np.partition(values, len(values) - limit)[len(values) - limit]
+        keep = values >= threshold
+        positions, values = positions[keep], values[keep]
+    return positions[np.argsort(-values, kind="stable")][:limit]
+
+
+def _head_first(
+    table: FacetTable,
+    positions: np.ndarray,
+    fused: np.ndarray,
+    depth: int,
+    mix: str,
+    language: str | None,
+) -> np.ndarray:
+    """The first ``depth`` positions of the full order, then the others unordered. Interleaving
+    takes at most ``depth`` from each side into its first ``depth``, so each side's best
+    ``depth`` decide them."""
+    if mix == "none":
+        head = _best(positions, fused, depth)
+    else:
+        first = language if language in ("lt", "en") else "lt"
+        other = table.language_of[positions] != _code(table.columns["language"].values, first)
+        sides = [_best(positions[other == side], fused, depth) for side in (False, True)]
+        head = np.sort(np.concatenate(sides))
+        head = _interleave(table, head[np.argsort(-fused[head], kind="stable")], language)
+        head = head[:depth]
+    rest = positions[~np.isin(positions, head)]
+    return np.concatenate([head, rest])
 
 
 def _calibrate(table: FacetTable, positions: np.ndarray, scores: np.ndarray) -> np.ndarray:

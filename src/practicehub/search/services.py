@@ -161,6 +161,7 @@ def record_search(
     parsed = query_parser.parse(query)
 
     notes: dict = {}
+    excluded = ranking.excluded_positions(table, parsed)
     if parsed.groups:
         positions, scores = ranking.rank(
             table,
@@ -170,11 +171,14 @@ def record_search(
             filtered=any(filters.as_dict().values()),
             options=options,
             notes=notes,
+            # Another sort orders the matches itself; relevance needs this page's in order.
+            depth=page * per_page if sort == "relevance" else 1,
+            hidden=excluded,
         )
     else:
         positions = np.arange(table.size, dtype=np.int64)
         scores = np.zeros(table.size)
-    allowed[ranking.excluded_positions(table, parsed)] = False
+    allowed[excluded] = False
     keep = allowed[positions]
     positions, scores = positions[keep], scores[keep]
     if sort != "relevance" or not parsed.groups:

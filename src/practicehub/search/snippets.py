@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,14 +38,19 @@ def snippet(
         return mark_safe("")
     keys = {k for w in query.words() for k in w.keys}
     exact = {w.exact for w in query.words()}
-    hits = (
-        [_matches(w, language, keys, exact) for _, _, w in spans] if keys else [False] * len(spans)
-    )
-    prefix = [0]
-    for hit in hits:
-        prefix.append(prefix[-1] + hit)
+    if keys:
+        # Each distinct word is looked at once; texts repeat their words.
+        known: dict[str, bool] = {}
+        for _, _, w in spans:
+            if w not in known:
+                known[w] = _matches(w, language, keys, exact)
+        hits = [known[w] for _, _, w in spans]
+    else:
+        hits = [False] * len(spans)
     width = min(window, len(spans))
-    best = max(range(len(spans) - width + 1), key=lambda s: (prefix[s + width] - prefix[s], -s))
+    # The window with the most matches, the earliest of equals.
+    prefix = np.concatenate([[0], np.cumsum(hits, dtype=np.int64)])
+    best = int(np.argmax(prefix[width:] - prefix[:-width]))
     chosen = range(best, best + width)
     begin, end = spans[chosen.start][0], spans[chosen.stop - 1][1]
     out: list[str] = ["…" if begin > 0 else ""]
