@@ -235,6 +235,7 @@ def _http(runs: int) -> dict:
     """The same query mix as GET /api/records, served by waitress from this process (so peak
     memory is the server's), one connection kept open: p50/p95/p99 of request to last byte."""
     import http.client
+    import logging
     import threading
     import urllib.parse
 
@@ -242,6 +243,7 @@ def _http(runs: int) -> dict:
 
     from practicehub.wsgi import application
 
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # one client, one thread
     server = create_server(application, host="127.0.0.1", port=0, threads=1)
     threading.Thread(target=server.run, daemon=True).start()
     connection = http.client.HTTPConnection("127.0.0.1", server.effective_port)
