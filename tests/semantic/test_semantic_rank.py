@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from practicehub.semantic.embedder import get_embedder
 from practicehub.semantic.embedding import embed_pending
-from practicehub.semantic.services import semantic_rank, semantic_similar
+from practicehub.semantic.services import query_cache_clear, semantic_rank, semantic_similar
 from tests.semantic.conftest import DATING, GARDENS, SAFE_HOMES, SENIORS
+from tests.semantic.test_embedder_swap import LetterEmbedder
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +46,56 @@ def test_record_ids_narrow_the_search_and_limit_cuts_it(four_records):
     assert hits[0].record_id == four_records[DATING].id
     assert len(semantic_rank("violence", limit=1)) == 1
     assert semantic_rank("violence", record_ids=[]) == []
+
+
+def test_a_mask_over_the_callers_list_of_records_narrows_the_search_like_ids(four_records):
+    # The search page filters with a boolean mask over its own list of records.
+    ids = [record.id for record in four_records.values()] + ["not-embedded-record"]
+    mask = np.array([name in (GARDENS, DATING) for name in four_records] + [True])
+    hits = semantic_rank("violence", within=(ids, mask))
+    assert [h.record_id for h in hits] == [
+        h.record_id
+        for h in semantic_rank(
+            "violence", record_ids={four_records[GARDENS].id, four_records[DATING].id}
+        )
+    ]
+    assert hits[0].record_id == four_records[DATING].id
+    mask[:] = False
+    assert semantic_rank("violence", within=(ids, mask)) == []
+
+
+class CountingEmbedder(LetterEmbedder):
+    """The letter-count model of test_embedder_swap.py, counting the query texts it embeds."""
+
+    name = "letter-counts-counted"
+    queries: list[str] = []
+
+    def embed_queries(self, texts):
+        type(self).queries += list(texts)
+        return self._embed(texts)
+
+
+def test_a_repeated_query_is_answered_without_running_the_model_again(ingest, settings):
+    ingest(GARDENS, DATING)
+    settings.SEMANTIC_EMBEDDER = "tests.semantic.test_semantic_rank.CountingEmbedder"
+    get_embedder.cache_clear()
+    query_cache_clear()
+    CountingEmbedder.queries = []
+    try:
+        embed_pending()
+        first = semantic_rank("violence against women")
+        # The query and its glossary translation, in one call.
+        assert len(CountingEmbedder.queries) == 2
+        assert semantic_rank("violence against women") == first
+        assert len(CountingEmbedder.queries) == 2
+        # The Lithuanian query's texts are the English query's, the other way round.
+        assert semantic_rank("smurtas prieš moteris")
+        assert len(CountingEmbedder.queries) == 2
+        semantic_rank("community gardens")
+        assert CountingEmbedder.queries[2:] == ["community gardens", "bendruomenė gardens"]
+    finally:
+        get_embedder.cache_clear()
+        query_cache_clear()
 
 
 @pytest.mark.parametrize(

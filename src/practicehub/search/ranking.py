@@ -153,8 +153,8 @@ def _semantic(
 ) -> np.ndarray:
     from practicehub.semantic.services import semantic_rank
 
-    record_ids = [table.record_ids[p] for p in np.flatnonzero(allowed)] if filtered else None
-    hits = semantic_rank(text, limit=SEMANTIC_LIMIT, record_ids=record_ids)
+    within = (table.record_ids, allowed) if filtered else None
+    hits = semantic_rank(text, limit=SEMANTIC_LIMIT, within=within)
     notes["passages"] = {h.record_id: h.passage for h in hits}
     positions = [table.position.get(h.record_id) for h in hits]
     return np.array([p for p in positions if p is not None], dtype=np.int64)

@@ -1,20 +1,24 @@
 """Search by meaning: the entry points other apps call.
 
-``semantic_rank`` embeds the query once (with its glossary translation, see expansion.py), scores
-every passage exactly against the in-memory matrix (index.py), keeps each record's best passage
-and calibrates the scores within each record language, so the best match written in the other
-language is not pushed out by weaker ones in the query's language.
+``semantic_rank`` embeds the query as the collection spells it (diacritics restored) and its
+glossary translation (expansion.py) in one model call, cached for repeated queries; scores
+every passage exactly against the in-memory matrix (index.py) in one pass for both texts; keeps
+each record's best passage, calibrates the scores within each record language, and gives each
+record the better of its two calibrated scores, so the best match written in the other language
+is not pushed out by weaker ones in the query's language.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+import threading
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from practicehub.semantic.embedder import get_embedder, model_name
+from practicehub.semantic.embedder import Embedder, get_embedder, model_name
 from practicehub.semantic.embedding import embed_pending
 from practicehub.semantic.expansion import diacritics_restored, glossary_translation
 from practicehub.semantic.index import VectorIndex, index_current
@@ -25,6 +29,8 @@ __all__ = [
     "SemanticHit",
     "embed_pending",
     "passages_reindex",
+    "query_cache_clear",
+    "query_vectors",
     "semantic_rank",
     "semantic_similar",
 ]
@@ -34,6 +40,9 @@ MAX_QUERY_CHARS = 1000
 # A language with fewer records than this is calibrated with the statistics of all records:
 # the mean and spread of a handful of scores say little.
 MIN_RECORDS_PER_LANGUAGE = 20
+# Query texts whose vectors are kept: a repeated query (the next page, a filter added, the
+# same popular search by someone else) costs no model time. 384 floats each: 1.5 MB in all.
+QUERY_CACHE_SIZE = 1000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -53,41 +62,120 @@ def _calibrated(index: VectorIndex, scores: np.ndarray, allowed: np.ndarray | No
     they say; measured against the other records of its own language, a record's score says
     how well it answers the query, and that compares across languages.
     """
-    out = np.empty_like(scores)
-    considered = allowed if allowed is not None else np.ones(len(scores), dtype=bool)
-    pool = scores[considered]
-    if not len(pool):
+    codes = index.record_languages
+    weights = allowed.astype(np.float64) if allowed is not None else None
+    total = float(weights.sum()) if weights is not None else float(len(scores))
+    if not total:
         return scores
-    overall = (float(pool.mean()), float(pool.std()) or 1.0)
-    for code in range(len(index.languages)):
-        members = index.record_languages == code
-        sample = scores[members & considered]
-        if len(sample) >= MIN_RECORDS_PER_LANGUAGE:
-            mean, spread = float(sample.mean()), float(sample.std()) or 1.0
-        else:
-            mean, spread = overall
-        out[members] = (scores[members] - mean) / spread
-    return out
+    languages = len(index.languages)
+    wide = scores.astype(np.float64)
+    count = np.bincount(codes, weights=weights, minlength=languages)
+    sums = np.bincount(
+        codes, weights=wide if weights is None else wide * weights, minlength=languages
+    )
+    squares = np.bincount(
+        codes,
+        weights=wide * wide if weights is None else wide * wide * weights,
+        minlength=languages,
+    )
+    mean_all = sums.sum() / total
+    spread_all = np.sqrt(max(squares.sum() / total - mean_all * mean_all, 0.0)) or 1.0
+    enough = count >= MIN_RECORDS_PER_LANGUAGE
+    safe = np.maximum(count, 1)
+    mean = np.where(enough, sums / safe, mean_all)
+    spread = np.sqrt(np.maximum(squares / safe - (sums / safe) ** 2, 0.0))
+    spread = np.where(enough, np.where(spread > 0, spread, 1.0), spread_all)
+    return ((scores - mean[codes]) / spread[codes]).astype(np.float32)
+
+
+def _clean_query(query: str) -> str:
+    """The query on one line, without control characters, cut to MAX_QUERY_CHARS; empty when
+    it has no letter or digit."""
+    text = " ".join(_CONTROL.sub(" ", query or "").split())[:MAX_QUERY_CHARS]
+    return text if any(ch.isalnum() for ch in text) else ""
 
 
 def _query_texts(query: str, expand: bool, restore: bool = True) -> list[str]:
-    """The query, the query with its diacritics restored, and its glossary translation."""
-    text = " ".join(_CONTROL.sub(" ", query or "").split())[:MAX_QUERY_CHARS]
-    if not any(ch.isalnum() for ch in text):
+    """The query as the collection spells it (diacritics restored when ``restore``), and its
+    glossary translation when ``expand``.
+
+    The query typed without diacritics is not embedded beside its restored form: the model
+    reads the restored form better (no-diacritics nDCG@10 0.572 -> 0.642 on the development set).
+    """
+    text = _clean_query(query)
+    if not text:
         return []
-    texts = [text]
     if restore:
-        restored = diacritics_restored(text)
-        if restored and restored.casefold() != text.casefold():
-            texts.append(restored)
+        text = diacritics_restored(text) or text
+    texts = [text]
     if expand:
-        translation = glossary_translation(texts[-1])
+        translation = glossary_translation(text)
         if translation and translation[1].casefold() != text.casefold():
             texts.append(translation[1])
     return texts
 
 
-def _allowed(index: VectorIndex, record_ids: Collection[str] | None) -> np.ndarray | None:
+class _QueryCache:
+    """Vectors of recent query texts, least recently used dropped first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def vectors(self, embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+        """One row per text; the texts not cached go to the model in one call."""
+        keys = [(embedder.name, t) for t in texts]
+        with self._lock:
+            found = {k: self._vectors[k] for k in keys if k in self._vectors}
+            for k in found:
+                self._vectors.move_to_end(k)
+        missing = list(dict.fromkeys(k for k in keys if k not in found))
+        if missing:
+            fresh = embedder.embed_queries([t for _, t in missing])
+            with self._lock:
+                for k, row in zip(missing, fresh, strict=True):
+                    found[k] = self._vectors[k] = row
+                while len(self._vectors) > self.size:
+                    self._vectors.popitem(last=False)
+        return np.stack([found[k] for k in keys])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._vectors.clear()
+
+
+_query_cache = _QueryCache(QUERY_CACHE_SIZE)
+
+
+def query_cache_clear() -> None:
+    """Forget the cached query vectors (the benchmarks time the model with it empty)."""
+    _query_cache.clear()
+
+
+def query_vectors(
+    query: str, *, expand: bool = True, restore: bool = True, embedder: Embedder | None = None
+) -> np.ndarray:
+    """Unit vectors of the query's texts (``_query_texts``), one row each; no rows when the
+    query has no letters or digits."""
+    embedder = embedder or get_embedder()
+    texts = _query_texts(query, expand, restore)
+    if not texts:
+        return np.empty((0, embedder.dim), dtype=np.float32)
+    return _query_cache.vectors(embedder, texts)
+
+
+def _allowed(
+    index: VectorIndex,
+    record_ids: Collection[str] | None,
+    within: tuple[Sequence[str], np.ndarray] | None,
+) -> np.ndarray | None:
+    if within is not None:
+        ids, mask = within
+        allowed = np.zeros(index.size, dtype=bool)
+        positions = index.positions_of(ids)[np.asarray(mask, dtype=bool)]
+        allowed[positions[positions >= 0]] = True
+        return allowed
     if record_ids is None:
         return None
     allowed = np.zeros(index.size, dtype=bool)
@@ -99,20 +187,18 @@ def _allowed(index: VectorIndex, record_ids: Collection[str] | None) -> np.ndarr
 def _record_scores(
     index: VectorIndex, queries: np.ndarray, allowed: np.ndarray | None, calibrate: bool
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each record's score (best over query variants) and the passage scores behind it."""
-    # One pass over the matrix for all variants; rows of the result are contiguous per variant.
-    by_variant = queries @ index.matrix.T  # (variants, passages)
-    record_scores = None
-    passage_scores = by_variant[0]
-    for variant in by_variant:
-        best = index.best_per_record(variant)
+    """Each record's score (best over the query's texts) and the passage scores behind it."""
+    by_text = index.scores(queries)  # (texts, passages)
+    record_scores = passage_scores = None
+    for scores in by_text:
+        best = index.best_per_record(scores)
         if calibrate:
             best = _calibrated(index, best, allowed)
         if record_scores is None:
-            record_scores = best
+            record_scores, passage_scores = best, scores
         else:
             np.maximum(record_scores, best, out=record_scores)
-            passage_scores = np.maximum(passage_scores, variant)
+            passage_scores = np.maximum(passage_scores, scores)
     return record_scores, passage_scores
 
 
@@ -132,6 +218,7 @@ def _top(scores: np.ndarray, allowed: np.ndarray | None, limit: int) -> np.ndarr
 
 
 def _best_passages(index: VectorIndex, positions: np.ndarray, passage_scores: np.ndarray) -> dict:
+    """The text of each record's best passage: one query for the shown records' passages."""
     rows = {}
     for position in positions:
         span = index.record_rows(int(position))
@@ -147,28 +234,33 @@ def semantic_rank(
     *,
     limit: int = 200,
     record_ids: Collection[str] | None = None,
+    within: tuple[Sequence[str], np.ndarray] | None = None,
     expand: bool = True,
     calibrate: bool = True,
     restore: bool = True,
 ) -> list[SemanticHit]:
     """Records closest in meaning to the query, best first, one (best) passage each.
 
-    Only embedded passages of published records take part; ``record_ids`` narrows the search
-    to those records (the filters of a search page). Never raises on odd query text: a query
-    with no letters or digits finds nothing. ``expand`` and ``calibrate`` exist for the
-    evaluation (bench/semantic_eval.py), which measures what each part gains.
+    Only embedded passages of published records take part. ``record_ids`` narrows the search
+    to those records; ``within`` = (ids, mask) does the same for ``ids[mask]`` - a caller
+    that filters with a boolean mask over its own list of records (the search page's filters)
+    passes that list and mask, and the alignment of the list with the matrix is computed once
+    per list, not per query. Never raises on odd query text: a query with no letters or
+    digits finds nothing. ``expand``, ``calibrate`` and ``restore`` exist for the evaluation
+    (bench/semantic_eval.py), which measures what each part gains.
     """
-    texts = _query_texts(query, expand, restore)
-    if not texts or limit <= 0:
+    if limit <= 0 or not _clean_query(query):
         return []
     embedder = get_embedder()
     index = index_current(embedder.name, embedder.dim)
     if index.size == 0:
         return []
-    allowed = _allowed(index, record_ids)
+    allowed = _allowed(index, record_ids, within)
     if allowed is not None and not allowed.any():
         return []
-    queries = embedder.embed_queries(texts)
+    queries = query_vectors(query, expand=expand, restore=restore, embedder=embedder)
+    if not len(queries):
+        return []
     scores, passage_scores = _record_scores(index, queries, allowed, calibrate)
     top = _top(scores, allowed, limit)
     passages = _best_passages(index, top, passage_scores)
