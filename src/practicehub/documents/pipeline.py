@@ -164,8 +164,11 @@ def _store_batch(batch: list[Prepared], status: str) -> list[Outcome]:
             outcomes.append(outcome)
             stored_ids += ids
         if stored_ids:
+            # Robust: should the indexes fail to follow, the error is logged and the files,
+            # committed by then, are still reported stored (`practicehub reindex` mends the
+            # index) rather than the whole batch stored again as "unchanged".
             transaction.on_commit(
-                lambda: records_changed.send(sender=Record, record_ids=stored_ids)
+                lambda: records_changed.send(sender=Record, record_ids=stored_ids), robust=True
             )
     return outcomes
 
