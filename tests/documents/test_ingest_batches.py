@@ -3,7 +3,6 @@ file: what a user sees must not depend on it."""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 
@@ -22,6 +21,7 @@ from practicehub.documents.models import Document
 from practicehub.documents.storage import sha256_of
 from practicehub.search.models import SearchEntry
 from practicehub.search.services import record_search
+from tests.documents.commands import run
 
 pytestmark = pytest.mark.django_db
 
@@ -30,16 +30,6 @@ GOOD = (
     "Projektą įgyvendina Asociacija „Lygios galimybės“ kartu su Kauno rajono savivaldybe. "
     "Projektas stiprina moterų lyderystę savivaldybėse ir mokyklose.\n"
 )
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(*args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def ids(query: str) -> set[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import jsonschema
@@ -11,18 +10,9 @@ from django.core.management import call_command
 
 from practicehub.catalogue.models import Record
 from practicehub.documents.models import Document
+from tests.documents.commands import run
 
 pytestmark = pytest.mark.django_db
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(*args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_it_stores_the_seeds_and_reports_them_unchanged_the_second_time(seeds_dir):
