@@ -364,12 +364,12 @@ def organisation_resolve(
     one, the names of this mention are loaded for it alone and what is new written at once.
     """
     mention = Mention(name=name, acronym=acronym, country=country, aliases=tuple(aliases))
-    if table is None:
-        table = RegistryTable()
-        organisation = _resolve(table.load([mention]), mention, language)
+    own = table is None
+    table = table or RegistryTable()
+    organisation = _resolve(table.load([mention]), mention, language)
+    if own:
         table.flush()
-        return organisation
-    return _resolve(table.load([mention]), mention, language)
+    return organisation
 
 
 def _resolve(table: RegistryTable, mention: Mention, language: str) -> Organisation:

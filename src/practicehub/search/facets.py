@@ -15,6 +15,7 @@ a random stamp, as SQLite can give a rolled-back entry's id to a later one.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import threading
 from array import array
@@ -74,8 +75,13 @@ class Column:
             val=np.concatenate([old_ids[self.val[keep]], new_ids[fresh.val]]),
         )
 
+    def index_of(self, value: str) -> int | None:
+        """The value's id (values are sorted: found by bisection), None when absent."""
+        i = bisect.bisect_left(self.values, value)
+        return i if i < len(self.values) and self.values[i] == value else None
+
     def mask(self, wanted: tuple[str, ...], size: int) -> np.ndarray:
-        ids = [i for i, v in enumerate(self.values) if v in set(wanted)]
+        ids = [i for i in map(self.index_of, wanted) if i is not None]
         out = np.zeros(size, dtype=bool)
         if ids:
             out[self.rec[np.isin(self.val, ids)]] = True

@@ -214,13 +214,14 @@ def rank(
     if options.keyword:
         add("keyword", keyword_rank(table, query, memo)[0])
     words = bridge.query_words(text)
-    if options.glossary:
-        expansions = bridge.glossary_expansions(words)
-        if expansions:
-            expanded = bilingual_query(query, expansions, words)
-            notes["highlight"] = expanded
-            positions, scores = _sorted(*table.keywords.match(expanded, "any", memo))
-            add("bilingual", _within_languages(table, positions, scores, options.balance))
+    expansions = (
+        bridge.glossary_expansions(words) if options.glossary or options.mix != "none" else []
+    )
+    if options.glossary and expansions:
+        expanded = bilingual_query(query, expansions, words)
+        notes["highlight"] = expanded
+        positions, scores = _sorted(*table.keywords.match(expanded, "any", memo))
+        add("bilingual", _within_languages(table, positions, scores, options.balance))
     if options.concepts:
         found = bridge.concepts(words, table.version)
         if found:
@@ -234,19 +235,18 @@ def rank(
     if options.semantic and apps.is_installed("practicehub.semantic"):
         add("semantic", _semantic(table, text, allowed, filtered, notes))
     if options.exact:
-        top = _best(np.flatnonzero(matched), fused, EXACT_CHECK)
+        top = best_first(np.flatnonzero(matched), fused, EXACT_CHECK)
         fused[_exact_matches(table, top, query, text, memo)] += EXACT_BONUS
 
     if hidden is not None:
         matched[hidden] = False
     positions = np.flatnonzero(matched)
+    language = bridge.query_language(text, words, expansions)
     if depth is not None and options.mix in ("none", "interleave") and len(positions) > 2 * depth:
-        language = bridge.query_language(text, words, bridge.glossary_expansions(words))
         positions = _head_first(table, positions, fused, depth, options.mix, language)
         return positions, fused[positions]
     positions = positions[np.argsort(-fused[positions], kind="stable")]
     if options.mix != "none" and len(positions):
-        language = bridge.query_language(text, words, bridge.glossary_expansions(words))
         if options.mix == "interleave":
             positions = _interleave(table, positions, language)
         else:
@@ -254,9 +254,9 @@ def rank(
     return positions, fused[positions]
 
 
-def _best(positions: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+def best_first(positions: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
     """The ``limit`` of the (ascending) positions with the highest scores, best first, ties
-    in position order: what a stable sort of them all begins with."""
+    in position order: what a stable sort of them all begins with, without sorting them all."""
     values = scores[positions]
     if len(positions) > limit:
         threshold = np.partition(values, len(values) - limit)[len(values) - limit]
@@ -277,11 +277,10 @@ def _head_first(
     takes at most ``depth`` from each side into its first ``depth``, so each side's best
     ``depth`` decide them."""
     if mix == "none":
-        head = _best(positions, fused, depth)
+        head = best_first(positions, fused, depth)
     else:
-        first = language if language in ("lt", "en") else "lt"
-        other = table.language_of[positions] != _code(table.columns["language"].values, first)
-        sides = [_best(positions[other == side], fused, depth) for side in (False, True)]
+        other = _other_side(table, positions, language)
+        sides = [best_first(positions[other == side], fused, depth) for side in (False, True)]
         head = np.sort(np.concatenate(sides))
         head = _interleave(table, head[np.argsort(-fused[head], kind="stable")], language)
         head = head[:depth]
@@ -302,14 +301,18 @@ def _interleave(table: FacetTable, positions: np.ndarray, language: str | None) 
     in fused order (Lithuanian counts as the query's language when it is not known). A strong
     record in a third language (German, Polish, ...) competes on the other side like an English
     or Lithuanian one, rather than being given or denied a fixed place."""
-    codes = table.columns["language"].values
-    first = language if language in ("lt", "en") else "lt"
-    other = table.language_of[positions] != _code(codes, first)
+    other = _other_side(table, positions, language)
     slot = np.zeros(len(positions))
     for side in (False, True):
         where = np.flatnonzero(other == side)
         slot[where] = np.arange(len(where))
     return positions[np.lexsort((other, slot))]
+
+
+def _other_side(table: FacetTable, positions: np.ndarray, language: str | None) -> np.ndarray:
+    """True where a record is not in the query's language (Lithuanian when not known)."""
+    first = language if language in ("lt", "en") else "lt"
+    return table.language_of[positions] != _code(table.columns["language"].values, first)
 
 
 def _code(codes: list[str], language: str) -> int:

@@ -8,7 +8,6 @@ highlighted snippets for the page (snippets.py).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -263,16 +262,6 @@ def _labels(key: str, values: list[str]) -> dict[str, str]:
 MAX_FACET_VALUES = 50
 
 
-def _largest(counts: np.ndarray, limit: int) -> list[int]:
-    """Indices of the ``limit`` largest non-zero counts, largest first, ties in index order
-    (what a stable sort of every count gives, without sorting them all)."""
-    nonzero = np.flatnonzero(counts)
-    if len(nonzero) > limit:
-        threshold = np.partition(counts[nonzero], len(nonzero) - limit)[len(nonzero) - limit]
-        nonzero = nonzero[counts[nonzero] >= threshold]
-    return nonzero[np.argsort(-counts[nonzero], kind="stable")][:limit].tolist()
-
-
 def _facet_counts(
     table, matched: np.ndarray, filters: SearchFilters
 ) -> dict[str, list[FacetCount]]:
@@ -281,15 +270,13 @@ def _facet_counts(
     for key in facet_table.FACETS:
         column = table.columns[key]
         counts = column.counts(matched)
-        top = _largest(counts, MAX_FACET_VALUES)
+        top = ranking.best_first(np.flatnonzero(counts), counts, MAX_FACET_VALUES).tolist()
         chosen = [(column.values[i], int(counts[i])) for i in top]
         shown = {v for v, _ in chosen}
         for value in wanted[key]:
             if value not in shown:
-                # Values are sorted: a wanted value's count is found by bisection.
-                i = bisect.bisect_left(column.values, value)
-                found = i < len(column.values) and column.values[i] == value
-                chosen.append((value, int(counts[i]) if found else 0))
+                i = column.index_of(value)
+                chosen.append((value, int(counts[i]) if i is not None else 0))
         labels = _labels(key, [v for v, _ in chosen])
         items = [FacetCount(value=v, label=labels.get(v, v), count=c) for v, c in chosen]
         if key == "year":
