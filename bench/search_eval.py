@@ -23,8 +23,10 @@ Systems:
   with per-language calibrated scores instead.
 - ``semantic`` and ``fused``: when ``practicehub.semantic`` is installed.
 
-Judgements name a file and a record title; a judged record is the record of that file whose
-title equals it (case and spacing aside), or else shares most of its words. Metrics: nDCG@10
+Judgements name a file and a record title; bench/evalkit.py turns them into record ids as for
+bench/semantic_eval.py (the record of that file with that title, or the one sharing most of its
+words); a judged record the extractor did not make stays judged, missed by every system, so
+recall is not flattered. Metrics: nDCG@10
 with gains 2^grade - 1; recall@10 over every judged record; MRR of the first judged record;
 cross-language top-5 rate: share of ``cross-language`` queries with a judged record written in
 another language than the query's in the top 5; no-diacritics ratio: mean nDCG@10 of the
@@ -48,51 +50,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evalkit import ndcg_at, recall_at, reciprocal_rank
+from evalkit import DOCUMENTS, QUERIES, judgements, ndcg_at, recall_at, reciprocal_rank
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ROOT / "bench" / "queries" / "dev.json"
-DOCUMENTS = ROOT / "examples" / "documents"
 RESULTS = ROOT / "bench" / "results" / "search_eval.json"
 # The semantic app's vector cache (see practicehub/semantic/cache.py), kept between runs.
 VECTOR_CACHE = ROOT / "data" / "vector-cache.sqlite3"
 DEPTH = 10
-
-
-def _norm(title: str) -> str:
-    return re.sub(r"\W+", " ", title.casefold()).strip()
-
-
-def judged_records(queries: list[dict]) -> dict[str, dict[str, int]]:
-    """Query id -> {record id: grade}, from (file, title) judgements."""
-    from practicehub.catalogue.models import Record
-
-    by_file: dict[str, list[tuple[str, str]]] = {}
-    rows = Record.objects.filter(status="published").values_list(
-        "id", "title", "document__filename"
-    )
-    for record_id, title, filename in rows:
-        by_file.setdefault(filename, []).append((record_id, title))
-    out: dict[str, dict[str, int]] = {}
-    for query in queries:
-        grades: dict[str, int] = {}
-        for judged in query["relevant"]:
-            candidates = by_file.get(judged["file"], [])
-            want = _norm(judged["title"])
-            exact = [rid for rid, title in candidates if _norm(title) == want]
-            if not exact and candidates:
-                words = set(want.split())
-
-                def overlap(item, words=words):
-                    have = set(_norm(item[1]).split())
-                    return len(words & have) / max(1, len(words | have))
-
-                best = max(candidates, key=overlap)
-                exact = [best[0]] if overlap(best) >= 0.5 or len(candidates) == 1 else []
-            for rid in exact:
-                grades[rid] = max(grades.get(rid, 0), judged["grade"])
-        out[query["id"]] = grades
-    return out
 
 
 # --- the reference: plain BM25 ----------------------------------------------------------------
@@ -163,7 +127,7 @@ def evaluate(queries: list[dict] | None = None, only: list[str] | None = None) -
     from practicehub.search.services import record_search
 
     queries = queries if queries is not None else json.loads(QUERIES.read_text("utf-8"))
-    grades = judged_records(queries)
+    grades = judgements(queries)
     language = dict(Record.objects.values_list("id", "language"))
     plain = PlainBM25()
     runners: dict[str, object] = {"bm25_plain": plain.search}
@@ -214,7 +178,9 @@ def evaluate(queries: list[dict] | None = None, only: list[str] | None = None) -
         "database": connection.vendor,
         "queries": len(queries),
         "cross_language_queries": sum(q["type"] == "cross-language" for q in queries),
-        "judged_records_found": sum(len(g) for g in grades.values()),
+        "judged_records_found": sum(
+            not rid.startswith("missing:") for g in grades.values() for rid in g
+        ),
         "judgements": sum(len(q["relevant"]) for q in queries),
         "systems": report,
     }
