@@ -67,3 +67,47 @@ def test_two_dates_sharing_one_written_year_make_a_period():
     ):
         start, end = period_in(text, whole_part=True)
         assert (start.value, end.value) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March–August 2023", ("2023-03", "2023-08")),
+        ("2018 sausio–rugsėjo mėn.", ("2018-01", "2018-09")),
+        ("2023 m. balandžio–spalio mėn.", ("2023-04", "2023-10")),
+        ("maj–wrzesień 2021", ("2021-05", "2021-09")),
+        ("2023 05–12", ("2023-05", "2023-12")),
+        ("2023-05-12", ("2023-05-12", "2023-05-12")),
+    ],
+)
+def test_two_months_sharing_one_year_make_a_period(text, expected):
+    assert period(text) == expected
+
+
+def test_months_without_a_year_take_the_one_year_their_record_names():
+    (draft,) = extract_text(
+        "Mergaitės ir technologijos\n\n2023 metais asociacija vedė robotikos būrelį.\n\n"
+        "Trukmė: balandis–spalis"
+    )
+    assert (draft.period_start, draft.period_end) == ("2023-04", "2023-10")
+    (draft,) = extract_text(
+        "Mergaitės ir technologijos\n\nAsociacija nuo 2015 m. iki 2019 m. vedė būrelius.\n\n"
+        "Trukmė: balandis–spalis"
+    )
+    assert (draft.period_start, draft.period_end) == (None, None)
+
+
+def test_a_fact_line_cell_holding_only_a_period_gives_it():
+    (draft,) = extract_text(
+        "Safe Nights\n\nSupported with EUR 11 900 | 1 April – 30 November 2023 | City centre\n\n"
+        "The association trained bar staff to help guests who feel unsafe."
+    )
+    assert (draft.period_start, draft.period_end) == ("2023-04-01", "2023-11-30")
+
+
+def test_a_number_in_brackets_after_nr_does_not_end_the_sentence():
+    (draft,) = extract_text(
+        "Matoma ir išgirsta\n\nProjektas „Matoma ir išgirsta“ (Nr. 101096543) vyko nuo 2023 m. "
+        "sausio 1 d. iki 2024 m. gruodžio 31 d."
+    )
+    assert (draft.period_start, draft.period_end) == ("2023-01-01", "2024-12-31")

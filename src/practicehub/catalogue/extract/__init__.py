@@ -31,6 +31,7 @@ from practicehub.catalogue.extract.dates import (
     EVENT_WORD,
     ONLY_A_RANGE,
     PERIOD_CUE,
+    only_year,
     period_in,
 )
 from practicehub.catalogue.extract.draft import (
@@ -607,6 +608,7 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
     """From a duration part, else from a sentence that says when the project ran."""
     found_start: tuple[Any, int] | None = None
     found_end: tuple[Any, int] | None = None
+    year = only_year(text[draft.span[0] : draft.span[1]])
     for part in parts:
         if part.key != "duration":
             continue
@@ -625,7 +627,7 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
                 else pieces[:1]
             )
         b = pieces[min(2, len(pieces) - 1)][1]
-        start, end = period_in(text[a:b], whole_part=True)
+        start, end = period_in(text[a:b], whole_part=True, year=year)
         heading = fold(part.label.heading) if part.label else ""
         if start is not None and start is end:
             # One date under "End" or "Start" says one end of the period.
@@ -651,7 +653,7 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
             spans.append((at + date.start, at + date.end))
         draft.provenance["period"] = spans
         return
-    if _inline_period(draft, text):
+    if _inline_period(draft, text, year):
         return
     # A record that is an event runs when its text says the event takes place.
     cues = (PERIOD_CUE, EVENT_CUE) if EVENT_WORD.search(fold(draft.title)) else (PERIOD_CUE,)
@@ -678,12 +680,12 @@ _INLINE_PERIOD = re.compile(
 _CELL_SPLIT = re.compile(r"\s+[|·]\s+")
 
 
-def _inline_period(draft: RecordDraft, text: str) -> bool:
+def _inline_period(draft: RecordDraft, text: str, year: str | None) -> bool:
     body = text[draft.span[0] : draft.span[1]]
     folded = fold(body)
     for m in _INLINE_PERIOD.finditer(folded):
         window = body[m.start() : m.end() + 90]
-        start, end = period_in(window, whole_part=True)
+        start, end = period_in(window, whole_part=True, year=year)
         if start is not None and start is end:
             end = None
         if start or end:
@@ -697,12 +699,23 @@ def _inline_period(draft: RecordDraft, text: str) -> bool:
             cell_at = body.find(cell, at)
             at = max(at, cell_at)
             start, end = period_in(cell)
-            if (start and end and len(cell.split()) <= 6 and ONLY_A_RANGE.match(cell)) or (
-                start and end and len(cell.split()) <= 4
-            ):
+            if start and end and (len(cell.split()) <= 4 or _only_dates(cell, start, end)):
                 _set_period(draft, start, end, draft.span[0] + cell_at)
                 return True
     return False
+
+
+# What may stand beside a period's two dates in a cell that is nothing but the period.
+_PERIOD_FILLER = re.compile(
+    r"^[\W\d]*(?:(?:from|to|until|nuo|iki|m|d|mėn|metai|metais|bis|von|vom|od|do|r)\b[\W\d]*)*$",
+    re.IGNORECASE,
+)
+
+
+def _only_dates(cell: str, start: Any, end: Any) -> bool:
+    """A cell that holds a period and nothing else ("1 April – 30 November 2023", "2017–2019")."""
+    rest = cell[: start.start] + " " + cell[start.end : end.start] + " " + cell[end.end :]
+    return bool(_PERIOD_FILLER.match(rest))
 
 
 _START_LABEL = re.compile(r"\b(?:start\w*|begin\w*|prad\w*|beginn\w*|debut|sakum\w*|from|nuo)\b")

@@ -319,34 +319,90 @@ EVENT_CUE = re.compile(
 )
 
 
-# "March–August 2023": two months sharing one year.
-_MONTH_RANGE = re.compile(
-    r"\b(?P<a>" + _EN_MONTH_RE + r")\s*[-–—]\s*(?P<b>" + _EN_MONTH_RE + r"),?\s+" + _YEAR,
+# Two months sharing one year: "March–August 2023", "2018 sausio–rugsėjo mėn.", "2023 m.
+# balandžio–spalio mėn.", "2023 05–12" (a year, then two month numbers: mixed separators are no
+# single date's), and, where the year is known from elsewhere, "Balandis–spalis".
+_ANY_MONTH_RE = r"(?:" + _EN_MONTH_RE + r"|" + _LT_MONTH_RE + r"|" + _OTHER_MONTH_RE + r")"
+_MONTH_JOIN = r"\s*(?:[-–—]|\bto\b|\buntil\b|\biki\b|\bbis\b|\blīdz\b|\bdo\b)\s*"
+_MONTH_RANGES = [
+    re.compile(
+        r"\b(?P<a>" + _ANY_MONTH_RE + r")" + _MONTH_JOIN + r"(?P<b>" + _ANY_MONTH_RE
+        + r")(?:\s*mėn\.?)?,?\s+(?:of\s+)?" + _YEAR + r"(?![\d])",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\d/.-])" + _YEAR + r"\s*(?:m\.|metų|metais|gad[aā]|r\.)?\s*(?P<a>" + _ANY_MONTH_RE
+        + r")" + _MONTH_JOIN + r"(?P<b>" + _ANY_MONTH_RE + r")\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\d/.-])" + _YEAR + r"(?:\.\s?|\s)(?P<a>0[1-9]|1[0-2])\s*[-–—]\s*(?P<b>0[1-9]|1[0-2])"
+        r"(?![\d]|[./-]\d)"
+    ),
+    re.compile(
+        r"(?<![\d/.-])" + _YEAR + r"-(?P<a>0[1-9]|1[0-2])(?:\s*[–—]\s*|\s+-\s+)(?P<b>0[1-9]|1[0-2])"
+        r"(?![\d]|[./-]\d)"
+    ),
+]  # fmt: skip
+_YEARLESS_MONTH_RANGE = re.compile(
+    r"\b(?P<a>" + _ANY_MONTH_RE + r")\s*[-–—]\s*(?P<b>" + _ANY_MONTH_RE + r")\b(?!\s*\d)",
     re.IGNORECASE,
 )
 
 
-def _month_range(text: str) -> tuple[Date, Date] | None:
-    m = _MONTH_RANGE.search(text)
-    if m is None:
-        return None
-    a = _EN_MONTHS.get(m.group("a").lower().rstrip("."))
-    b = _EN_MONTHS.get(m.group("b").lower().rstrip("."))
+def _month_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    folded = word.lower().rstrip(".")
+    if folded in _EN_MONTHS:
+        return _EN_MONTHS[folded]
+    return _lt_month(word) or _other_month(word)
+
+
+def _months(m: re.Match[str], y: str) -> tuple[Date, Date] | None:
+    a, b = _month_number(m.group("a")), _month_number(m.group("b"))
     if a is None or b is None or a >= b:
         return None
-    y = m.group("y")
     return Date(f"{y}-{a:02d}", m.start("a"), m.end("a")), Date(
         f"{y}-{b:02d}", m.start("b"), m.end()
     )
 
 
-def period_in(text: str, *, whole_part: bool = False) -> tuple[Date | None, Date | None]:
+def _month_range(text: str, year: str | None = None) -> tuple[Date, Date] | None:
+    """The first range of two months in ``text``; one without its year only when ``year`` is
+    given (the one year its record names)."""
+    for pattern in _MONTH_RANGES:
+        for m in pattern.finditer(text):
+            months = _months(m, m.group("y"))
+            if months is not None:
+                return months
+    if year is not None and not _YEAR_ANYWHERE.search(text):
+        for m in _YEARLESS_MONTH_RANGE.finditer(text):
+            months = _months(m, year)
+            if months is not None:
+                return months
+    return None
+
+
+_YEAR_ANYWHERE = re.compile(r"(?<![\d])" + _YEAR + r"(?![\d])")
+
+
+def only_year(text: str) -> str | None:
+    """The one year ``text`` names, or None when it names none or several."""
+    years = {m.group("y") for m in _YEAR_ANYWHERE.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def period_in(
+    text: str, *, whole_part: bool = False, year: str | None = None
+) -> tuple[Date | None, Date | None]:
     """The first period ``text`` states: a range, an open range, or (in a duration part) a date.
 
     ``whole_part`` says the text is a duration part or a period label's value, where a single
-    date or year is the period itself.
+    date or year is the period itself; ``year`` is the one year the record names, which a range
+    of months written without its year ("Balandis–spalis") takes.
     """
-    months = _month_range(text)
+    months = _month_range(text, year if whole_part else None)
     if months is not None:
         return months
     dates = find_dates(text)

@@ -163,7 +163,8 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int, str]]:
     begin = 0
     for m in _SENTENCE_BREAK.finditer(text):
         before = text[begin : m.start()].split()
-        last = fold(before[-1]).rstrip(".") if before else ""
+        # "(Nr. 101096543)": an opening bracket or quote is not part of the abbreviation.
+        last = fold(before[-1]).rstrip(".").lstrip("([{\"'„“«") if before else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
         end = m.end()
