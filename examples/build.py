@@ -508,19 +508,36 @@ RENDERERS: dict[str, Callable[[Source], bytes]] = {
 }
 
 
-def build(*, check: bool = False, only: list[str] | None = None) -> int:
-    sources = sorted(SOURCES.glob("*.src"))
-    names = {s.name.removesuffix(".src") for s in sources}
+def render(
+    name: str,
+    *,
+    sources: Path = SOURCES,
+    renderers: dict[str, Callable[[Source], bytes]] = RENDERERS,
+) -> bytes:
+    """The bytes of one document, built from its source ``sources/<name>.src``."""
+    renderer = renderers.get(Path(name).suffix)
+    if renderer is None:
+        raise SystemExit(f"{name}: no renderer for {Path(name).suffix!r}")
+    return renderer(read_source(sources / f"{name}.src"))
+
+
+def build(
+    *,
+    check: bool = False,
+    only: list[str] | None = None,
+    sources: Path = SOURCES,
+    documents: Path = DOCUMENTS,
+    renderers: dict[str, Callable[[Source], bytes]] = RENDERERS,
+) -> int:
+    """Write (or with ``check`` only report) every document that differs from its source, and
+    remove documents that have no source. Serves the held-out set's builder too."""
+    names = sorted(s.name.removesuffix(".src") for s in sources.glob("*.src"))
     stale = 0
-    for path in sources:
-        source = read_source(path)
-        if only and source.name not in only:
+    for name in names:
+        if only and name not in only:
             continue
-        renderer = RENDERERS.get(Path(source.name).suffix)
-        if renderer is None:
-            raise SystemExit(f"{path}: no renderer for {Path(source.name).suffix!r}")
-        data = renderer(source)
-        target = DOCUMENTS / source.name
+        data = render(name, sources=sources, renderers=renderers)
+        target = documents / name
         if target.exists() and target.read_bytes() == data:
             continue
         stale += 1
@@ -529,7 +546,7 @@ def build(*, check: bool = False, only: list[str] | None = None) -> int:
         else:
             target.write_bytes(data)
             print(f"built {target.relative_to(HERE.parent)} ({len(data):,} bytes)")
-    for orphan in sorted(DOCUMENTS.iterdir()):
+    for orphan in sorted(documents.iterdir()):
         if orphan.name not in names:
             stale += 1
             if check:

@@ -79,34 +79,12 @@ def render_html(source) -> bytes:
 RENDERERS = {**sample.RENDERERS, ".html": render_html}
 
 
+def render(name: str) -> bytes:
+    return sample.render(name, sources=SOURCES, renderers=RENDERERS)
+
+
 def build(*, check: bool = False) -> int:
-    sources = sorted(SOURCES.glob("*.src"))
-    names = {s.name.removesuffix(".src") for s in sources}
-    stale = 0
-    for path in sources:
-        source = sample.read_source(path)
-        renderer = RENDERERS.get(Path(source.name).suffix)
-        if renderer is None:
-            raise SystemExit(f"{path}: no renderer for {Path(source.name).suffix!r}")
-        data = renderer(source)
-        target = DOCUMENTS / source.name
-        if target.exists() and target.read_bytes() == data:
-            continue
-        stale += 1
-        if check:
-            print(f"out of date: {target.relative_to(HERE)}")
-        else:
-            target.write_bytes(data)
-            print(f"built {target.relative_to(HERE)} ({len(data):,} bytes)")
-    for orphan in sorted(DOCUMENTS.iterdir()):
-        if orphan.name not in names:
-            stale += 1
-            if check:
-                print(f"no source for {orphan.relative_to(HERE)}")
-            else:
-                orphan.unlink()
-                print(f"removed {orphan.relative_to(HERE)} (no source)")
-    return 1 if check and stale else 0
+    return sample.build(check=check, sources=SOURCES, documents=DOCUMENTS, renderers=RENDERERS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -264,7 +264,7 @@ def render_pdf(doc: Doc) -> bytes:
     return bytes(pdf.output())
 
 
-def build(name: str) -> bytes:
+def render(name: str) -> bytes:
     source = (SOURCES / f"{name}.src").read_text(encoding="utf-8")
     suffix = Path(name).suffix
     if suffix == ".txt":
@@ -283,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     DOCUMENTS.mkdir(exist_ok=True)
     for name in names:
-        data = build(name)
+        data = render(name)
         target = DOCUMENTS / name
         if target.is_file() and target.read_bytes() == data:
             continue
