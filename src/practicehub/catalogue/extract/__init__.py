@@ -53,6 +53,7 @@ from practicehub.catalogue.extract.names import (
     name_key,
     quoted_part,
 )
+from practicehub.catalogue.extract.roster import read_rosters
 from practicehub.catalogue.extract.segment import Segment, segment
 from practicehub.catalogue.extract.text import fold, sentences
 from practicehub.documents.readers.base import Block
@@ -187,17 +188,36 @@ def _record(text: str, seg: Segment, language: str) -> RecordDraft | None:
     draft = RecordDraft(
         kind=kind, title=title, language=language, span=(seg.start, seg.end), provenance=prov
     )
+    roster = _rosters(parts)
     draft.sections = _sections(parts)
     if kind == "good_practice":
         _form_keys(draft.sections, parts)
     _summary(draft, parts, title_span)
-    _organisations(draft, text, parts, rules)
+    _organisations(draft, text, parts, rules, roster)
     _lists(draft, parts)
     _funding(draft, text, parts, rules)
     _numbers_and_contacts(draft, text, seg, parts)
     _period(draft, text, parts)
     _themes(draft, text, parts)
     return draft
+
+
+def _rosters(parts: list[Part]) -> tuple[list[OrganisationMention], list[Span]]:
+    """The record's rosters of organisations; a "Participants" heading over one lists partners,
+    not the people a project is for."""
+    is_prog = programmes.is_programme_name
+    found, taken = read_rosters(
+        [ln for p in parts for ln in ([p.heading_line] if p.heading_line else []) + p.lines],
+        lambda raw, at, role: organisations.parse_name(raw, at, role, is_programme=is_prog),
+    )
+    for part in parts:
+        if (
+            part.key == "target_group"
+            and part.lines
+            and _inside((part.lines[0].start, part.lines[0].end), taken)
+        ):
+            part.key = "partners"
+    return found, taken
 
 
 # --- title, sections, summary --------------------------------------------------------------------
@@ -333,7 +353,13 @@ def _lists(draft: RecordDraft, parts: list[Part]) -> None:
 # --- organisations and funding -------------------------------------------------------------------
 
 
-def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Family) -> None:
+def _organisations(
+    draft: RecordDraft,
+    text: str,
+    parts: list[Part],
+    rules: Family,
+    roster: tuple[list[OrganisationMention], list[Span]],
+) -> None:
     found: list[OrganisationMention] = []
     is_prog = programmes.is_programme_name
     for part in parts:
@@ -397,6 +423,11 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
         roles = {"funder"} if part.key in rules.narrative_keys else None
         for start, _end, body in part.body_pieces():
             found.extend(organisations.from_phrases(body, start, roles=roles, is_programme=is_prog))
+    rostered, taken = roster
+    if rostered:
+        # A roster says each name's role and country line by line: what other readings took
+        # from those lines gives way to it.
+        found = [o for o in found if not o.span or not _inside(o.span, taken)] + rostered
     draft.organisations = organisations.dedupe(found)
     for o in draft.organisations:
         if o.acronym is None and is_acronym(o.name):
@@ -406,6 +437,10 @@ def _organisations(draft: RecordDraft, text: str, parts: list[Part], rules: Fami
         _provider_country(draft.organisations, parts, rules.contacts_role)
     if draft.organisations:
         draft.provenance["organisations"] = [o.span for o in draft.organisations if o.span]
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 _MUNICIPAL_BUDGET = re.compile(
@@ -504,7 +539,12 @@ def _funding(draft: RecordDraft, text: str, parts: list[Part], rules: Family) ->
         for o in draft.organisations
         if o.span and o.role != "funder" and o.span[1] - o.span[0] > 3
     }
+    calls: list[tuple[int, int, str]] = []
     for part in parts:
+        if _call_part(part):
+            # The call a project answered names its programme ("Call: AMIF-2020-AG-CALL").
+            calls.extend(part.body_pieces()[:1])
+            continue
         if part.key == "funding" and part.label is not None and part.heading_line is not None:
             line = part.heading_line
             body = "\n".join(p[2] for p in part.body_pieces())
@@ -541,6 +581,11 @@ def _funding(draft: RecordDraft, text: str, parts: list[Part], rules: Family) ->
             mentions.append(
                 FundingMention(text=statement, programme=m.programme, span=(start, end))
             )
+    for start, end, call in calls:
+        mentions.extend(
+            FundingMention(text=call, programme=m.programme, span=(start, end))
+            for m in programmes.find_programmes(call)
+        )
     draft.funding = mentions
     if mentions:
         draft.provenance["funding"] = [m.span for m in mentions if m.span]
@@ -577,6 +622,21 @@ def _resolve_elliptic_funding(drafts: list[RecordDraft]) -> None:
 # --- numbers, contacts, period, themes -----------------------------------------------------------
 
 
+# Labels of the call or topic a project answered ("Call for proposal", "Topic(s)", "Kvietimo
+# nr."): the codes under them are the call's.
+_CALL_HEADING = re.compile(
+    r"^(?:call|topic|kvietim|aufruf|ausschreibung|uzaicinajum|nabor|appel)\w*\b"
+)
+
+
+def _call_part(part: Part) -> bool:
+    return (
+        part.label is not None
+        and part.heading_line is not None
+        and bool(_CALL_HEADING.match(fold(part.label.heading).strip()))
+    )
+
+
 def _numbers_and_contacts(draft: RecordDraft, text: str, seg: Segment, parts: list[Part]) -> None:
     body = text[seg.start : seg.end]
     # A programme or funding part names calls and programmes; only a cued code there is the
@@ -586,8 +646,13 @@ def _numbers_and_contacts(draft: RecordDraft, text: str, seg: Segment, parts: li
         for p in parts
         if p.key == "funding" and p.label is not None and p.heading_line is not None
     ]
+    calls = [
+        (p.heading_line.start, p.body_pieces()[-1][1] if p.body_pieces() else p.heading_line.end)
+        for p in parts
+        if _call_part(p)
+    ]
     readers: dict[str, Callable[[str, int], list[fields.Value]]] = {
-        "project_numbers": lambda t, at: fields.project_numbers_of(t, at, quiet),
+        "project_numbers": lambda t, at: fields.project_numbers_of(t, at, quiet, calls),
         "emails": fields.emails_of,
         "websites": fields.websites_of,
         "addresses": fields.addresses_of,

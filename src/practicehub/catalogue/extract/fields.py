@@ -416,11 +416,15 @@ def _is_code(code: str) -> bool:
     return has_letters and has_digits and not is_date
 
 
-def project_numbers_of(text: str, start: int, quiet: list[Span] = ()) -> list[Value]:
+def project_numbers_of(
+    text: str, start: int, quiet: list[Span] = (), calls: list[Span] = ()
+) -> list[Value]:
     """Codes that number the project: any code of a project number's shape, except where the
     text names it as a call or measure, or where it stands uncued in ``quiet`` spans (a
     programme or funding part: "Rights, Equality and Citizenship Programme – REC-RDAP-...");
-    and whatever a label or phrase says is the project's number."""
+    and whatever a label or phrase says is the project's number. A code under a call's or a
+    topic's label (``calls``: "Call for proposal" / "HORIZON-WIDERA-2022-ERA-01") numbers the
+    call, never the project."""
     out: list[Value] = []
     taken: list[Span] = []
     for m in _CODE.finditer(text):
@@ -430,6 +434,8 @@ def project_numbers_of(text: str, start: int, quiet: list[Span] = ()) -> list[Va
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _CALL_CUE.search(fold(text[max(line_start, m.start() - 80) : m.start()])):
+            continue
+        if any(a <= start + m.start() < b for a, b in calls):
             continue
         if any(a <= start + m.start() < b for a, b in quiet) and not _SERIAL.search(code):
             continue  # a call's or programme's code; a project's ends in its own serial

@@ -121,6 +121,15 @@ LABELS: tuple[LabelKind, ...] = (
         r"eligible (?:applicants?|partners?|organi[sz]ations?|costs?)",
         r"(?:possible|potential) (?:applicants?|partners?)",
     ),
+    # What kind of body a database says an organisation is ("Activity type: Higher or Secondary
+    # Education Establishments"): neither activities nor a target group.
+    _entry(
+        "other",
+        None,
+        r"(?:activity|organi[sz]ation|legal entity) type"
+        r"(?: of (?:participants?|organi[sz]ations?))?",
+        r"type of (?:organi[sz]ation|participants?|legal entity)",
+    ),
     _entry("partners", "member", r"consortium(?: members)?", r"konsorcium\w*", r"konsortium"),
     _entry(
         "partners",
@@ -145,7 +154,7 @@ LABELS: tuple[LabelKind, ...] = (
         "funding",
         "funder",
         r"funding",
-        r"funded by",
+        r"funded (?:by|under|from|through)",
         r"funders?",
         r"financ\w*",
         r"finansav\w*",
@@ -161,7 +170,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"lesu saltin\w*",
         r"(?:funding )?programme",
         r"programa",
-        r"eu contribution",
+        r"(?:net |maximum |max\.? )?eu contribution",
         r"eu grant",
         r"grant amount",
         r"key action",

@@ -249,7 +249,14 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
                 )
                 and value is not None
             ):
-                cuts.append((m.start(), at, label_end - at))
+                # "... Hoorn Net EU contribution € ...": the word before may open the label.
+                before = text.rfind(" ", 0, m.start()) + 1
+                word = text[before : m.start()]
+                wider = match_label(text[before:label_end]) if word.isalpha() else None
+                if wider is not None and wider.unknown == 0 and not wider.numbered and before:
+                    cuts.append((len(text[:before].rstrip()), before, label_end - before))
+                else:
+                    cuts.append((m.start(), at, label_end - at))
                 break
     return cuts
 
@@ -266,7 +273,13 @@ def split_embedded_labels(lines: list[Line]) -> list[Line]:
             continue
         cuts = []
         if ":" in line.text[1:]:
+            # "Net EU contribution: € ...": a label whose first word is not itself a label
+            # keeps that word; the line is cut only after the label's value begins.
+            whole = match_label(line.text)
+            keep_to = whole.value_offset if whole and whole.separated and not whole.unknown else 0
             for m in _EMBEDDED.finditer(line.text):
+                if m.start() < keep_to:
+                    continue
                 at = m.end()
                 if at <= 0 or at >= len(line.text):
                     continue

@@ -69,7 +69,18 @@ def _index() -> tuple[PhraseIndex, list[tuple[re.Pattern[str], str]], dict[str, 
         for name in names:
             pattern = re.compile(r"(?<![\w+-])" + re.escape(name) + r"(?![\w+-])")
             acronyms.append((pattern, pid))
+    acronyms.extend(_PROGRAMME_CODES)
     return PhraseIndex(phrases), acronyms, parents
+
+
+# The codes research and education databases file a project under ("Programme: H2020-EU.5.b.",
+# "HORIZON.4.2", "Call: HORIZON-WIDERA-2022-ERA-01", "ERASMUS-EDU-2022-PI-ALL-INNO"): each
+# opens with its programme's code name.
+_PROGRAMME_CODES = [
+    (re.compile(r"(?<![\w-])H2020-(?:EU\.\d|[A-Za-z]{2,}-)"), "horizon-2020"),
+    (re.compile(r"(?<![\w-])HORIZON(?:\.\d|-[A-Z]{2,}\d?-)"), "horizon-europe"),
+    (re.compile(r"(?<![\w-])ERASMUS-(?:EDU|YOUTH|SPORT|LS|JMO)-"), "erasmus-plus"),
+]
 
 
 def _extra_names() -> dict[str, list[str]]:
