@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -130,29 +131,7 @@ def _apply(
     if "organisations" in values and not fresh:
         record.participations.all().delete()
     if "organisations" in values:
-        participations = []
-        for position, org in enumerate(values["organisations"]):
-            organisation = organisation_resolve(
-                name=org["name"],
-                acronym=org.get("acronym"),
-                country=org.get("country"),
-                language=record.language,
-                table=registry,
-            )
-            span = org.get("span") or [None, None]
-            participations.append(
-                Participation(
-                    record=record,
-                    organisation=organisation,
-                    name=org["name"],
-                    role=org["role"],
-                    acronym=org.get("acronym") or "",
-                    country=org.get("country") or "",
-                    position=position,
-                    span_start=span[0],
-                    span_end=span[1],
-                )
-            )
+        participations = _participations(record, values["organisations"], registry)
         if registry is not None:
             registry.flush()  # the organisations the participations name
         Participation.objects.bulk_create(participations)
@@ -161,19 +140,7 @@ def _apply(
     if "funding" in values:
         named = {item.get("programme") for item in values["funding"]} - {None}
         known = set(Programme.objects.filter(id__in=named).values_list("id", flat=True))
-        Funding.objects.bulk_create(
-            [
-                Funding(
-                    record=record,
-                    programme_id=item.get("programme") if item.get("programme") in known else None,
-                    text=item["text"],
-                    position=position,
-                    span_start=(item.get("span") or [None, None])[0],
-                    span_end=(item.get("span") or [None, None])[1],
-                )
-                for position, item in enumerate(values["funding"])
-            ]
-        )
+        Funding.objects.bulk_create(_funding(record, values["funding"], known))
     if "themes" in values and fresh:
         known = Theme.objects.filter(id__in=values["themes"]).values_list("id", flat=True)
         Record.themes.through.objects.bulk_create(
@@ -181,6 +148,52 @@ def _apply(
         )
     elif "themes" in values:
         record.themes.set(Theme.objects.filter(id__in=values["themes"]))
+
+
+def _participations(
+    record: Record, organisations: list[dict[str, Any]], registry: RegistryTable | None
+) -> list[Participation]:
+    """The record's participations, each organisation resolved in the registry (in order:
+    which organisation a name joins depends on the names resolved before it)."""
+    participations = []
+    for position, org in enumerate(organisations):
+        organisation = organisation_resolve(
+            name=org["name"],
+            acronym=org.get("acronym"),
+            country=org.get("country"),
+            language=record.language,
+            table=registry,
+        )
+        span = org.get("span") or [None, None]
+        participations.append(
+            Participation(
+                record=record,
+                organisation=organisation,
+                name=org["name"],
+                role=org["role"],
+                acronym=org.get("acronym") or "",
+                country=org.get("country") or "",
+                position=position,
+                span_start=span[0],
+                span_end=span[1],
+            )
+        )
+    return participations
+
+
+def _funding(record: Record, items: list[dict[str, Any]], known: set[str]) -> list[Funding]:
+    """The record's funding statements; a programme the database lacks is left out."""
+    return [
+        Funding(
+            record=record,
+            programme_id=item.get("programme") if item.get("programme") in known else None,
+            text=item["text"],
+            position=position,
+            span_start=(item.get("span") or [None, None])[0],
+            span_end=(item.get("span") or [None, None])[1],
+        )
+        for position, item in enumerate(items)
+    ]
 
 
 def draft_mentions(drafts: list[RecordDraft]) -> list[Mention]:
@@ -215,7 +228,25 @@ def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
 
 
-@transaction.atomic
+@dataclass(slots=True)
+class Vocabulary:
+    """Which programme and theme ids the database holds, looked up once for many drafts."""
+
+    programmes: set[str]
+    themes: set[str]
+
+
+def vocabulary_known(*, drafts: list[RecordDraft]) -> Vocabulary:
+    """The programmes and themes these drafts name that the database holds (two queries)."""
+    named = {f.programme for d in drafts for f in d.funding} - {None}
+    themes = {t for d in drafts for t in d.themes}
+    return Vocabulary(
+        programmes=set(Programme.objects.filter(id__in=named).values_list("id", flat=True)),
+        themes=set(Theme.objects.filter(id__in=themes).values_list("id", flat=True)),
+    )
+
+
+@transaction.atomic(savepoint=False)
 def records_save_from_drafts(
     *,
     document: Document,
@@ -224,6 +255,7 @@ def records_save_from_drafts(
     previous: Document | None = None,
     announce: bool = True,
     registry: RegistryTable | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[Record]:
     """Store the drafts of a document as records.
 
@@ -232,12 +264,77 @@ def records_save_from_drafts(
     editor's corrections stay, and records the new text no longer holds are archived, not lost.
     ``announce=False`` leaves sending ``records_changed`` to the caller, who stores many
     documents and announces them all at once; ``registry`` is the organisation registry in
-    memory for the drafts of all those documents (loaded here for these drafts when not given).
+    memory for the drafts of all those documents (loaded here for these drafts when not given)
+    and ``vocabulary`` the programmes and themes known for them. No savepoint of its own: a
+    caller that stores many files keeps each in a savepoint (the pipeline does).
     """
     registry = registry or RegistryTable().load(draft_mentions(drafts))
-    existing: dict[int, Record] = {}
-    if previous is not None:
-        existing = {r.ordinal: r for r in previous.records.all()}
+    if previous is None:
+        saved = _records_create(document, drafts, status, registry, vocabulary)
+    else:
+        saved = _records_update(document, drafts, status, previous, registry)
+    registry.flush()
+    if announce:
+        ids = [r.id for r in saved]
+        transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=ids))
+    return saved
+
+
+def _records_create(
+    document: Document,
+    drafts: list[RecordDraft],
+    status: str,
+    registry: RegistryTable,
+    vocabulary: Vocabulary | None,
+) -> list[Record]:
+    """A new document's records with their relations, each table written in one query (per
+    row, the queries cost more than the rows)."""
+    vocabulary = vocabulary or vocabulary_known(drafts=drafts)
+    records: list[Record] = []
+    participations: list[Participation] = []
+    funding: list[Funding] = []
+    themes = []
+    for ordinal, draft in enumerate(drafts, start=1):
+        values = draft_values(draft)
+        _register_aliases(draft, registry)
+        record = Record(
+            id=f"{document.sha256[:12]}-{ordinal}",
+            document=document,
+            ordinal=ordinal,
+            status=status,
+            span_start=draft.span[0],
+            span_end=draft.span[1],
+            provenance=_provenance(draft),
+            extracted=values,
+            **{f: values[f] for f in _PLAIN_FIELDS},
+        )
+        records.append(record)
+        participations += _participations(record, values["organisations"], registry)
+        funding += _funding(record, values["funding"], vocabulary.programmes)
+        themes += [
+            Record.themes.through(record=record, theme_id=theme)
+            for theme in sorted(vocabulary.themes.intersection(values["themes"]))
+        ]
+    registry.flush()  # the organisations the participations name
+    Record.objects.bulk_create(records)
+    Participation.objects.bulk_create(participations)
+    Funding.objects.bulk_create(funding)
+    Record.themes.through.objects.bulk_create(themes)
+    Revision.objects.bulk_create(
+        [Revision(record=record, action="ingest", changes={}) for record in records]
+    )
+    return records
+
+
+def _records_update(
+    document: Document,
+    drafts: list[RecordDraft],
+    status: str,
+    previous: Document,
+    registry: RegistryTable,
+) -> list[Record]:
+    """The records of the document ``document`` replaces, updated in place (see above)."""
+    existing = {r.ordinal: r for r in previous.records.all()}
     saved: list[Record] = []
     for ordinal, draft in enumerate(drafts, start=1):
         values = draft_values(draft)
@@ -281,10 +378,6 @@ def records_save_from_drafts(
             record=leftover, action="archive", changes={"status": ["", "archived"]}
         )
         saved.append(leftover)
-    registry.flush()
-    if announce:
-        ids = [r.id for r in saved]
-        transaction.on_commit(lambda: records_changed.send(sender=Record, record_ids=ids))
     return saved
 
 

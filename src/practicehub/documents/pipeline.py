@@ -37,7 +37,12 @@ from practicehub.catalogue.extract import extract_records
 from practicehub.catalogue.extract.draft import RecordDraft
 from practicehub.catalogue.models import Record
 from practicehub.catalogue.registry import RegistryTable
-from practicehub.catalogue.services import draft_mentions, records_save_from_drafts
+from practicehub.catalogue.services import (
+    Vocabulary,
+    draft_mentions,
+    records_save_from_drafts,
+    vocabulary_known,
+)
 from practicehub.catalogue.signals import records_changed
 from practicehub.documents import workers
 from practicehub.documents.language import LanguageInfo, detect_languages
@@ -150,12 +155,15 @@ def _store_batch(batch: list[Prepared], status: str) -> list[Outcome]:
     outcomes: list[Outcome] = []
     stored_ids: list[str] = []
     with transaction.atomic():
-        # The organisation registry for all names of the batch, in memory: a few queries for
-        # the batch instead of a few per name.
+        # What the batch's files need from the database, in a few queries for the batch
+        # rather than a few per file: the organisation registry for all their names, the
+        # programmes and themes they name, the documents they may repeat or replace.
         registry = RegistryTable().load(draft_mentions([d for p in batch for d in p.drafts]))
+        vocabulary = vocabulary_known(drafts=[d for p in batch for d in p.drafts])
+        known = _Known.load(batch)
         for n, prepared in enumerate(batch):
             try:
-                outcome, ids = _store_file(prepared, status, registry)
+                outcome, ids = _store_file(prepared, status, registry, vocabulary, known)
             except Exception as exc:
                 outcome, ids = _rejected(prepared.incoming, exc), []
                 # What the table learnt from the file rolled back with it.
@@ -173,20 +181,60 @@ def _store_batch(batch: list[Prepared], status: str) -> list[Outcome]:
     return outcomes
 
 
-def _store_file(p: Prepared, status: str, registry: RegistryTable) -> tuple[Outcome, list[str]]:
+@dataclass(slots=True)
+class _Known:
+    """Which of the batch's hashes and sources the database held when the batch began, so
+    that a file whose bytes and source are new to it is stored without looking them up. A hash
+    or source a file of the batch wrote is looked up again for the files after it (that file
+    may have rolled back, or replaced a document)."""
+
+    hashes: set[str]
+    sources: set[str]
+    written: set[str]
+
+    @classmethod
+    def load(cls, batch: list[Prepared]) -> _Known:
+        hashes = {p.incoming.sha256 for p in batch}
+        sources = {p.incoming.source for p in batch if p.incoming.source}
+        stored = Document.objects.filter(sha256__in=hashes).values_list("sha256", flat=True)
+        current = Document.objects.filter(source__in=sources, replaced_by__isnull=True)
+        return cls(
+            hashes=set(stored),
+            sources=set(current.values_list("source", flat=True).distinct()),
+            written=set(),
+        )
+
+    def lookups(self, incoming: Incoming) -> tuple[bool, bool]:
+        """Whether the file's hash and its source need a query; the file then counts as
+        written."""
+        sha, source = incoming.sha256, incoming.source
+        by_hash = sha in self.hashes or sha in self.written
+        by_source = bool(source) and (source in self.sources or source in self.written)
+        self.written.update((sha, source))
+        return by_hash, by_source
+
+
+def _store_file(
+    p: Prepared,
+    status: str,
+    registry: RegistryTable,
+    vocabulary: Vocabulary,
+    known: _Known,
+) -> tuple[Outcome, list[str]]:
     """One file in a savepoint of its own; the ids of the records to announce."""
     incoming, result, info = p.incoming, p.result, p.info
     with transaction.atomic():
         # Looked up here, not only before reading: with workers, or twice in one batch, the
         # same bytes may have been prepared twice, and the second must read "unchanged".
-        existing = unchanged(incoming)
+        by_hash, by_source = known.lookups(incoming)
+        existing = unchanged(incoming) if by_hash else None
         if existing is not None:
             return existing, []
         previous = (
             Document.objects.filter(source=incoming.source, replaced_by__isnull=True)
             .exclude(sha256=incoming.sha256)
             .first()
-            if incoming.source
+            if by_source
             else None
         )
         document = Document.objects.create(
@@ -210,6 +258,7 @@ def _store_file(p: Prepared, status: str, registry: RegistryTable) -> tuple[Outc
             previous=previous,
             announce=False,
             registry=registry,
+            vocabulary=vocabulary,
         )
         if previous is not None:
             previous.replaced_by = document
