@@ -148,13 +148,16 @@ def _within_languages(table: FacetTable, positions: np.ndarray, scores: np.ndarr
     return positions[np.lexsort((np.arange(len(positions)), rank_in_language))]
 
 
-def _semantic(
-    table: FacetTable, text: str, allowed: np.ndarray, filtered: bool, notes: dict
-) -> np.ndarray:
-    from practicehub.semantic.services import semantic_rank
+def _semantic_start(table: FacetTable, text: str, allowed: np.ndarray, filtered: bool):
+    """Start the semantic list in a worker thread; the keyword lists are built meanwhile."""
+    from practicehub.semantic.services import semantic_rank_start
 
     within = (table.record_ids, allowed) if filtered else None
-    hits = semantic_rank(text, limit=SEMANTIC_LIMIT, within=within)
+    return semantic_rank_start(text, limit=SEMANTIC_LIMIT, within=within)
+
+
+def _semantic(table: FacetTable, pending, notes: dict) -> np.ndarray:
+    hits = pending.hits()
     notes["passages"] = {h.record_id: h.passage for h in hits}
     positions = [table.position.get(h.record_id) for h in hits]
     return np.array([p for p in positions if p is not None], dtype=np.int64)
@@ -211,6 +214,8 @@ def rank(
         fused[positions] += FUSION[name] / (FUSION_K + np.arange(1, len(positions) + 1))
         matched[positions] = True
 
+    semantic = options.semantic and apps.is_installed("practicehub.semantic")
+    pending = _semantic_start(table, text, allowed, filtered) if semantic else None
     if options.keyword:
         add("keyword", keyword_rank(table, query, memo)[0])
     words = bridge.query_words(text)
@@ -232,8 +237,8 @@ def rank(
             # Most concepts first; among equals, what the other lists already rank higher.
             positions = positions[np.lexsort((-fused[positions], -counts[positions]))]
             add("concepts", positions)
-    if options.semantic and apps.is_installed("practicehub.semantic"):
-        add("semantic", _semantic(table, text, allowed, filtered, notes))
+    if pending is not None:
+        add("semantic", _semantic(table, pending, notes))
     if options.exact:
         top = best_first(np.flatnonzero(matched), fused, EXACT_CHECK)
         fused[_exact_matches(table, top, query, text, memo)] += EXACT_BONUS

@@ -14,6 +14,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,12 +27,14 @@ from practicehub.semantic.models import Passage
 from practicehub.semantic.passages import passages_rebuild
 
 __all__ = [
+    "PendingRank",
     "SemanticHit",
     "embed_pending",
     "passages_reindex",
     "query_cache_clear",
     "query_vectors",
     "semantic_rank",
+    "semantic_rank_start",
     "semantic_similar",
 ]
 
@@ -229,6 +232,97 @@ def _best_passages(index: VectorIndex, positions: np.ndarray, passage_scores: np
     return {position: texts.get(pid, "") for position, pid in rows.items()}
 
 
+# Query embedding and the matrix scan run here while the caller goes on with its own work (the
+# keyword lists and the facets of the search page): the model engine and numpy let go of the
+# interpreter lock while they compute, so the two overlap on two cores. Two workers, so one
+# request's scan does not wait behind another request's model call.
+_workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="semantic")
+
+
+@dataclass
+class PendingRank:
+    """A semantic ranking under way (``semantic_rank_start``); ``hits()`` waits for it."""
+
+    index: VectorIndex | None
+    work: Future | None
+
+    def hits(self) -> list[SemanticHit]:
+        if self.index is None or self.work is None:
+            return []
+        found = self.work.result()
+        if found is None:
+            return []
+        top, scores, passage_scores = found
+        index = self.index
+        # The passage texts are read here, in the caller's thread: a worker holds no database
+        # connection (nor would it see the caller's open transaction).
+        passages = _best_passages(index, top, passage_scores)
+        return [
+            SemanticHit(
+                record_id=index.record_ids[p],
+                score=float(scores[p]),
+                passage=passages.get(int(p), ""),
+                language=index.languages[int(index.record_languages[p])],
+            )
+            for p in top
+        ]
+
+
+def _ranked(
+    index: VectorIndex,
+    embedder: Embedder,
+    texts: list[str],
+    allowed: np.ndarray | None,
+    calibrate: bool,
+    limit: int,
+):
+    """The database-free part of a ranking: embed, score, pick the best ``limit`` records."""
+    queries = _query_cache.vectors(embedder, texts)
+    if not len(queries):
+        return None
+    scores, passage_scores = _record_scores(index, queries, allowed, calibrate)
+    return _top(scores, allowed, limit), scores, passage_scores
+
+
+def semantic_rank_start(
+    query: str,
+    *,
+    limit: int = 200,
+    record_ids: Collection[str] | None = None,
+    within: tuple[Sequence[str], np.ndarray] | None = None,
+    expand: bool = True,
+    calibrate: bool = True,
+    restore: bool = True,
+    background: bool = True,
+) -> PendingRank:
+    """Start ``semantic_rank`` in a worker thread (``background``) and return at once.
+
+    What needs the database (the index version, the restored spelling of the query) is read
+    here, in the caller's thread; the model call and the scan run in the worker, while the
+    caller does other work; ``hits()`` waits for them and reads the passage texts.
+    """
+    nothing = PendingRank(index=None, work=None)
+    if limit <= 0 or not _clean_query(query):
+        return nothing
+    embedder = get_embedder()
+    index = index_current(embedder.name, embedder.dim)
+    if index.size == 0:
+        return nothing
+    allowed = _allowed(index, record_ids, within)
+    if allowed is not None and not allowed.any():
+        return nothing
+    texts = _query_texts(query, expand, restore)
+    if not texts:
+        return nothing
+    args = (index, embedder, texts, allowed, calibrate, limit)
+    if background:
+        work = _workers.submit(_ranked, *args)
+    else:
+        work = Future()
+        work.set_result(_ranked(*args))
+    return PendingRank(index=index, work=work)
+
+
 def semantic_rank(
     query: str,
     *,
@@ -249,30 +343,16 @@ def semantic_rank(
     digits finds nothing. ``expand``, ``calibrate`` and ``restore`` exist for the evaluation
     (bench/semantic_eval.py), which measures what each part gains.
     """
-    if limit <= 0 or not _clean_query(query):
-        return []
-    embedder = get_embedder()
-    index = index_current(embedder.name, embedder.dim)
-    if index.size == 0:
-        return []
-    allowed = _allowed(index, record_ids, within)
-    if allowed is not None and not allowed.any():
-        return []
-    queries = query_vectors(query, expand=expand, restore=restore, embedder=embedder)
-    if not len(queries):
-        return []
-    scores, passage_scores = _record_scores(index, queries, allowed, calibrate)
-    top = _top(scores, allowed, limit)
-    passages = _best_passages(index, top, passage_scores)
-    return [
-        SemanticHit(
-            record_id=index.record_ids[p],
-            score=float(scores[p]),
-            passage=passages.get(int(p), ""),
-            language=index.languages[int(index.record_languages[p])],
-        )
-        for p in top
-    ]
+    return semantic_rank_start(
+        query,
+        limit=limit,
+        record_ids=record_ids,
+        within=within,
+        expand=expand,
+        calibrate=calibrate,
+        restore=restore,
+        background=False,
+    ).hits()
 
 
 def semantic_similar(record_id: str, limit: int = 20) -> list[tuple[str, float]]:
