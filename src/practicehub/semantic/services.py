@@ -366,12 +366,12 @@ def semantic_similar(record_id: str, limit: int = 20) -> list[tuple[str, float]]
     position = index.position(record_id)
     if position is None or limit <= 0:
         return []
-    own = index.matrix[index.record_rows(position)]
+    own = index.matrix[index.record_rows(position)].astype(np.float32)
     centre = own.mean(axis=0)
     norm = float(np.linalg.norm(centre))
     if norm == 0:
         return []
-    passage_scores = index.matrix @ (centre / norm)
+    passage_scores = index.scores(centre / norm)[0]
     scores = _calibrated(index, index.best_per_record(passage_scores), None)
     allowed = np.ones(index.size, dtype=bool)
     allowed[position] = False
