@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 
 from tests.catalogue.helpers import extract_bytes, extract_text
 
@@ -149,3 +150,38 @@ def test_run_in_question_headings_and_a_described_provider():
         ("VšĮ Darbo žingsniai", "provider"),
         ("Alytaus miesto savivaldybė", "funder"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Main stakeholders", "partners"),
+        ("Who is involved", "partners"),
+        ("What worked well", "impact"),
+        ("Level of implementation", "other"),
+        ("Activity type", "other"),
+        ("Net EU contribution", "funding"),
+        ("Funded under", "funding"),
+        ("Further information", "other"),
+    ],
+)
+def test_headings_of_good_practice_and_project_databases(heading, key):
+    from practicehub.catalogue.extract.labels import match_label
+
+    match = match_label(f"{heading}: x")
+    assert match is not None and match.key == key and match.unknown == 0
+
+
+def test_a_budget_row_is_its_own_part_and_none_of_the_nine():
+    (draft,) = extract_text(
+        "Good practices in equal pay\n\nPractice\n\nPay audits in municipal companies\n\n"
+        "Lead organisation\n\nCentre for Gender Pay Research, Kaunas\n\n"
+        "What was done?\n\nWorking groups scored all jobs with a gender-neutral method.\n\n"
+        "Advice to others\n\nInvolve the trade union from the first day.\n\n"
+        "Budget\n\nEUR 148 000 (EU contribution 80%)\n\n"
+        "Funding\n\nEU Programme for Employment and Social Innovation (EaSI)\n\n"
+        "Contact\n\ninfo@paygap.example.lt\n"
+    )
+    keys = [(s.key, s.heading) for s in draft.sections]
+    assert ("other", "Budget") in keys and ("funding", "Funding") in keys
+    assert "easi" in {f.programme for f in draft.funding}

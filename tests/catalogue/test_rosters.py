@@ -124,3 +124,22 @@ def test_call_and_topic_codes_name_the_programme_not_the_project():
     assert {"amif", "horizon-2020"} <= {f.programme for f in draft.funding}
     assert draft.activities == []
     assert "activities" not in [s.key for s in draft.sections]
+
+
+def test_numbered_partners_one_to_a_line_keep_names_that_hold_and():
+    (draft,) = extract_text(
+        "Little Voices\n\nPartner organisations and countries:\n\n"
+        "Partner 1. Child Welfare Association Bērnu balss (LV)\n\n"
+        "Partner 2. Stiftelsen Trygg Barndom (SE)\n\n"
+        "Partner 3. Kaunas territorial division of the State Child Rights Protection and "
+        "Adoption Service (LT)\n\nThe groups meet once a week.\n"
+    )
+    assert organisations(draft) == [
+        ("child welfare association bērnu balss", "partner", "LV"),
+        (
+            "kaunas territorial division of the state child rights protection and adoption service",
+            "partner",
+            "LT",
+        ),
+        ("stiftelsen trygg barndom", "partner", "SE"),
+    ]

@@ -82,3 +82,17 @@ def test_a_target_group_part_ends_where_its_text_stops_naming_people():
         "young women",
         "members of municipal councils",
     ]
+
+
+def test_two_groups_joined_by_and_share_the_age_written_after_the_second():
+    assert [g.text for g in groups_in("The clubs train girls and boys aged 10–17.")] == [
+        "girls and boys aged 10–17"
+    ]
+    assert [
+        g.text
+        for g in groups_in(
+            "Psichologė teikė nemokamas konsultacijas moterims nuo 60 metų, o seniūnijų "
+            "darbuotojos mokėsi.",
+            lithuanian=True,
+        )
+    ][:1] == ["moterims nuo 60 metų"]

@@ -287,14 +287,15 @@ def _sections(parts: list[Part]) -> list[Section]:
     return out
 
 
-# The nine-part form has no activities, objectives or background parts: what was done is its
-# description, its objectives are its aim, the problem it answers is none of the nine.
+# The nine-part form has no activities, objectives, background or budget parts: what was done
+# is its description, its objectives are its aim, the problem it answers and what it cost are
+# none of the nine.
 _FORM_KEYS = {"activities": "description", "objectives": "aim"}
 
 
 def _form_keys(sections: list[Section], parts: list[Part]) -> None:
     for section, part in zip(sections, parts, strict=True):
-        if part.label is not None and part.label.kind.special == "background":
+        if part.label is not None and part.label.kind.special in ("background", "budget"):
             section.key = "other"
         else:
             section.key = _FORM_KEYS.get(section.key, section.key)
@@ -380,7 +381,13 @@ def _organisations(
                         )
         elif part.key == "partners" and part.label is not None:
             role = part.role or "partner"
-            for start, _end, body in _unmarked(part):
+            for start, _end, body, numbered in _unmarked(part):
+                one = _one_partner(body, start, role, is_prog) if numbered else None
+                if one is not None:
+                    # "Partner 3. Kaunas territorial division of ... and Adoption Service (LT)":
+                    # a numbered line holds one partner, "and" and all.
+                    found.append(one)
+                    continue
                 for s_start, _s_end, sentence in sentences(body, start)[:1]:
                     sentence = sentence[: organisations.list_extent(sentence)]
                     if len(sentence.split()) <= 60:
@@ -499,15 +506,38 @@ _LIST_CUE = re.compile(
 )
 
 
-def _unmarked(part: Part) -> list[tuple[int, int, str]]:
-    """The part's body pieces with list markers left out ("• Kauno apylinkės teismas")."""
+# A partner's number written before its name, as application forms and result databases
+# number them ("Partner 2. Stiftelsen Trygg Barndom (SE)", "P3 – ...", "Partneris Nr. 2:").
+_PARTNER_NUMBER = re.compile(
+    r"^\s*(?:partner(?:is|ė)?|partenaire|participant|beneficiary|dalyvis|p)\s*(?:nr\.?|no\.?|#)?"
+    r"\s*\d{1,2}\s*(?:[.:)]|\s[-–—])\s*",
+    re.IGNORECASE,
+)
+
+
+def _one_partner(
+    body: str, start: int, role: str, is_prog: Callable[[str], bool]
+) -> OrganisationMention | None:
+    if len(body.split()) > 20 or ";" in body:
+        return None
+    return organisations.parse_name(body.rstrip(" ."), start, role, is_programme=is_prog)
+
+
+def _unmarked(part: Part) -> list[tuple[int, int, str, bool]]:
+    """The part's body pieces with list markers and partner numbers left out ("• Kauno
+    apylinkės teismas", "Partner 2. Stiftelsen Trygg Barndom"), each saying whether it had a
+    partner number."""
     marked = {ln.start: ln for ln in part.lines if ln.marker}
     out = []
     for start, end, body in part.body_pieces():
         line = marked.get(start)
         if line is not None:
             start, body = line.body_start, line.body
-        out.append((start, end, body))
+        number = _PARTNER_NUMBER.match(body)
+        numbered = number is not None and number.end() < len(body)
+        if numbered:
+            start, body = start + number.end(), body[number.end() :]
+        out.append((start, end, body, numbered))
     return out
 
 

@@ -244,7 +244,7 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
                 and not label.numbered
                 and (
                     label.key in _CELL_KEYS
-                    or label.kind.special == "number"
+                    or label.kind.special in ("number", "budget")
                     or fold(text[at:label_end]).strip() in _PLACE_LABELS
                 )
                 and value is not None

@@ -80,6 +80,8 @@ _LT_VERB = re.compile(r"(?:ti|tis|ame|ome|ate|ote|sime|site)$")
 _EN_AFTER = re.compile(r"\s+(?:of|from|aged|with|in|who|that)\s")
 _LT_AFTER = re.compile(
     r"\s*,\s+(?=(?:kurie|kurios|kurių|\w+(?:anč|inč|usi)\w*|\w+(?:antys|intys|ę|ęs))\b)"
+    # "moterims nuo 60 metų", "vaikams iki 14 metų", "jaunimui nuo 14 iki 29 metų"
+    r"|\s+(?=(?:nuo|iki|virš|virs)\s+\d)"
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]–—]|\s(?:and|or|ir|bei|ar|but|o|to|in order)\s")
 # What makes "people" a group: "people with disabilities", "persons aged 65+".
@@ -163,6 +165,7 @@ def groups_in(
     folded = fold(text)
     heads, generic, relational = _heads()
     candidates: list[tuple[int, int]] = []
+    qualified: set[tuple[int, int]] = set()  # readings whose noun has a complement after it
     for m in heads.finditer(folded, after):
         written = text[m.start() : m.end()]
         if lithuanian and (_LT_VERB.search(written) or written.endswith(("ę", "į"))):
@@ -177,6 +180,8 @@ def groups_in(
         if bare and relational.match(m.group(0)):
             continue  # "staff", "darbuotojų": whose staff the sentence does not say
         candidates.append((a, b))
+        if _AGE_AFTER.match(folded, m.end()):
+            qualified.add((a, b))
     # The longest reading wins where phrases overlap ("tautinėms mažumoms priklausantį
     # jaunimą" holds "tautinėms mažumoms").
     chosen: list[tuple[int, int]] = []
@@ -184,10 +189,31 @@ def groups_in(
         if all(b <= x or y <= a for x, y in chosen) and len(text[a:b].split()) <= MAX_WORDS + 4:
             chosen.append((a, b))
     found = []
-    for a, b in sorted(chosen):
+    for a, b in _shared_complements(folded, sorted(chosen), qualified):
         phrase = text[a:b].strip(" ,;:")
         found.append(Group(phrase, start + a, start + a + len(phrase)))
     return found
+
+
+# An age or a number that qualifies every group of a pair ("aged 10–17", "nuo 60 metų").
+_AGE_AFTER = re.compile(r"\s+(?:aged|over|under|from|between|nuo|iki|virs)\s+\d")
+_JUST_AND = re.compile(r"^\s+(?:and|or|ir|bei|ar|und|oder|i|oraz|un|vai)\s+$")
+
+
+def _shared_complements(
+    folded: str, chosen: list[tuple[int, int]], qualified: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "girls and boys aged 10–17", "moterys ir merginos nuo 16 metų": two groups joined by a
+    conjunction share the age written after the second; they are one group."""
+    out: list[tuple[int, int]] = []
+    for a, b in chosen:
+        if out and (a, b) in qualified and _JUST_AND.match(folded[out[-1][1] : a]):
+            prev_a, prev_b = out[-1]
+            if (prev_a, prev_b) not in qualified:
+                out[-1] = (prev_a, b)
+                continue
+        out.append((a, b))
+    return out
 
 
 def cue_at(sentence: str, *, lead: bool) -> int | None:
