@@ -7,7 +7,7 @@ import pytest
 
 from practicehub.semantic.embedder import get_embedder
 from practicehub.semantic.embedding import embed_pending
-from practicehub.semantic.index import index_current
+from practicehub.semantic.index import VectorIndex, index_current
 from practicehub.semantic.models import Passage, PassageVector
 from practicehub.semantic.services import query_vectors
 from tests.semantic.conftest import DATING, GARDENS, SAFE_HOMES, SENIORS
@@ -49,8 +49,6 @@ def test_the_matrix_halves_the_memory_and_scores_like_the_stored_vectors(ingest)
 
 
 def test_scores_on_random_vectors_match_the_half_precision_product():
-    from practicehub.semantic.index import VectorIndex
-
     rng = np.random.default_rng(5)
     rows = rng.standard_normal((1000, 384)).astype(np.float32)
     rows /= np.linalg.norm(rows, axis=1, keepdims=True)
@@ -69,3 +67,23 @@ def test_scores_on_random_vectors_match_the_half_precision_product():
     half = queries.astype(np.float16).astype(np.float64) @ index.matrix.astype(np.float64).T
     assert np.abs(index.scores(queries) - half).max() < 1e-5
     assert np.abs(index.scores(queries) - queries @ rows.T).max() < 2e-3
+
+
+def test_each_record_gets_its_best_passage_whatever_its_number_of_passages():
+    rng = np.random.default_rng(3)
+    counts = rng.integers(1, 11, 2000)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rows = int(counts.sum())
+    index = VectorIndex(
+        model="random",
+        version=None,
+        matrix=np.zeros((rows, 4), dtype=np.float16),
+        passage_ids=np.arange(rows),
+        record_starts=starts,
+        record_ids=[f"r{i}" for i in range(len(counts))],
+        record_languages=np.zeros(len(counts), dtype=np.int32),
+        languages=["en"],
+    )
+    scores = rng.standard_normal(rows).astype(np.float32)
+    expected = [scores[s : s + c].max() for s, c in zip(starts, counts, strict=True)]
+    assert index.best_per_record(scores).tolist() == expected

@@ -5,9 +5,9 @@ collection's 3.8 passages each it takes 280 MB instead of 560 MB, and a scan rea
 bytes. Scores are computed by SimSIMD's half-precision kernels (numpy has none: it converts
 float16 element by element, 20 times slower than the scan); the rounding moves a cosine by
 about 1e-5, far below the differences that order the records (search figures unchanged).
-Rows are grouped by record (record_starts gives where each record's rows begin), so the best
-passage of every record is one ``np.maximum.reduceat``. The matrix is loaded on first use and
-again whenever ``IndexVersion`` says the passages or vectors changed.
+Rows are grouped by record (record_starts gives where each record's rows begin). The matrix
+is loaded on first use and again whenever ``IndexVersion`` says the passages or vectors
+changed.
 """
 
 from __future__ import annotations
@@ -42,6 +42,20 @@ class VectorIndex:
     load_seconds: float = 0.0
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
     _aligned: tuple[Sequence[str], np.ndarray] | None = field(default=None, repr=False)
+    # For best_per_record: the records by passage count, most first, and the row of each
+    # one's next passage for each further passage (see there).
+    _by_count: np.ndarray = field(init=False, repr=False)
+    _first_rows: np.ndarray = field(init=False, repr=False)
+    _later_rows: list[np.ndarray] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        counts = np.diff(self.record_starts, append=len(self.passage_ids))
+        self._by_count = np.argsort(-counts, kind="stable")
+        self._first_rows = self.record_starts[self._by_count]
+        most = int(counts.max()) if len(counts) else 0
+        self._later_rows = [
+            self._first_rows[: int(np.count_nonzero(counts > k))] + k for k in range(1, most)
+        ]
 
     @property
     def size(self) -> int:
@@ -90,9 +104,18 @@ class VectorIndex:
         return out
 
     def best_per_record(self, passage_scores: np.ndarray) -> np.ndarray:
-        if not len(self.record_starts):
-            return np.empty(0, dtype=np.float32)
-        return np.maximum.reduceat(passage_scores, self.record_starts)
+        """Each record's best passage score.
+
+        With the records taken most passages first, the records that have a k-th passage are
+        a prefix of that order, so each further passage is one contiguous maximum: about 1 ms
+        at 100,000 records where ``np.maximum.reduceat`` (a call per record) took 6-12.
+        """
+        best = passage_scores[self._first_rows]
+        for rows in self._later_rows:
+            np.maximum(best[: len(rows)], passage_scores[rows], out=best[: len(rows)])
+        out = np.empty_like(best)
+        out[self._by_count] = best
+        return out
 
 
 def _current_version() -> int | None:
