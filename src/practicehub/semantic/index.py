@@ -8,6 +8,13 @@ about 1e-5, far below the differences that order the records (search figures unc
 Rows are grouped by record (record_starts gives where each record's rows begin). The matrix
 is loaded on first use and again whenever ``IndexVersion`` says the passages or vectors
 changed.
+
+Why every passage is scored: an exact shortcut - a first pass on a 32-128 dimension projection
+(PCA), bounding the rest by its norm - prunes nothing on e5 vectors. They share one large
+mean direction and spread their remaining variance widely (64 components hold about 70% of
+it), so the bound (0.05-0.1) is several times the spread of one query's scores (0.027).
+Measured on 200,000 vectors drawn with the sample collection's mean and covariance and the
+development queries: at 128 dimensions 37-57% of the records would still need scoring.
 """
 
 from __future__ import annotations
