@@ -107,3 +107,16 @@ def test_programme_descriptions_beside_a_project_are_not_records():
         "Integration Fund. Project No: PMIF-2.1.2-V-01-0009."
     )
     assert [d.title for d in drafts] == ["Welcome Desk Vilnius"]
+
+
+def test_the_first_cell_of_a_row_run_into_one_line_keeps_its_label_too():
+    (draft,) = extract_text(
+        "Mergaitės ir technologijos\n\n"
+        "Vykdytoja Asociacija „Inžinerijos mergaitės“ Partneris Kauno Saulėtekio progimnazija "
+        "Vieta Kauno miestas Trukmė 2023-04-03 – 2023-11-30\n\n"
+        "Įkūrėme robotikos būrelį mergaitėms."
+    )
+    assert [(o.name, o.role) for o in draft.organisations] == [
+        ("Asociacija Inžinerijos mergaitės", "implementer"),
+        ("Kauno Saulėtekio progimnazija", "partner"),
+    ]

@@ -258,6 +258,23 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
                 else:
                     cuts.append((m.start(), at, label_end - at))
                 break
+    if cuts:
+        # The row's first cell has its label too ("Vykdytoja Asociacija „...“ Partneris ...").
+        words = list(re.finditer(r"\S+", text[:60]))
+        for n in (3, 2, 1):
+            if len(words) <= n:
+                continue
+            label_end = words[n - 1].end()
+            label = match_label(text[:label_end])
+            if (
+                label is not None
+                and label.unknown == 0
+                and not label.numbered
+                and label.key in _CELL_KEYS
+                and _VALUE_START.match(text, label_end)
+            ):
+                cuts.insert(0, (0, 0, label_end))
+                break
     return cuts
 
 
