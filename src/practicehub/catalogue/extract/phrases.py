@@ -22,7 +22,11 @@ class PhraseMatch:
 
 
 def _streams(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """Words with offsets: hyphenated words split into parts, and kept whole without hyphens."""
+    """Words with offsets: hyphenated words split into parts, and kept whole without hyphens.
+    Without a hyphen in the text the two are one list, made once."""
+    if "-" not in text:
+        words = [(m.group(0), *m.span()) for m in WORD.finditer(text)]
+        return words, words
     split, joined = [], []
     for m in WORD.finditer(text):
         word = m.group(0)
@@ -64,9 +68,14 @@ class PhraseIndex:
     def find(self, text: str) -> list[PhraseMatch]:
         found: dict[tuple[str, int], PhraseMatch] = {}
         split, joined = _streams(text)
-        hyphenated = [
-            i for i, (w, _, _) in enumerate(joined) if w != text[joined[i][1] : joined[i][2]]
-        ]
+        hyphenated = (
+            [i for i, (w, a, b) in enumerate(joined) if w != text[a:b]]
+            if split is not joined
+            else []
+        )
+        # The words of each stream, taken once for all languages.
+        split_words = [w for w, _, _ in split]
+        joined_words = [w for w, _, _ in joined] if hyphenated else split_words
         for lang, table in self._tables.items():
             if not table:
                 continue
@@ -74,10 +83,13 @@ class PhraseIndex:
             # The joined stream differs from the split one only where a word has a hyphen:
             # there only the positions a phrase through that word can start at are read.
             near = sorted({j for k in hyphenated for j in range(max(0, k - longest + 1), k + 1)})
-            for stream, positions in ((split, None), (joined, near)):
+            for stream, words, positions in (
+                (split, split_words, None),
+                (joined, joined_words, near),
+            ):
                 if positions == []:
                     continue
-                stems = stem_all([w for w, _, _ in stream], lang)
+                stems = stem_all(words, lang)
                 starts = (
                     [i for i, s in enumerate(stems) if s in table]
                     if positions is None
@@ -86,7 +98,7 @@ class PhraseIndex:
                 for i in starts:
                     for phrase, pid in table[stems[i]]:
                         n = len(phrase)
-                        if tuple(stems[i : i + n]) == phrase:
+                        if n == 1 or tuple(stems[i : i + n]) == phrase:
                             match = PhraseMatch(pid, stream[i][1], stream[i + n - 1][2])
                             old = found.get((pid, match.start))
                             if old is None or old.end < match.end:

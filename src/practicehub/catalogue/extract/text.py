@@ -84,6 +84,10 @@ def stem(word: str, language: str) -> str:
 def stem_all(tokens: list[str], language: str) -> list[str]:
     """Folded stems of many words at once; each word is stemmed once per process."""
     cache = _STEM_CACHE.setdefault(language, {})
+    try:
+        return [cache[w] for w in tokens]  # most words were seen before
+    except KeyError:
+        pass
     missing = [w for w in set(tokens) if w not in cache]
     if missing:
         if len(cache) > 500_000:
