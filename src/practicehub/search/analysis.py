@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import Stemmer
 
@@ -68,9 +68,14 @@ def words(text: str) -> list[str]:
     return out
 
 
-def word_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) for each word of the text, for highlighting."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+def word_list(text: str) -> list[str]:
+    """The words of a text as written (case and apostrophes kept), for highlighting."""
+    return _WORD.findall(text)
+
+
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``word_list(text)``, lazily: a snippet needs the spans of a few."""
+    return _WORD.finditer(text)
 
 
 def stem_key(word: str, language: str) -> str:

@@ -240,8 +240,11 @@ class KeywordIndex:
             hits = self._phrase_hits(leaf.keys, field)
             if len(hits):
                 # Occurrences are sorted by position: frequencies are run lengths.
-                starts = np.flatnonzero(np.r_[True, hits[1:] != hits[:-1]])
-                counts = np.diff(np.r_[starts, len(hits)])
+                first = np.empty(len(hits), dtype=bool)
+                first[0] = True
+                np.not_equal(hits[1:], hits[:-1], out=first[1:])
+                starts = np.flatnonzero(first)
+                counts = np.diff(starts, append=len(hits))
                 per_field.append((hits[starts], WEIGHTS[field] * counts))
         if not per_field:
             docs, freq = np.zeros(0, np.int64), np.zeros(0)

@@ -64,8 +64,22 @@ class RankingOptions:
 DEFAULT = RankingOptions()
 
 
+def descending(scores: np.ndarray) -> np.ndarray:
+    """Indices of ``scores`` from the highest score to the lowest, equal scores in index order:
+    the order ``np.argsort(-scores, kind="stable")`` gives, at a fraction of its cost. Numpy's
+    stable sort of floats is slow, the more so with the many equal scores of a large match;
+    here each score is replaced by the rank of its value among the distinct values (an
+    unstable sort) and those integer ranks are sorted stably 16 bits at a time (radix sorts)."""
+    values, inverse = np.unique(scores, return_inverse=True)
+    rank = (len(values) - 1 - inverse.reshape(-1)).astype(np.uint32)  # 0: the highest score
+    order = np.argsort((rank & 0xFFFF).astype(np.uint16), kind="stable")
+    if len(values) > 1 << 16:
+        order = order[np.argsort((rank[order] >> 16).astype(np.uint16), kind="stable")]
+    return order
+
+
 def _sorted(positions: np.ndarray, scores: np.ndarray):
-    order = np.argsort(-scores, kind="stable")
+    order = descending(scores)
     return positions[order], scores[order]
 
 
@@ -235,7 +249,10 @@ def rank(
                 counts += table.columns[facet].mask((value,), table.size)
             positions = np.flatnonzero(counts)
             # Most concepts first; among equals, what the other lists already rank higher.
-            positions = positions[np.lexsort((-fused[positions], -counts[positions]))]
+            positions = positions[descending(fused[positions])]
+            # Concepts named are few: a stable sort of small integers (a radix sort).
+            named = counts[positions].astype(np.int16)
+            positions = positions[np.argsort(-named, kind="stable")]
             add("concepts", positions)
     if pending is not None:
         add("semantic", _semantic(table, pending, notes))
@@ -250,7 +267,7 @@ def rank(
     if depth is not None and options.mix in ("none", "interleave") and len(positions) > 2 * depth:
         positions = _head_first(table, positions, fused, depth, options.mix, language)
         return positions, fused[positions]
-    positions = positions[np.argsort(-fused[positions], kind="stable")]
+    positions = positions[descending(fused[positions])]
     if options.mix != "none" and len(positions):
         if options.mix == "interleave":
             positions = _interleave(table, positions, language)
@@ -289,8 +306,10 @@ def _head_first(
         head = np.sort(np.concatenate(sides))
         head = _interleave(table, head[np.argsort(-fused[head], kind="stable")], language)
         head = head[:depth]
-    rest = positions[~np.isin(positions, head)]
-    return np.concatenate([head, rest])
+    # ``positions`` are ascending and hold every head position.
+    rest = np.ones(len(positions), dtype=bool)
+    rest[np.searchsorted(positions, head)] = False
+    return np.concatenate([head, positions[rest]])
 
 
 def _calibrate(table: FacetTable, positions: np.ndarray, scores: np.ndarray) -> np.ndarray:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
 import numpy as np
+from django.db import connection
 from django.utils.translation import get_language, gettext
 
 from practicehub.catalogue.models import Organisation, Programme, Record, Theme
@@ -123,19 +124,17 @@ def _filter_mask(table: facet_table.FacetTable, filters: SearchFilters) -> np.nd
     return mask
 
 
-def _order_without_relevance(
-    table: facet_table.FacetTable, positions: np.ndarray, sort: str
-) -> np.ndarray:
-    """The order (indices into ``positions``) for a sort other than relevance."""
-    if sort == "title":
-        return np.argsort(table.title_order[positions], kind="stable")
-    # Newest: latest period start first, then the most recently added; oldest the reverse,
-    # with undated records last either way.
-    start, created = table.start[positions], table.created[positions]
-    if sort == "oldest":
-        undated = start == 0
-        return np.lexsort((created, start, undated))
-    return np.lexsort((-created, -start))
+def _in_order(
+    table: facet_table.FacetTable, positions: np.ndarray, scores: np.ndarray, sort: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (unique) positions and their scores in the order of a sort other than relevance."""
+    score_of = np.zeros(table.size)
+    score_of[positions] = scores
+    keep = np.zeros(table.size, dtype=bool)
+    keep[positions] = True
+    order = table.sort_order(sort)
+    ordered = order[keep[order]]
+    return ordered, score_of[ordered]
 
 
 def record_search(
@@ -182,8 +181,7 @@ def record_search(
     positions, scores = positions[keep], scores[keep]
     if sort != "relevance" or not parsed.groups:
         order_sort = "newest" if sort == "relevance" else sort
-        order = _order_without_relevance(table, positions, order_sort)
-        positions, scores = positions[order], scores[order]
+        positions, scores = _in_order(table, positions, scores, order_sort)
 
     matched = np.zeros(table.size, dtype=bool)
     matched[positions] = True
@@ -207,26 +205,26 @@ def record_search(
 
 
 def _hits(record_ids: list[str], scores: list[float], highlight, passages: dict) -> list[Hit]:
-    records = Record.objects.only("id", "language", "summary", "sections", "title").in_bulk(
-        record_ids
+    rows = Record.objects.filter(id__in=record_ids).values_list(
+        "id", "language", "summary", "sections", "title"
     )
+    records = {row[0]: row[1:] for row in rows}
+    seen: dict[str, dict[str, bool]] = {}  # language -> word -> matches the query
     hits = []
     for record_id, score in zip(record_ids, scores, strict=True):
-        record = records.get(record_id)
-        if record is None:
+        row = records.get(record_id)
+        if row is None:
             continue
-        text = _snippet(record, highlight)
+        language, summary, sections, title = row
+        known = seen.setdefault(language, {})
+        parts = [summary] + [s.get("text") or "" for s in sections or []]
+        text = "\n".join(p for p in parts if p) or title
+        text = snippet(text, highlight, language, seen=known)
         if "<mark>" not in text and passages.get(record_id):
             # Found by meaning, not by its words: the passage that meant it.
-            text = snippet(passages[record_id], highlight, record.language)
+            text = snippet(passages[record_id], highlight, language, seen=known)
         hits.append(Hit(record_id=record_id, score=round(float(score), 6), snippet=text))
     return hits
-
-
-def _snippet(record: Record, highlight) -> str:
-    parts = [record.summary] + [s.get("text") or "" for s in record.sections or []]
-    text = "\n".join(p for p in parts if p) or record.title
-    return snippet(text, highlight, record.language)
 
 
 LANGUAGE_NAMES = {
@@ -241,21 +239,51 @@ LANGUAGE_NAMES = {
 }
 
 
-def _labels(key: str, values: list[str]) -> dict[str, str]:
+# Facets whose labels are kept in a table: (model, English label, Lithuanian label).
+LABEL_SOURCES = {
+    "theme": (Theme, "label_en", "label_lt"),
+    "programme": (Programme, "name_en", "name_lt"),
+    "organisation": (Organisation, "name", "name"),
+}
+
+
+def labels_sql(wanted: Mapping[str, Sequence[str]]) -> tuple[str, list[str]] | None:
+    """One query for the labels of the shown values of every facet kept in a table: rows of
+    (facet, id, English label, Lithuanian label). None when no such value is shown."""
+    quote = connection.ops.quote_name
+    selects, params = [], []
+    for facet, (model, english, lithuanian) in LABEL_SOURCES.items():
+        values = list(wanted.get(facet) or ())
+        if not values:
+            continue
+        columns = [model._meta.get_field(f).column for f in ("id", english, lithuanian)]
+        marks = ", ".join(["%s"] * len(values))
+        selects.append(
+            f"SELECT '{facet}', {', '.join(map(quote, columns))}"
+            f" FROM {quote(model._meta.db_table)} WHERE {quote(columns[0])} IN ({marks})"
+        )
+        params += values
+    return (" UNION ALL ".join(selects), params) if selects else None
+
+
+def _labels(wanted: Mapping[str, Sequence[str]]) -> dict[str, dict[str, str]]:
+    """Facet -> value -> label in the current language, for the values shown."""
     lithuanian = (get_language() or "en").startswith("lt")
-    if key == "theme":
-        rows = Theme.objects.filter(id__in=values).values_list("id", "label_en", "label_lt")
-        return {i: (lt if lithuanian and lt else en) for i, en, lt in rows}
-    if key == "programme":
-        rows = Programme.objects.filter(id__in=values).values_list("id", "name_en", "name_lt")
-        return {i: (lt if lithuanian and lt else en) for i, en, lt in rows}
-    if key == "organisation":
-        return dict(Organisation.objects.filter(id__in=values).values_list("id", "name"))
-    if key == "language":
-        return {v: LANGUAGE_NAMES.get(v, (v, v))[1 if lithuanian else 0] for v in values}
-    if key == "kind":
-        return {v: gettext(Record.Kind(v).label) for v in values if v in Record.Kind.values}
-    return {v: v for v in values}
+    out: dict[str, dict[str, str]] = {facet: {} for facet in facet_table.FACETS}
+    built = labels_sql(wanted)
+    if built is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(*built)
+            for facet, value, english, lithuanian_label in cursor.fetchall():
+                out[facet][value] = lithuanian_label if lithuanian and lithuanian_label else english
+    out["language"] = {
+        v: LANGUAGE_NAMES.get(v, (v, v))[1 if lithuanian else 0] for v in wanted.get("language", ())
+    }
+    kinds = Record.Kind.values
+    out["kind"] = {v: gettext(Record.Kind(v).label) for v in wanted.get("kind", ()) if v in kinds}
+    for facet in ("year", "target_group"):
+        out[facet] = {v: v for v in wanted.get(facet, ())}
+    return out
 
 
 # Facets with many values (organisations, target groups) show their largest counts only.
@@ -265,20 +293,23 @@ MAX_FACET_VALUES = 50
 def _facet_counts(
     table, matched: np.ndarray, filters: SearchFilters
 ) -> dict[str, list[FacetCount]]:
-    out: dict[str, list[FacetCount]] = {}
+    chosen: dict[str, list[tuple[str, int]]] = {}
     wanted = filters.as_dict()
     for key in facet_table.FACETS:
         column = table.columns[key]
         counts = column.counts(matched)
         top = ranking.best_first(np.flatnonzero(counts), counts, MAX_FACET_VALUES).tolist()
-        chosen = [(column.values[i], int(counts[i])) for i in top]
-        shown = {v for v, _ in chosen}
+        shown = [(column.values[i], int(counts[i])) for i in top]
+        values = {v for v, _ in shown}
         for value in wanted[key]:
-            if value not in shown:
+            if value not in values:
                 i = column.index_of(value)
-                chosen.append((value, int(counts[i]) if i is not None else 0))
-        labels = _labels(key, [v for v, _ in chosen])
-        items = [FacetCount(value=v, label=labels.get(v, v), count=c) for v, c in chosen]
+                shown.append((value, int(counts[i]) if i is not None else 0))
+        chosen[key] = shown
+    labels = _labels({key: [v for v, _ in shown] for key, shown in chosen.items()})
+    out: dict[str, list[FacetCount]] = {}
+    for key, shown in chosen.items():
+        items = [FacetCount(value=v, label=labels[key].get(v, v), count=c) for v, c in shown]
         if key == "year":
             items.sort(key=lambda f: f.value, reverse=True)
         out[key] = items

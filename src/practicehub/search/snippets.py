@@ -4,9 +4,10 @@ matches wrapped in <mark>."""
 from __future__ import annotations
 
 import functools
+import html
+import itertools
 
 import numpy as np
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from practicehub.search import analysis
@@ -29,37 +30,44 @@ def _matches(word: str, language: str, keys: set[str], exact: set[str]) -> bool:
 
 
 def snippet(
-    text: str, query: ParsedQuery, language: str, *, window: int = WINDOW_WORDS
+    text: str,
+    query: ParsedQuery,
+    language: str,
+    *,
+    window: int = WINDOW_WORDS,
+    seen: dict[str, bool] | None = None,
 ) -> SafeString:
-    """The best window of ``text`` for the query, as safe HTML."""
+    """The best window of ``text`` for the query, as safe HTML. ``seen`` keeps which words
+    match across the snippets of one page (same query and language): texts share words."""
     text = text[:MAX_CHARS]
-    spans = analysis.word_spans(text)
-    if not spans:
+    words = analysis.word_list(text)
+    if not words:
         return mark_safe("")
     keys = {k for w in query.words() for k in w.keys}
     exact = {w.exact for w in query.words()}
+    seen = {} if seen is None else seen
     if keys:
         # Each distinct word is looked at once; texts repeat their words.
-        known: dict[str, bool] = {}
-        for _, _, w in spans:
-            if w not in known:
-                known[w] = _matches(w, language, keys, exact)
-        hits = [known[w] for _, _, w in spans]
+        for word in set(words).difference(seen):
+            seen[word] = _matches(word, language, keys, exact)
+        hits = [seen[w] for w in words]
     else:
-        hits = [False] * len(spans)
-    width = min(window, len(spans))
+        hits = [False] * len(words)
+    width = min(window, len(words))
     # The window with the most matches, the earliest of equals.
     prefix = np.concatenate([[0], np.cumsum(hits, dtype=np.int64)])
     best = int(np.argmax(prefix[width:] - prefix[:-width]))
-    chosen = range(best, best + width)
-    begin, end = spans[chosen.start][0], spans[chosen.stop - 1][1]
+    spans = [m.span() for m in itertools.islice(analysis.word_matches(text), best, best + width)]
+    begin, end = spans[0][0], spans[-1][1]
+    # Escaping is character by character, so the stretches between marked words are escaped
+    # whole rather than word by word.
     out: list[str] = ["…" if begin > 0 else ""]
     cursor = begin
-    for i in chosen:
-        start, stop, _ = spans[i]
-        out.append(escape(text[cursor:start]))
-        piece = escape(text[start:stop])
-        out.append(f"<mark>{piece}</mark>" if hits[i] else piece)
-        cursor = stop
+    for i, (start, stop) in enumerate(spans, start=best):
+        if hits[i]:
+            out.append(html.escape(text[cursor:start]))
+            out.append(f"<mark>{html.escape(text[start:stop])}</mark>")
+            cursor = stop
+    out.append(html.escape(text[cursor:end]))
     out.append("…" if end < len(text) else "")
     return mark_safe("".join(out))
