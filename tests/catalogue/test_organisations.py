@@ -185,3 +185,17 @@ def test_a_programme_opening_a_funder_is_the_programme():
     assert is_programme_name("Erasmus+ KA2 Strategic Partnerships for school education")
     assert not is_programme_name("European Social Fund Agency")
     assert not is_programme_name("Lietuvos Respublikos socialinės apsaugos ir darbo ministerija")
+
+
+def test_a_ministry_whose_name_lists_its_fields_and_its_state_is_one_name():
+    assert found(
+        "The project is carried out with the support of the Ministry of Education, Science and "
+        "Sport of the Republic of Lithuania, which selected it in its 2023 call."
+    ) == [
+        (
+            "Ministry of Education, Science and Sport of the Republic of Lithuania",
+            "funder",
+            None,
+            None,
+        )
+    ]

@@ -401,6 +401,11 @@ def _between(separators, length: int) -> list[tuple[int, int]]:
     return out
 
 
+# "... of the Republic of Lithuania" closing a ministry's name ("Ministry of Education,
+# Science and Sport of the Republic of Lithuania").
+_STATE_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][\w-]+$")
+
+
 def split_list(text: str) -> list[tuple[int, int]]:
     """Offsets of the names in a written list of organisations."""
     pieces: list[tuple[int, int]] = []
@@ -430,7 +435,7 @@ def split_list(text: str) -> list[tuple[int, int]]:
         previous = text[joined[-1][0] : joined[-1][1]] if joined else ""
         english_tail = (
             "(" not in piece
-            and len(piece.split()) <= 4
+            and len(_STATE_TAIL.sub("", piece).split()) <= 4
             and not has_head(piece)
             and _AND.search(piece)
             and " of " in previous
