@@ -249,10 +249,7 @@ class PendingRank:
     def hits(self) -> list[SemanticHit]:
         if self.index is None or self.work is None:
             return []
-        found = self.work.result()
-        if found is None:
-            return []
-        top, scores, passage_scores = found
+        top, scores, passage_scores = self.work.result()
         index = self.index
         # The passage texts are read here, in the caller's thread: a worker holds no database
         # connection (nor would it see the caller's open transaction).
@@ -278,8 +275,6 @@ def _ranked(
 ):
     """The database-free part of a ranking: embed, score, pick the best ``limit`` records."""
     queries = _query_cache.vectors(embedder, texts)
-    if not len(queries):
-        return None
     scores, passage_scores = _record_scores(index, queries, allowed, calibrate)
     return _top(scores, allowed, limit), scores, passage_scores
 
@@ -311,9 +306,7 @@ def semantic_rank_start(
     allowed = _allowed(index, record_ids, within)
     if allowed is not None and not allowed.any():
         return nothing
-    texts = _query_texts(query, expand, restore)
-    if not texts:
-        return nothing
+    texts = _query_texts(query, expand, restore)  # not empty: the query has a letter or digit
     args = (index, embedder, texts, allowed, calibrate, limit)
     if background:
         work = _workers.submit(_ranked, *args)
