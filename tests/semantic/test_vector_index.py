@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 
@@ -87,3 +89,24 @@ def test_each_record_gets_its_best_passage_whatever_its_number_of_passages():
     scores = rng.standard_normal(rows).astype(np.float32)
     expected = [scores[s : s + c].max() for s, c in zip(starts, counts, strict=True)]
     assert index.best_per_record(scores).tolist() == expected
+
+
+def test_scoring_many_queries_leaves_none_alone():
+    """A server scores a query per request for months: the scan may not use up ``None``'s
+    references (the interpreter aborts when they run out)."""
+    index = VectorIndex(
+        model="random",
+        version=None,
+        matrix=np.ones((4, 384), dtype=np.float16),
+        passage_ids=np.arange(4),
+        record_starts=np.arange(0, 4, 2),
+        record_ids=["r0", "r1"],
+        record_languages=np.zeros(2, dtype=np.int32),
+        languages=["en"],
+    )
+    query = np.ones((2, 384), dtype=np.float32)
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        scores = index.scores(query)
+    assert sys.getrefcount(None) >= before - 10
+    assert scores.shape == (2, 4) and scores.dtype == np.float32

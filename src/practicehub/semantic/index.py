@@ -101,14 +101,15 @@ class VectorIndex:
     def scores(self, queries: np.ndarray) -> np.ndarray:
         """Every passage's cosine with each query vector: (queries, passages), float32.
 
-        One pass over the matrix for all query vectors, in the calling thread, without the
-        interpreter lock. The query is rounded to half precision like the rows.
+        In the calling thread, without the interpreter lock. The query is rounded to half
+        precision like the rows. SimSIMD allocates the result itself: with ``out=`` its cdist
+        (6.5) takes one reference from ``None`` per call, and a long-running process would
+        abort ("deallocating None") after some ten thousand queries.
         """
         queries = np.atleast_2d(np.asarray(queries, dtype=np.float32)).astype(DTYPE)
-        out = np.empty((len(queries), len(self.matrix)), dtype=np.float32)
-        if len(self.matrix):
-            simsimd.cdist(queries, self.matrix, metric="dot", out=out)
-        return out
+        if not len(self.matrix):
+            return np.empty((len(queries), 0), dtype=np.float32)
+        return np.asarray(simsimd.cdist(queries, self.matrix, metric="dot", out_dtype="float32"))
 
     def best_per_record(self, passage_scores: np.ndarray) -> np.ndarray:
         """Each record's best passage score.
