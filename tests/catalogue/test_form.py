@@ -185,3 +185,45 @@ def test_a_budget_row_is_its_own_part_and_none_of_the_nine():
     keys = [(s.key, s.heading) for s in draft.sections]
     assert ("other", "Budget") in keys and ("funding", "Funding") in keys
     assert "easi" in {f.programme for f in draft.funding}
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Umsetzung", "activities"),
+        ("Übertragbarkeit", "advice"),
+        ("Ieteikumi", "advice"),
+        ("Įmonė", "organisation"),
+        ("Bendradarbiavimas", "partners"),
+        ("Nuo kada", "duration"),
+    ],
+)
+def test_form_headings_in_german_latvian_and_homely_lithuanian(heading, key):
+    from practicehub.catalogue.extract.labels import match_label
+
+    match = match_label(f"{heading}: x")
+    assert match is not None and match.key == key and match.unknown == 0
+
+
+def test_question_headings_with_words_no_label_knows():
+    # "Kaip matuojame poveikį?" holds a label's word and one unknown word; "Kaip su mumis
+    # susisiekti?" is no organisation's name.
+    (draft,) = extract_text(
+        "Būsto tarpininkai pabėgėliams\n\n"
+        "Kas įgyvendina praktiką?\nAsociacija „Namų tiltas“\n\n"
+        "Kaip su mumis susisiekti?\nTaikos pr. 61-3, LT-91182 Klaipėda, info@namutiltas.lt\n\n"
+        "Ko siekiame?\nPadėti pabėgėliams rasti būstą.\n\n"
+        "Ką darome?\nTarpininkai lydi šeimas į susitikimus su savininkais.\n\n"
+        "Kaip matuojame poveikį?\nKas pusmetį skaičiuojame apgyvendintas šeimas.\n\n"
+        "Ką patartume kitiems?\nDirbkite ir su savininkais.\n"
+    )
+    assert _keys(draft) == ["organisation", "contacts", "aim", "description", "impact", "advice"]
+    named = [(o.name, o.role) for o in draft.organisations]
+    assert named == [("Asociacija Namų tiltas", "provider")]
+
+
+def test_a_lettered_question_heading_names_its_part():
+    from practicehub.catalogue.extract.labels import match_question
+
+    asked = match_question("g) Kaip įgyvendinta")
+    assert asked is not None and asked.key == "description"

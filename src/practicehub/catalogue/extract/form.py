@@ -80,19 +80,10 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
         asked = match_question(line.text)
         if asked is not None and asked.separated:
             return asked  # "Who is involved: Šiauliai City Municipality ..."
-    if (m is None or m.unknown > 1) and i + 1 < len(lines) and line.title_shaped(12):
-        # A part asked as a question on a line of its own ("Who was involved?").
-        asked = match_question(line.text)
-        following = lines[i + 1]
-        if asked is not None and (
-            line.kind in ("heading", "table_cell")
-            or not following.title_shaped(12)
-            or following.is_list_item
-            or (line.text.rstrip().endswith("?") and not following.text.rstrip().endswith("?"))
-        ):
+    if m is None or m.unknown > 1:
+        asked = _asked(lines, i)
+        if asked is not None or m is None:
             return asked
-    if m is None:
-        return None
     if (
         m.kind.special == "title"
         and _BARE_RECORD_WORD.match(line.text)
@@ -112,7 +103,28 @@ def label_at(lines: list[Line], i: int) -> LabelMatch | None:
     if m.separated:
         return m
     # A bare label on a line of its own: only label words, no final full stop, text after it.
-    return m if m.unknown == 0 and line.title_shaped(12) and i + 1 < len(lines) else None
+    if m.unknown == 0 and line.title_shaped(12) and i + 1 < len(lines):
+        return m
+    # "Kaip matuojame poveikį?": a question with one word no label knows names its part by
+    # its asking words.
+    return _asked(lines, i)
+
+
+def _asked(lines: list[Line], i: int) -> LabelMatch | None:
+    """A part asked as a question on a line of its own ("Who was involved?")."""
+    line = lines[i]
+    if i + 1 >= len(lines) or not line.title_shaped(12):
+        return None
+    asked = match_question(line.text)
+    following = lines[i + 1]
+    if asked is not None and (
+        line.kind in ("heading", "table_cell")
+        or not following.title_shaped(12)
+        or following.is_list_item
+        or (line.text.rstrip().endswith("?") and not following.text.rstrip().endswith("?"))
+    ):
+        return asked
+    return None
 
 
 def _numbered_headings(lines: list[Line], found: dict[int, LabelMatch]) -> dict[int, LabelMatch]:

@@ -140,6 +140,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"bendradarbiaujan\w*",
         r"kartu dirb\w*",
         r"bendradarbiavimo organizacij\w*",
+        r"bendradarbiavimas",
         r"co-?operating",
         r"stakeholders? involved",
         r"(?:main |key )?stakeholders",
@@ -259,6 +260,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"institution",
         r"submitted by",
         r"owner",
+        r"imone",
     ),
     _entry(
         "target_group",
@@ -313,6 +315,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"okres realizacji",
         r"czas trwania",
         r"termin realizacji",
+        r"nuo kada",
         r"duree",
         r"periode",
         r"calendrier",
@@ -365,6 +368,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"services",
         r"maßnahmen",
         r"massnahmen",
+        r"umsetzung",
         r"aktivitaten",
         r"aktivitates",
         r"pasakumi",
@@ -426,6 +430,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"essaim\w*",
         r"wskazowki",
         r"rady",
+        r"ubertragbarkeit",
+        r"empfehlung\w*",
+        r"ieteikum\w*",
         r"recommandations?",
         r"enseignements?",
         r"lecons? (?:apprises|tirees)",
@@ -859,7 +866,8 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
          r"|why (?:was|is|did)|what (?:was|is) the (?:situation|context))\b|\bkokia problema"
          r"|\bkodel (?:reikej\w*|prireik\w*)"),
         ("contacts", None, r"\b(?:reach|contact|get in touch|find (?:you|us|out more))\b"
-         r"|\bkaip (?:susisiekti|rasti)|\bwie erreich|\bcomment (?:nous )?contacter"),
+         r"|\bkaip (?:su (?:mumis|jumis|jais|ja|juo) )?(?:susisiekti|rasti)|\bwie erreich"
+         r"|\bcomment (?:nous )?contacter"),
         ("funding", "funder", r"\b(?:pa(?:ys|id)|fund(?:s|ed|ing)?|financ\w*|cost\w*|money)\b"
          r"|\bfinans\w*|\bkas (?:moka|rem\w*)|\bkiek kainav\w*|\bwer (?:finanziert|fordert)"),
         ("advice", None, r"\b(?:tell|advi[cs]e|recommend\w*|tips?|lessons?|others?|someone"
@@ -901,7 +909,7 @@ _QUESTIONS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 _QUESTION_SHAPE = re.compile(
-    r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|\d{1,2}\s+-)\s*)?"
+    r"\?\s*$|^(?:(?:\(?\d{1,2}[.)]|[ivx]{1,4}\.|[a-h]\)|\d{1,2}\s+-)\s*)?"
     r"(?:who|what|how|when|why|where|for whom|with whom|kas|ka|ko|kuo"
     r"|kaip|kam|kada|kodel|kur|kokie|kokia|kokios|su kuo|wer|was|wie|wann|warum|qui|quoi"
     r"|comment|quand|pourquoi|kto|co|jak|jakie|kiedy|dla kogo|do kogo|na czym|z kim|dlaczego)\b"
