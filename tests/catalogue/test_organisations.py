@@ -199,3 +199,54 @@ def test_a_ministry_whose_name_lists_its_fields_and_its_state_is_one_name():
             None,
         )
     ]
+
+
+def test_who_pays_in_a_funding_part():
+    # The giver of small grants, a body that co-finances, who pays for the work, a foundation
+    # the vocabulary also lists as a programme, and a body before its programme's name.
+    (draft,) = extract_text(
+        "Health mediators for migrant mothers\n\n"
+        "Organisation:\nFamily Health Society Aušrinė\n\n"
+        "Aim:\nTo help migrant mothers use health care.\n\n"
+        "Funding:\n2018-2019: small grants of Vilnius City Municipality. 2020-2023: Active "
+        "Citizens Fund. Since 2023 Kaunas City Municipality co-finances the mediators' work.\n"
+    )
+    funders = sorted(o.name for o in draft.organisations if o.role == "funder")
+    assert funders == ["Kaunas City Municipality", "Vilnius City Municipality"]
+    owner = names_in(
+        "Nordic Council of Ministers' NGO Cooperation Programme for the Baltic Sea Region.",
+        0,
+        "funder",
+        is_programme=is_programme_name,
+        funder=True,
+    )
+    assert [(o.name, o.role) for o in owner] == [("Nordic Council of Ministers", "funder")]
+    assert found("Nuo 2023 m. tarpininkų darbą apmoka Klaipėdos miesto savivaldybė.") == [
+        ("Klaipėdos miesto savivaldybė", "funder", None, None)
+    ]
+    assert found("Praktika įgyvendinta gavus Atviros Lietuvos fondo paramą.") == [
+        ("Atviros Lietuvos fondo", "funder", None, None)
+    ]
+    assert found(
+        "The practice was funded by the Department of National Minorities under the Government "
+        "of the Republic of Lithuania (2019–2020) and by a European Solidarity Corps project."
+    ) == [
+        (
+            "Department of National Minorities under the Government of the Republic of Lithuania",
+            "funder",
+            None,
+            None,
+        )
+    ]
+    # "for" and a word in lower case says what the grant is for, not whose it is.
+    assert found("Small grants of Klaipėda City Municipality for non-governmental groups.") == [
+        ("Klaipėda City Municipality", "funder", None, None)
+    ]
+    # A disclaimer run into a list of partners is no partner's name.
+    partners = names_in(
+        "Nemunas Adult Learning Centre, Neither the European Union nor the granting authority "
+        "can be held responsible for them",
+        0,
+        "partner",
+    )
+    assert [o.name for o in partners] == ["Nemunas Adult Learning Centre"]

@@ -96,3 +96,26 @@ def test_two_groups_joined_by_and_share_the_age_written_after_the_second():
             lithuanian=True,
         )
     ][:1] == ["moterims nuo 60 metų"]
+
+
+def test_between_semicolons_a_list_closed_by_and_is_one_group():
+    # The form lists its groups by semicolons; the commas inside one name the people of one
+    # group ("social workers, school psychologists and child rights specialists").
+    assert listed(
+        "Children aged 6 to 12 who have witnessed domestic violence; the mothers themselves; "
+        "social workers, school psychologists and child rights specialists who refer children."
+    ) == [
+        "Children aged 6 to 12 who have witnessed domestic violence",
+        "mothers themselves",
+        "social workers, school psychologists and child rights specialists who refer children",
+    ]
+    assert listed(
+        "Vardarbībā cietušas sievietes lauku teritorijās; sociālie darbinieki, policisti un "
+        "ģimenes ārsti, kuri pirmie saskaras ar vardarbības gadījumiem."
+    ) == [
+        "Vardarbībā cietušas sievietes lauku teritorijās",
+        "sociālie darbinieki, policisti un ģimenes ārsti, kuri pirmie saskaras ar vardarbības "
+        "gadījumiem",
+    ]
+    # Without semicolons the commas still separate the groups.
+    assert listed("Teachers, parents and pupils") == ["Teachers", "parents", "pupils"]

@@ -35,6 +35,7 @@ from practicehub.catalogue.extract.names import (
     quoted_part,
     stem_key,
 )
+from practicehub.catalogue.extract.programmes import names_a_foundation
 from practicehub.catalogue.extract.text import fold
 
 
@@ -145,7 +146,8 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     # "paslaugą perka X", "išlaidas apmoka X": who buys the service or pays its costs.
     _phrase(
         "funder",
-        r"\b(?:paslaug\w*|islaid\w*) (?:perka|pirko|apmoka|apmokejo|dengia|padengia)\s+",
+        r"\b(?:paslaug\w*|islaid\w*|darb\w*|veikl\w*) (?:perka|pirko|apmoka|apmokejo|dengia"
+        r"|padengia)\s+",
         named=True,
     ),
     _phrase(
@@ -153,6 +155,8 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
         r"\b(?:co-?)?(?:funded|financed|sponsored|supported)\s+by\s+"
         r"|\bwith (?:the )?financial support (?:of|from)\s+|\bgrant(?:ed)? (?:from|by)\s+",
     ),
+    # "small grants of Vilnius City Municipality", "a grant from the Open Society Fund".
+    _phrase("funder", r"\bgrants? (?:of|from)\s+(?:the\s+)?", named=True),
     _phrase(
         "funder",
         r"\b(?:kuri\w* |jas |ja |ji )?(?:finansavo|finansuoja|remia|reme|pareme|bendrai finansavo"
@@ -209,7 +213,12 @@ _LIST_STOP = re.compile(
 )
 # "... coordinated by X and developed with ...": an "and" before a verb ends the list.
 _AND_LOWER = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+(?:ed|ing|es)\b")
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])[.!?](?=\s+[A-ZĄČĘĖĮŠŲŪŽ„\"“]|\s*$)")
+# A sentence ends before a capital, or before a year ("small grants of X. 2020-2023: ..."),
+# not after an initial or a number's abbreviation ("Nr. 2019-1-LT01-...").
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Za-z])(?<!\b[Nn][ro])[.!?]"
+    r"(?=\s+[A-ZĄČĘĖĮŠŲŪŽ„\"“]|\s+(?:19|20)\d\d\b|\s*$)"
+)
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|its|our|their|and|ir|bei|with|su|these|following|organi[sz]ations?"
     r"|der|die|das|den|dem|des|und|partner(?:is|s)?\s*\d{1,2}[.:)]?|partneris\s*nr\.\s*\d+)"
@@ -218,7 +227,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(r"(?:\s*,?\s*(?:etc|ir kt|and others|ir kiti|ir kitos)\.?)+\s*$", re.I)
 _PRONOUN = re.compile(
-    r"^(?:we|our|they|it|this|these|those|there|he|she|mes|mus|jie|jos|tai|ši|šis|kiti|kitos"
+    r"^(?:we|our|they|it|this|these|those|there|he|she|neither|either|mes|mus|jie|jos|tai|ši|šis|kiti|kitos"
     r"|all|each|both|other|many|several|some|visi|kai|also|taip)\b",
     re.IGNORECASE,
 )
@@ -232,12 +241,15 @@ _COUNT = re.compile(
 _TWO_PLACES = re.compile(r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+(?:and|ir|un|und|i)\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+$")
 # "Youth Equality Network worked with 14 schools": the name ends where its verb begins.
 _VERB_AFTER_NAME = re.compile(
-    r"\s+(?:is|are|was|were|has|have|had|will|would|works?|runs?|provides?|offers?|helps?"
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|cannot|could|may|must|should|works?|runs?|provides?|offers?|helps?"
     r"|takes|leads|joins|manages|coordinates|organi[sz]es|supports|implements|hosts|trains"
     r"|informs|paid|pays|funds|gives|sends|refers|lends|attends?|nominates?|meets?|receives?"
     r"|publishes|chairs|sits|covers"
     r"|[a-z]{3,}ed|[a-ząčęėįšųūž]{3,}(?:ėme|ome|ame|ėte|ote))(?=\s+[a-z0-9ąčęėįšųūž]|\s*$)"
 )
+# A name goes on after "for" in capitals ("Centre for Equality Advancement", "Ministry for the
+# Environment"); "for" and a word in lower case says what something is for.
+_PURPOSE_AFTER_NAME = re.compile(r"\s+for\s+(?!(?:the|a|an)\s)[a-ząčęėįšųūž]")
 _LOWER_LEGAL_FORM = re.compile(
     r"^(?:biedrība|nodibinājums|asociacija|fundacja|stowarzyszenie|viešoji įstaiga)\s+"
     r"(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])"
@@ -576,6 +588,9 @@ def parse_name(
     verb = _VERB_AFTER_NAME.search(bare)
     if verb and verb.start() > 0:
         bare = bare[: verb.start()]
+    purpose = _PURPOSE_AFTER_NAME.search(bare)
+    if purpose and has_head(bare[: purpose.start()]):
+        bare = bare[: purpose.start()]  # "X City Municipality for non-governmental organisations"
     tail = _AND_TAIL.search(bare)
     if tail and has_head(bare[: tail.start()]) and not has_head(bare[tail.end() :]):
         bare = bare[: tail.start()]  # "Vilnius City Municipality and private donations"
@@ -650,7 +665,13 @@ def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
         for pattern, subject in patterns
         if (stop := pattern.search(subject, start + 1, end))
     ]
-    return min([end, *stops])
+    end = min([end, *stops])
+    # "funded by X (2019–2020) and by a ...": the list ends before the "and" the stop follows.
+    dangling = _DANGLING_AND.search(text, start, end)
+    return dangling.start() if dangling else end
+
+
+_DANGLING_AND = re.compile(r"\s*,?\s+(?:and|or|ir|bei|und|un|oraz|et)\s*$")
 
 
 def names_in(
@@ -691,6 +712,10 @@ def names_in(
             if place and follows_name
             else parse_name(text[a:end], start + a, item_role, is_programme=is_programme)
         )
+        owner = _programme_owner(text, a, end, start, is_programme) if funder else None
+        if mention is None and owner is not None:
+            found.append(owner)  # "Nordic Council of Ministers' NGO Cooperation Programme ..."
+            continue
         if mention is None:
             # "..., Vilnius, Italy": a city or a country on its own belongs to the name before.
             code = country_code(text[a:end])
@@ -726,15 +751,39 @@ def names_in(
             not (
                 head_concepts(mention.name) - {"fund", "initiative", "union"}
                 or quoted_part(text[a:end])
+                or names_a_foundation(mention.name)
             )
             or _PROGRAMME_WORD.search(folded_name)
             or _FUNDS_WORD.search(folded_name)
         ):
             # "the European Fund", "the ... Programme", "savivaldybės biudžeto lėšomis": the
-            # money, not who gives it; a quoted name ("Šviesos ratas") is a funder's.
+            # money, not who gives it; a quoted name ("Šviesos ratas") is a funder's; but
+            # "Nordic Council of Ministers' NGO Programme" names whose programme it is.
+            if owner is not None:
+                found.append(owner)
             continue
         found.append(mention)
     return found
+
+
+# "Nordic Council of Ministers' NGO Cooperation Programme", "the City's small grants scheme":
+# an organisation's possessive before the programme it runs.
+_OWNER = re.compile(r"^\s*(?:the\s+)?(?P<name>[A-ZĄČĘĖĮŠŲŪŽ][^'’]{2,120}?)['’]s?\s+(?=\S)")
+_PROGRAMME_AFTER = re.compile(r"\b(?:programmes?|programs?|fund|grants?|scheme)\b")
+
+
+def _programme_owner(
+    text: str, a: int, end: int, start: int, is_programme: Callable[[str], bool] | None
+) -> OrganisationMention | None:
+    owner = _OWNER.match(text, a, end)
+    if owner is None or not _PROGRAMME_AFTER.search(fold(text[owner.end() : end])):
+        return None
+    mention = parse_name(owner.group("name"), start + owner.start("name"), "funder")
+    if mention is None or not has_head(mention.name) or "fund" in head_concepts(mention.name):
+        return None
+    if is_programme is not None and is_programme(mention.name):
+        return None
+    return mention
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -841,6 +890,12 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
         r"\s+(?:covers|covered|pays|paid|pays for|paid for)\s+(?=(?:the |its |their |all )?"
         r"[^.;]{0,40}\b(?:costs?|fees?|expenses|salar\w+|wages)\b)",
     ),
+    # "Since 2019 Vilnius City Municipality co-finances the mediators' work".
+    _phrase(
+        "funder",
+        r"\s+(?:co-?finances|co-?funds|finances|funds|sponsors|co-?financed|co-?funded)"
+        r"\s+(?=(?:the|its|their|this|our|all)\s)",
+    ),
     # "gavus Lietuvos kultūros tarybos finansavimą", "su X parama": the giver before the gift.
     _phrase("funder", r"\s+(?:finansavim(?:a|u|o)|parama|paramos|dotacij(?:a|os|a))\b"),
 )
@@ -878,7 +933,10 @@ def _names_before_roles(
             if mention is None or not _named_in_prose(mention):
                 continue
             if phrase.role == "funder" and (
-                not (head_concepts(mention.name) - {"fund", "initiative", "union"})
+                not (
+                    head_concepts(mention.name) - {"fund", "initiative", "union"}
+                    or names_a_foundation(mention.name)
+                )
                 or _PROGRAMME_WORD.search(fold(mention.name))
             ):
                 continue  # "Europos socialinio fondo lėšomis": a programme, not a funder

@@ -282,8 +282,18 @@ def groups_listed(
     """
     heads = _heads()[0]
     items: list[list[int]] = []
-    for a, b in _pieces(text, ";"):
+    whole: list[list[int]] = []  # enumerations kept as one group
+    semicolons = _pieces(text, ";")
+    for a, b in semicolons:
+        if len(semicolons) > 1 and _enumeration(text[a:b]):
+            # "...; social workers, school psychologists and child rights specialists who
+            # refer children": between semicolons a list of nouns closed by "and" is one group.
+            x = _trimmed(text, a + len(text[a:b]) - len(text[a:b].lstrip()), b, _CONJUNCTION)
+            items.append([x, b])
+            whole.append(items[-1])
+            continue
         pending: list[int] | None = None  # a Lithuanian genitive waiting for its noun
+        first_item = len(items)
         for x, y in _pieces(text[a:b], ","):
             x, y = a + x, a + y
             while x < y and text[x].isspace():
@@ -309,7 +319,7 @@ def groups_listed(
                 english
                 and not has_head
                 and text[x:y].strip()[:1].islower()
-                and bool(items)
+                and len(items) > first_item  # not across a semicolon
                 and bool(heads.search(fold(text[items[-1][0] : items[-1][1]])))
                 and len(text[items[-1][0] : y].split()) <= MAX_ITEM_WORDS
             )
@@ -331,7 +341,8 @@ def groups_listed(
         if pending is not None:
             items.append(pending)
     out = []
-    for x, y in _last_conjunction(text, items, heads):
+    split = items if items and items[-1] in whole else _last_conjunction(text, items, heads)
+    for x, y in split:
         item = _without_remarks(text[x:y]).strip(' .,:;„“”"–—-')
         item = re.sub(r"^(?:the|a|an)\s+|\s*(?:etc\.?|ir kt\.?|and others|ir kiti)$", "", item)
         if item and len(item.split()) <= MAX_ITEM_WORDS and re.search(r"[^\W\d_]{3,}", item):
@@ -342,6 +353,27 @@ def groups_listed(
 
 
 _LAST_AND = re.compile(r"\s+(?:and|or|ir|bei|ar)\s+")
+# "social workers, school psychologists and child rights specialists", "sociālie darbinieki,
+# policisti un ģimenes ārsti": short nouns, the last two joined by a conjunction.
+_ENUM_ITEM = re.compile(r"^\s*[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*$")
+_ENUM_LAST = re.compile(
+    r"^\s*[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}\s+(?:and|or|ir|bei|ar|un|vai|i|oraz|und|et|ou)"
+    r"\s+[\w'’-]+"
+)
+
+
+def _enumeration(piece: str) -> bool:
+    """Whether a piece is "A, B and C" (a trailing relative clause aside): two or more short
+    items, none qualifying the one before, the last pair joined by a conjunction."""
+    commas = [piece[x:y] for x, y in _pieces(piece, ",")]
+    while len(commas) > 2 and _RELATIVE.match(commas[-1].strip().lower()):
+        commas.pop()  # ", kuri pirmie saskaras ar ...": it describes the whole list
+    if len(commas) < 2 or "(" in piece:
+        return False
+    folded = [fold(c).strip() for c in commas]
+    if any(_QUALIFIER.match(f) or _RELATIVE.match(f) for f in folded):
+        return False
+    return all(_ENUM_ITEM.match(c) for c in commas[:-1]) and bool(_ENUM_LAST.match(commas[-1]))
 
 
 def _last_conjunction(text: str, items: list[list[int]], heads: re.Pattern[str]) -> list[list[int]]:

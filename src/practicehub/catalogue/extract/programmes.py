@@ -211,14 +211,31 @@ def _by_countries(text: str, match: ProgrammeMatch, parents: dict) -> ProgrammeM
     return ProgrammeMatch(child, match.start, match.end)
 
 
+_FOUNDATIONS = "private-foundations"
+
+
+def names_a_foundation(name: str) -> bool:
+    """A name that is a private foundation's ("Atviros Lietuvos fondas"): the vocabulary lists
+    what it grants as a programme, but the name is the organisation's that gives the money."""
+    parents = _index()[2]
+    matches = find_programmes(name, keep_parents=True)
+    covered = sum(m.end - m.start for m in matches)
+    return (
+        bool(matches)
+        and covered >= 0.6 * len(name.strip())
+        and all(parents.get(m.programme) == _FOUNDATIONS for m in matches)
+    )
+
+
 @lru_cache(maxsize=20_000)
 def is_programme_name(name: str) -> bool:
     """A name that is a programme's, not an organisation's ("European Social Fund").
 
-    Ministries and councils are organisations even where the list names them as programmes.
+    Ministries, councils and private foundations are organisations even where the list names
+    them as programmes.
     """
     matches = find_programmes(name, keep_parents=True)
-    if not matches:
+    if not matches or names_a_foundation(name):
         return False
     covered = sum(m.end - m.start for m in matches)
     heads = head_concepts(name) - {"fund", "initiative", "union"}
