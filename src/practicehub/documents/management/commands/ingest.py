@@ -61,7 +61,9 @@ class Command(BaseCommand):
         if sys.stderr.isatty() and len(files) > 1:
             from rich.progress import Progress
 
-            progress = Progress(transient=True)
+            # Refreshed here, not by a thread of its own: the workers are forked from this
+            # process, which must not run other threads when they start.
+            progress = Progress(transient=True, auto_refresh=False)
             progress.start()
             task = progress.add_task("Ingesting", total=len(files))
         try:
@@ -70,6 +72,7 @@ class Command(BaseCommand):
                 self._report(path, outcome, quiet)
                 if progress is not None:
                     progress.advance(task)
+                    progress.refresh()
         finally:
             if progress is not None:
                 progress.stop()
