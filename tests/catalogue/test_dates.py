@@ -111,3 +111,24 @@ def test_a_number_in_brackets_after_nr_does_not_end_the_sentence():
         "sausio 1 d. iki 2024 m. gruodžio 31 d."
     )
     assert (draft.period_start, draft.period_end) == ("2023-01-01", "2024-12-31")
+
+
+def test_a_duration_part_that_opens_with_a_start_is_the_practices_own_period():
+    # The range in the later clause is the funding's, not the practice's.
+    start, end = period_in(
+        "Seit September 2018; die ESF-Förderung lief vom 01.09.2018 bis 31.08.2021.",
+        whole_part=True,
+    )
+    assert (start.value, end) == ("2018-09", None)
+    start, end = period_in("No 2019. gada 1. aprīļa līdz 2021. gada 31. martam", whole_part=True)
+    assert (start.value, end.value) == ("2019-04-01", "2021-03-31")
+
+
+def test_a_fact_line_cell_that_says_when_the_practice_began():
+    (draft,) = extract_text(
+        "Good practice example\n\nMigrant Advisory Council of Šiauliai\n\n"
+        "Lithuania · Šiauliai · 2018 onwards · Keywords: participation, local democracy\n\n"
+        "Purpose: To give residents of foreign origin a voice in the decisions of the city.\n\n"
+        "Lessons learned: Give the council real questions to work on.\n"
+    )
+    assert (draft.period_start, draft.period_end) == ("2018", None)

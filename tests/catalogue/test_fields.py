@@ -93,3 +93,18 @@ def test_objectives_written_as_to_clauses_without_a_heading():
     )
     assert len(draft.objectives) == 3
     assert draft.activities == []
+
+
+def test_streets_named_after_two_people_and_german_streets():
+    assert [v.text for v in addresses_of("Dariaus ir Girėno g. 185-4, LT-02189 Vilnius", 0)] == [
+        "Dariaus ir Girėno g. 185-4, LT-02189 Vilnius"
+    ]
+    assert [v.text for v in addresses_of("Kontakt · Venloer Straße 190, 50823 Köln · www", 0)] == [
+        "Venloer Straße 190, 50823 Köln"
+    ]
+
+
+def test_a_code_in_brackets_after_the_projects_quoted_title_is_its_number():
+    text = "Projekts „Drošs atbalsts laukos“ (LLI-512) tika īstenots Interreg V-A programmā."
+    assert [v.text for v in project_numbers_of(text, 0)] == ["LLI-512"]
+    assert project_numbers_of("Projektas „Kartu“ (2021–2023) vyko Kaune.", 0) == []

@@ -227,3 +227,39 @@ def test_a_lettered_question_heading_names_its_part():
 
     asked = match_question("g) Kaip įgyvendinta")
     assert asked is not None and asked.key == "description"
+
+
+def test_a_numbered_heading_in_capitals_stays_one_label():
+    (draft,) = extract_text(
+        "GEROSIOS PRAKTIKOS APRAŠYMAS\n\n"
+        "Pavadinimas – Kartų tiltas: mentorystė jauniems kolegoms\n\n"
+        "I. PRAKTIKĄ ĮGYVENDINANTI ORGANIZACIJA\n\n"
+        "Asociacija „Patirties kapitalas“, Šiauliai\n\n"
+        "II. TIKSLAS\n\nPadėti jauniems darbuotojams likti įmonėse.\n\n"
+        "III. PARTNERIAI\n\nUAB „Metalo forma“\n"
+    )
+    assert _keys(draft) == ["organisation", "aim", "partners"]
+    assert [(o.name, o.role) for o in draft.organisations] == [
+        ("Asociacija Patirties kapitalas", "provider"),
+        ("UAB Metalo forma", "partner"),
+    ]
+
+
+def test_the_contacts_organisation_provides_when_no_part_names_one():
+    # "Coordinator:" names a person, and the partners part names the provider too: the
+    # organisation the contacts open with is the provider.
+    (draft,) = extract_text(
+        "Good practice example\n\nMigrant Advisory Council of Šiauliai\n\n"
+        "Purpose: To give residents of foreign origin a voice in the decisions of the city.\n\n"
+        "Who is involved: Šiauliai City Municipality runs the council's secretariat. "
+        "Community organisations that nominate members are the Šiauliai Multicultural "
+        "Community Centre and the Ukrainian Community of Šiauliai. The Migration Department's "
+        "Šiauliai office attends meetings when needed.\n\n"
+        "Lessons learned: Give the council real questions to work on.\n\n"
+        "Contact: Šiauliai City Municipality, Vasario 16-osios g. 62, LT-76295 Šiauliai\n"
+        "Coordinator: Laima Sadauskienė · laima@siauliai.lt\n"
+    )
+    roles = {(o.name, o.role) for o in draft.organisations}
+    assert ("Šiauliai City Municipality", "provider") in roles
+    assert ("Šiauliai City Municipality", "partner") not in roles
+    assert ("Migration Department", "partner") in roles

@@ -250,3 +250,27 @@ def test_who_pays_in_a_funding_part():
         "partner",
     )
     assert [o.name for o in partners] == ["Nemunas Adult Learning Centre"]
+
+
+def test_a_name_in_the_other_language_in_parentheses_is_not_split_at_its_and():
+    named = names_in(
+        "Tolerancijos ir teisių centras „Lygiaverčiai“ (Centre for Tolerance and Rights "
+        '"Lygiaverčiai"), Vilnius',
+        0,
+        "provider",
+    )
+    assert [(o.name, o.aliases) for o in named] == [
+        (
+            "Tolerancijos ir teisių centras Lygiaverčiai",
+            ["Centre for Tolerance and Rights Lygiaverčiai"],
+        )
+    ]
+
+
+def test_a_gift_names_its_giver_only_when_a_name_stands_before_it():
+    # "projektų finansavimo tvarką", "skyrė jai finansavimą": no organisation gives there.
+    assert found("Savivaldybės taryba pakeitė sporto projektų finansavimo tvarką.") == []
+    assert found("Savivaldybė įtraukė mokyklą į planą ir skyrė jai finansavimą.") == []
+    assert found("Stovykla surengta gavus Lietuvos kultūros tarybos finansavimą.") == [
+        ("Lietuvos kultūros tarybos", "funder", None, None)
+    ]

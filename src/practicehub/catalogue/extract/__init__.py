@@ -363,6 +363,7 @@ def _organisations(
 ) -> None:
     found: list[OrganisationMention] = []
     is_prog = programmes.is_programme_name
+    own_part = 0  # organisations named under an "organisation" label
     for part in parts:
         if part.key == "organisation" and part.label is not None:
             role = part.role if part.role != "provider" else rules.organisation_role
@@ -374,11 +375,11 @@ def _organisations(
                 for s_start, _s_end, sentence in first:
                     sentence = sentence[: organisations.list_extent(_unjoined(sentence))]
                     if len(sentence.split()) <= 25:
-                        found.extend(
-                            organisations.names_in(
-                                sentence, s_start, role, is_programme=is_prog, joiners=True
-                            )
+                        named = organisations.names_in(
+                            sentence, s_start, role, is_programme=is_prog, joiners=True
                         )
+                        found.extend(named)
+                        own_part += len(named)
         elif part.key == "partners" and part.label is not None:
             role = part.role or "partner"
             for start, _end, body, numbered in _unmarked(part):
@@ -423,8 +424,11 @@ def _organisations(
                 found.extend(
                     organisations.names_in(body, start, "funder", is_programme=is_prog, funder=True)
                 )
-    if rules.contacts_role and not any(p.key == "organisation" and p.label for p in parts):
-        found.extend(_contacts_organisation(parts, rules.contacts_role))
+    if rules.contacts_role and not own_part:
+        # No organisation part, or one that names a person ("Coordinator: Laima S."): the
+        # organisation the contacts open with provides the practice, whatever other part
+        # names it too ("Who is involved: Šiauliai City Municipality runs ...").
+        found[:0] = _contacts_organisation(parts, rules.contacts_role)
     for part in parts:
         # In a form's narrative parts only "funded by" speaks of the record itself.
         roles = {"funder"} if part.key in rules.narrative_keys else None
@@ -797,9 +801,18 @@ def _inline_period(draft: RecordDraft, text: str, year: str | None) -> bool:
             if start and end and (len(cell.split()) <= 4 or _only_dates(cell, start, end)):
                 _set_period(draft, start, end, draft.span[0] + cell_at)
                 return True
+            if start and not end and _OPEN_CELL.match(cell):
+                _set_period(draft, start, None, draft.span[0] + cell_at)  # "2018 onwards"
+                return True
     return False
 
 
+# A fact line's cell that says only when the practice began: "2018 onwards", "since 2018".
+_OPEN_CELL = re.compile(
+    r"^\W*(?:(?:since|from|nuo|seit|ab|od|depuis)\s+(?:19|20)\d\d(?:\s*m\.)?"
+    r"|(?:19|20)\d\d(?:\s*m\.)?\s+(?:onwards?|and onwards?|ir toliau))\W*$",
+    re.IGNORECASE,
+)
 # What may stand beside a period's two dates in a cell that is nothing but the period.
 _PERIOD_FILLER = re.compile(
     r"^[\W\d]*(?:(?:from|to|until|nuo|iki|m|d|mėn|metai|metais|bis|von|vom|od|do|r)\b[\W\d]*)*$",

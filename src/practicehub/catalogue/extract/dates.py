@@ -46,7 +46,7 @@ _OTHER_MONTHS = {
 }  # fmt: skip
 _OTHER_MONTH_RE = (
     r"(?:januar|februar|märz|marz|mai|juni|juli|oktober|dezember|janvār|janvar|februār|mart"
-    r"|aprīl|apriļ|maij|jūnij|junij|jūlij|julij|septembr|oktobr|novembr|decembr|stycz|lut|marc"
+    r"|aprīl|apriļ|aprīļ|maij|jūnij|junij|jūlij|julij|septembr|oktobr|novembr|decembr|stycz|lut|marc"
     r"|marzec|kwie|maj|czerw|lip|sierp|wrze|październik|pazdziernik|listopad|grud|august"
     r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|octobre|décembr)[^\W\d_]*"
 )
@@ -277,7 +277,11 @@ _STILL_RUNNING = re.compile(
     r"|(?:nuo|since) \d{4}(?: m\.)?[^.;]{0,60}\b(?:kasmet|every year|annually))\b",
     re.IGNORECASE,
 )
-_ONGOING = re.compile(r"^\s*[-–—]\s*(?:dabar|ongoing|present|today|now|šiol)", re.IGNORECASE)
+_ONGOING = re.compile(
+    r"^\s*(?:[-–—]\s*(?:dabar|ongoing|present|today|now|šiol)|(?:m\.\s+)?(?:onwards?|and onwards?"
+    r"|ir toliau)\b)",
+    re.IGNORECASE,
+)
 
 
 def _before(text: str, date: Date, width: int = 25) -> str:
@@ -393,6 +397,19 @@ def only_year(text: str) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
+def _opened_before(text: str, dates: list[Date], first: Date) -> Date | None:
+    """ "Seit September 2018; die ESF-Förderung lief vom 01.09.2018 bis 31.08.2021": a duration
+    part that opens with a start and no end, in a clause of its own, gives the practice's
+    period; the range a later clause names is something else's (its funding's)."""
+    for date in dates:
+        if date.start >= first.start:
+            return None
+        clause_end = re.search(r"[;.](?:\s|$)", text[date.end : first.start])
+        if _OPEN_START.search(_before(text, date)) and clause_end is not None:
+            return date
+    return None
+
+
 def period_in(
     text: str, *, whole_part: bool = False, year: str | None = None
 ) -> tuple[Date | None, Date | None]:
@@ -414,6 +431,10 @@ def period_in(
         and a.value[:4] <= b.value[:4]
         and (a.value <= b.value or len(a.value) != len(b.value))
     ]
+    if ranges and whole_part:
+        opened = _opened_before(text, dates, ranges[0][0])
+        if opened is not None:
+            return opened, None
     if ranges:
         if not whole_part:
             return ranges[0][0], None if ongoing else ranges[0][1]

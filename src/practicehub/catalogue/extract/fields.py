@@ -328,7 +328,9 @@ _UP = "A-ZĄČĘĖĮŠŲŪŽ"
 _LOW = "a-ząčęėįšųūžäöüßéèáàíóúñ"
 _LT_STREET = re.compile(
     # "Vasario 16-osios g. 62": streets named after a date carry its day.
-    rf"(?:[{_UP}]\.\s?){{0,2}}[{_UP}][{_LOW}]+(?:[\s-][{_UP}]?[{_LOW}]+|\s\d{{1,2}}-[{_LOW}]+)?\s"
+    # "Dariaus ir Girėno g. 185": a street named after two people.
+    rf"(?:[{_UP}]\.\s?){{0,2}}[{_UP}][{_LOW}]+(?:\sir\s(?:[{_UP}]\.\s?)?[{_UP}][{_LOW}]+"
+    rf"|[\s-][{_UP}]?[{_LOW}]+|\s\d{{1,2}}-[{_LOW}]+)?\s"
     r"(?:g\.|gatvė|al\.|alėja|pr\.|prospektas|pl\.|plentas|skg\.|skersgatvis|a\.|aikštė|kel\.)"
     r"\s?\d+[A-Za-z]?(?:\s?[-–/]\s?\d+[A-Za-z]?)?"
     rf"(?:,\s*(?:LT[-–]?\s?\d{{5}}\s*)?[{_UP}][{_LOW}]+(?:\s(?:m\.|r\.|sav\.))?)?"
@@ -350,6 +352,9 @@ _EU_STREET = re.compile(
     rf"(?:,\s*(?:(?:LV|EE)-?)?\d{{4,5}}\s+[{_UP}][\w-]+|,\s*[{_UP}][\w-]+(?:,\s*LV-\d{{4}})?)?"
     rf"|[{_UP}][{_LOW}]+(?:straße|strasse|gasse|weg|platz|allee|straat|laan|gade|vej|gatan|iela"
     rf"|tänav|katu)\s\d+[A-Za-z]?(?:,\s*[A-Z]{{0,2}}-?\d{{4,5}}\s+[{_UP}][{_LOW}]+)?"
+    # "Venloer Straße 190, 50823 Köln": the street word apart from the name before it.
+    rf"|[{_UP}][{_LOW}]+\s(?:Straße|Strasse|Str\.|Gasse|Weg|Platz|Allee|Ring|Damm|Ufer)"
+    rf"\s\d+[A-Za-z]?(?:,\s*(?:D-)?\d{{5}}\s+[{_UP}][{_LOW}]+)?"
 )
 _ADDRESS_CUE = re.compile(
     r"\b(?:address|adresas|buveines adresas|adrese|adres|adresse|anschrift)\s*[:–-]\s*",
@@ -395,7 +400,10 @@ _CUED_CODE = re.compile(
     r"|nr (?:projektu|umowy)|projekta (?:numurs|nr\.?)|līguma nr\.?|liguma nr\.?"
     r"|reference (?:number|no\.?)|numéro (?:du |de )?(?:projet|convention)"
     r"|contract (?:number|no\.?)|projekto (?:numeris|nr\.?|kodas(?: nr\.?)?)|sutarties nr\.?"
-    r"|\(nr\.|kodas nr\.?)\s*[:.]?\s*",
+    r"|\(nr\.|kodas nr\.?"
+    # 'Projekts „Drošs atbalsts laukos“ (LLI-512)': a code in brackets after the quoted title.
+    r"|(?:project|projekt\w*|projet)\s+[„“\"«][^„“”\"«»\n]{3,150}[“”\"»]\s*\((?=[A-Z]+-?\d+\))"
+    r")\s*[:.]?\s*",
     re.IGNORECASE,
 )
 _CUED_VALUE = re.compile(r"[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*|\d{5,}")

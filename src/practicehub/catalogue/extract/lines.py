@@ -231,6 +231,8 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
         breaks = sorted([*breaks, *_WORD_BREAK.finditer(text)], key=lambda b: b.start())
     for m in breaks:
         at = m.end()
+        if _ONLY_NUMBER.match(text[: m.start()]):
+            continue  # "I. PRAKTIKĄ ĮGYVENDINANTI ORGANIZACIJA": the heading's own number
         words = list(re.finditer(r"\S+", text[at : at + 60]))
         for n in (3, 2, 1):
             if len(words) <= n:

@@ -247,6 +247,7 @@ _VERB_AFTER_NAME = re.compile(
     r"|publishes|chairs|sits|covers"
     r"|[a-z]{3,}ed|[a-ząčęėįšųūž]{3,}(?:ėme|ome|ame|ėte|ote))(?=\s+[a-z0-9ąčęėįšųūž]|\s*$)"
 )
+_POSSESSIVE = re.compile(r"['’]s\s+(?=\S)")
 # A name goes on after "for" in capitals ("Centre for Equality Advancement", "Ministry for the
 # Environment"); "for" and a word in lower case says what something is for.
 _PURPOSE_AFTER_NAME = re.compile(r"\s+for\s+(?!(?:the|a|an)\s)[a-ząčęėįšųūž]")
@@ -352,6 +353,8 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     for m in reversed(list(_AND.finditer(piece))):
         left, right = piece[: m.start()], piece[m.end() :]
+        if left.count("(") > left.count(")"):
+            continue  # inside parentheses: "(Centre for Tolerance and Rights ...)"
         # A name after "and" opens with a capital or a quote; "... Švietimo, kultūros ir sporto
         # departamentas" goes on in lower case.
         opening = re.sub(
@@ -588,6 +591,9 @@ def parse_name(
     verb = _VERB_AFTER_NAME.search(bare)
     if verb and verb.start() > 0:
         bare = bare[: verb.start()]
+    owner = _POSSESSIVE.search(bare)
+    if owner and has_head(bare[: owner.start()]) and not _POSSESSIVE.search(bare, 0, owner.start()):
+        bare = bare[: owner.start()]  # "the Migration Department's Šiauliai office": its owner
     purpose = _PURPOSE_AFTER_NAME.search(bare)
     if purpose and has_head(bare[: purpose.start()]):
         bare = bare[: purpose.start()]  # "X City Municipality for non-governmental organisations"
@@ -932,6 +938,11 @@ def _names_before_roles(
             )
             if mention is None or not _named_in_prose(mention):
                 continue
+            last = text[a : m.start()].split()[-1] if text[a : m.start()].split() else ""
+            if phrase.role == "funder" and not (
+                last[:1].isupper() or has_head(last) or last[-1:] in '”“"»)'
+            ):
+                continue  # "sporto projektų finansavimo", "skyrė jai finansavimą": no giver
             if phrase.role == "funder" and (
                 not (
                     head_concepts(mention.name) - {"fund", "initiative", "union"}
