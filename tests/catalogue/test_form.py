@@ -263,3 +263,13 @@ def test_the_contacts_organisation_provides_when_no_part_names_one():
     assert ("Šiauliai City Municipality", "provider") in roles
     assert ("Šiauliai City Municipality", "partner") not in roles
     assert ("Migration Department", "partner") in roles
+
+
+@pytest.mark.parametrize(
+    "heading", ["Raktiniai žodžiai", "Schlagworte", "Atslēgvārdi", "Słowa kluczowe", "Mots-clés"]
+)
+def test_keywords_rows_are_none_of_the_nine_parts(heading):
+    from practicehub.catalogue.extract.labels import match_label
+
+    match = match_label(f"{heading}: x")
+    assert match is not None and match.key == "other" and match.unknown == 0

@@ -274,3 +274,39 @@ def test_a_gift_names_its_giver_only_when_a_name_stands_before_it():
     assert found("Stovykla surengta gavus Lietuvos kultūros tarybos finansavimą.") == [
         ("Lietuvos kultūros tarybos", "funder", None, None)
     ]
+
+
+def test_a_proper_name_in_title_case_and_a_seat_after_a_quoted_name():
+    partners = names_in(
+        "Vilnius City Municipality Public Health Bureau; Vilnius First Aid Volunteers (first aid "
+        'courses); local volunteers; Asociacija „Pasienio moterys" z Lazdijów (Litwa)',
+        0,
+        "partner",
+    )
+    assert [(o.name, o.country) for o in partners] == [
+        ("Vilnius City Municipality Public Health Bureau", None),
+        ("Vilnius First Aid Volunteers", None),
+        ("Asociacija Pasienio moterys", "LT"),
+    ]
+
+
+def test_a_ministry_whose_name_lists_its_fields_stays_one_name():
+    named = names_in(
+        "Federal Ministry for Family Affairs, Senior Citizens, Women and Youth (Germany)",
+        0,
+        "funder",
+        is_programme=is_programme_name,
+        funder=True,
+    )
+    assert [(o.name, o.country) for o in named] == [
+        ("Federal Ministry for Family Affairs, Senior Citizens, Women and Youth", "DE")
+    ]
+    # Names of their own after a ministry's stay apart.
+    partners = names_in(
+        "Ministry for Social Affairs, Vilnius University and Kaunas College", 0, "partner"
+    )
+    assert [o.name for o in partners] == [
+        "Ministry for Social Affairs",
+        "Vilnius University",
+        "Kaunas College",
+    ]

@@ -119,3 +119,16 @@ def test_between_semicolons_a_list_closed_by_and_is_one_group():
     ]
     # Without semicolons the commas still separate the groups.
     assert listed("Teachers, parents and pupils") == ["Teachers", "parents", "pupils"]
+
+
+def test_a_colon_opens_a_list_of_groups():
+    groups = listed(
+        "Savivaldybės darbuotojai, taip pat paslaugų gavėjai, kurie dažniausiai susiduria su "
+        "kliūtimis: žmonės su negalia, vyresnio amžiaus gyventojai, romai.",
+        lithuanian=True,
+    )
+    assert "žmonės su negalia" in groups and "vyresnio amžiaus gyventojai" in groups
+    # What follows a colon without naming people still describes the group before it.
+    assert listed("Vyrai, smurtavę artimoje aplinkoje: nukreipti teismo.", lithuanian=True) == [
+        "Vyrai, smurtavę artimoje aplinkoje: nukreipti teismo"
+    ]

@@ -149,7 +149,18 @@ def names_people(name: str) -> bool:
         and not has_head(name)
         and not has_legal_form(name)
         and quoted_part(name) is None
+        and not _title_case(name)
     )
+
+
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "on", "de", "du", "des", "la", "und"})
+
+
+def _title_case(name: str) -> bool:
+    """ "Vilnius First Aid Volunteers", "Kaunas Rainbow Volunteers": three words or more, each
+    capitalised, are a proper name, not "local volunteers"."""
+    tokens = [t for t in name.split() if t.lower() not in _SMALL_WORDS]
+    return len(tokens) >= 3 and all(t[:1].isupper() for t in tokens)
 
 
 def has_legal_form(name: str) -> bool:

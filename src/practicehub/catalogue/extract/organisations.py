@@ -247,6 +247,11 @@ _VERB_AFTER_NAME = re.compile(
     r"|publishes|chairs|sits|covers"
     r"|[a-z]{3,}ed|[a-ząčęėįšųūž]{3,}(?:ėme|ome|ame|ėte|ote))(?=\s+[a-z0-9ąčęėįšųūž]|\s*$)"
 )
+# A place written after a quoted name: 'Asociacija „Pasienio moterys” z Lazdijów', '„X“ iš
+# Utenos', '"Y" from Tartu'.
+_SEAT_AFTER_QUOTE = re.compile(
+    r"[”“\"»]\s+(?:from|iš|is|z|ze|aus|no)\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+)?$"
+)
 _POSSESSIVE = re.compile(r"['’]s\s+(?=\S)")
 # A name goes on after "for" in capitals ("Centre for Equality Advancement", "Ministry for the
 # Environment"); "for" and a word in lower case says what something is for.
@@ -445,7 +450,8 @@ def split_list(text: str) -> list[tuple[int, int]]:
     # "Ministry of Education, Science and Sport": a headless piece with "and" belongs to the
     # name before it.
     joined: list[tuple[int, int]] = []
-    for a, b in pieces:
+    fields = _field_runs(text, pieces)
+    for n, (a, b) in enumerate(pieces):
         piece = text[a:b].strip()
         previous = text[joined[-1][0] : joined[-1][1]] if joined else ""
         english_tail = (
@@ -454,7 +460,7 @@ def split_list(text: str) -> list[tuple[int, int]]:
             and not has_head(piece)
             and _AND.search(piece)
             and " of " in previous
-        )
+        ) or (n in fields and has_head(previous) and re.search(r" (?:of|for) ", previous))
         # "... administracijos Švietimo, kultūros ir sporto departamentas": a name goes on after
         # a comma when the piece before it does not end in its own head noun ("... Library;
         # three gymnasiums" are two items).
@@ -474,6 +480,30 @@ def split_list(text: str) -> list[tuple[int, int]]:
         else:
             joined.append((a, b))
     return joined
+
+
+def _field_runs(text: str, pieces: list[tuple[int, int]]) -> set[int]:
+    """Pieces that go on listing the fields of the name before them: "Federal Ministry for
+    Family Affairs, Senior Citizens, Women and Youth (Germany)" — short capitalised pieces
+    without an organisation's noun, the last of them closed by "and"."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, (a, b) in enumerate(pieces):
+        bare = re.sub(r"\([^)]*\)\s*$", "", text[a:b]).strip()
+        words = bare.split()
+        if (
+            n
+            and 0 < len(words) <= 4
+            and all(w[:1].isupper() or w in ("and", "und", "et") for w in words)
+            and not has_head(bare)
+        ):
+            run.append(n)
+            if _AND.search(bare):
+                out.update(run)
+                run = []
+            continue
+        run = []
+    return out
 
 
 def _parentheses(text: str) -> tuple[str, list[str]]:
@@ -562,6 +592,9 @@ def parse_name(
         bare = bare[: tail.start()]  # "..., Frankfurt am Main", "..., Vilnius, Lithuania"
     bare = _LEADING.sub("", bare.strip())
     bare = _LOWER_LEGAL_FORM.sub("", bare)  # "biedrība Rīgas Sieviešu resursu centrs"
+    seat = _SEAT_AFTER_QUOTE.search(bare)
+    if seat:
+        bare = bare[: seat.start() + 1]  # 'Asociacija „Pasienio moterys” z Lazdijów': its seat
     described = _DESCRIBED.match(bare)
     if described:
         # "Norvegijos organizacija Likestilling Vest": a description before the name.

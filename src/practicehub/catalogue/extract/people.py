@@ -258,7 +258,8 @@ def _pieces(text: str, separators: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch in separators and depth == 0:
+        elif ch in separators and depth == 0 and (ch != ":" or text[i + 1 : i + 2].isspace()):
+            # "... su kliūtimis: žmonės su negalia, ...": a colon opens a list of groups.
             out.append((begin, i))
             begin = i + 1
     out.append((begin, len(text)))
@@ -294,8 +295,9 @@ def groups_listed(
             continue
         pending: list[int] | None = None  # a Lithuanian genitive waiting for its noun
         first_item = len(items)
-        for x, y in _pieces(text[a:b], ","):
+        for x, y in _pieces(text[a:b], ",:"):
             x, y = a + x, a + y
+            after_colon = text[x - 1 : x] == ":"
             while x < y and text[x].isspace():
                 x += 1
             x = _trimmed(text, x, y, _CONJUNCTION)
@@ -323,7 +325,11 @@ def groups_listed(
                 and bool(heads.search(fold(text[items[-1][0] : items[-1][1]])))
                 and len(text[items[-1][0] : y].split()) <= MAX_ITEM_WORDS
             )
-            attaches = _RELATIVE.match(lower) or (not has_head and participle) or describes
+            attaches = (
+                _RELATIVE.match(lower)
+                or (not has_head and (participle or after_colon))  # "...: nukreipti teismo"
+                or describes
+            )
             if items and not qualified and attaches:
                 items[-1][1] = y
                 continue
