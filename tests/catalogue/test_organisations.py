@@ -310,3 +310,22 @@ def test_a_ministry_whose_name_lists_its_fields_stays_one_name():
         "Vilnius University",
         "Kaunas College",
     ]
+
+
+def test_places_and_a_records_own_words_are_no_partners():
+    partners = names_in(
+        "Three health centres in the Žirmūnai, Naujininkai and Pašilaičiai districts, the "
+        "Baltic Doulas Network",
+        0,
+        "partner",
+    )
+    assert [o.name for o in partners] == ["Baltic Doulas Network"]
+    (draft,) = extract_text(
+        "Kartų tiltas\n\nOrganizacija:\nAsociacija „Patirties kapitalas“\n\n"
+        "Tikslas:\nPadėti jauniems darbuotojams.\n\n"
+        "Partneriai:\nPraktika įgyvendinta kartu su UAB „Metalo forma“ ir AB „Šiaurės tekstilė“.\n"
+    )
+    assert [o.name for o in draft.organisations if o.role == "partner"] == [
+        "UAB Metalo forma",
+        "AB Šiaurės tekstilė",
+    ]

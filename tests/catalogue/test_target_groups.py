@@ -132,3 +132,20 @@ def test_a_colon_opens_a_list_of_groups():
     assert listed("Vyrai, smurtavę artimoje aplinkoje: nukreipti teismo.", lithuanian=True) == [
         "Vyrai, smurtavę artimoje aplinkoje: nukreipti teismo"
     ]
+
+
+def test_sentences_and_lead_ins_of_a_target_group_part():
+    groups = listed(
+        "Pabėgėliams ir papildomą apsaugą gavusiems užsieniečiams, ypač didelėms šeimoms ir "
+        "vienišoms mamoms su vaikais. Antroji grupė – būstų savininkai, kurie dažnai atsisako "
+        "nuomoti užsieniečiams, nes bijo nesusikalbėti.",
+        lithuanian=True,
+    )
+    assert groups[0] == "Pabėgėliams ir papildomą apsaugą gavusiems užsieniečiams"
+    assert "didelėms šeimoms ir vienišoms mamoms su vaikais" in groups
+    assert any(g.startswith("būstų savininkai") for g in groups)
+    assert not any(g.startswith(("Antroji", "nes ")) for g in groups)
+    assert (
+        listed("Vyrai, smurtavę artimoje aplinkoje. Netiesiogiai – jų partnerės ir vaikai.")[-1]
+        == "jų partnerės ir vaikai"
+    )

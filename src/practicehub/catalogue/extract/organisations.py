@@ -309,6 +309,16 @@ _DISTRIBUTIVE = re.compile(
     r"^[A-ZĄČĘĖĮŠŲŪŽ][\w-]+(?:,\s+[A-ZĄČĘĖĮŠŲŪŽ][\w-]+)*\s+(?:ir|and|bei|&|un|i|und)\s+"
     r"[A-ZĄČĘĖĮŠŲŪŽ][\w-]+\s+"
 )
+# A phrase that ends in a place noun in lower case names places, not an organisation.
+_PLACES_LAST = re.compile(
+    r"\s(?:districts?|regions?|count(?:y|ies)|areas?|neighbou?rhoods?|villages?|towns?|rajon(?:as|ai)"
+    r"|seniunij(?:a|os)|seniūnij(?:a|os)|apylinkės|apylinkes|kaimai|miestai)$"
+)
+# A record's own word and a verb in lower case ("Praktika įgyvendinta kartu su ..."): no name.
+_RECORD_OPENING = re.compile(
+    r"^(?:[Pp]raktika|[Pp]rojektas|[Pp]rograma|[Ii]niciatyva|[Pp]ractice|[Pp]roject|[Pp]rogramme"
+    r"|[Ii]nitiative)\s+[a-ząčęėįšųūž]"
+)
 _PLURAL = re.compile(r"(?:ies|[^s]s|ai|os|es|ės|ys)$")
 # "Norwegian partner the centre": a role word in lower case inside the phrase, no name.
 _ROLE_INSIDE = re.compile(r"\s(?:partners?|coordinators?|members?|partneri\w*|koordinator\w*)\s")
@@ -647,6 +657,8 @@ def parse_name(
         return None
     if _TWO_PLACES.match(name) and not has_head(name):
         return None
+    if _PLACES_LAST.search(name) or _RECORD_OPENING.match(name):
+        return None  # "Naujininkai and Pašilaičiai districts"; "Praktika įgyvendinta (kartu su)"
     plural_head = any(has_head(w) and _PLURAL.search(w) for w in name.split()[2:])
     first = name.split()[0].rstrip(",")
     if _DISTRIBUTIVE.match(name) and plural_head and not has_head(first):

@@ -238,8 +238,26 @@ def cue_at(sentence: str, *, lead: bool) -> int | None:
 # especially from the regions", "mokytojai, kurių klasėse ...").
 _RELATIVE = re.compile(
     r"^(?:who|which|that|whose|where|kurie|kurios|kurių|kuriems|kurioms|kuriuos|kur|kas|kuri"
-    r"|kuras|kuriem|który|która|które|którzy|die|der|welche)\b"
+    r"|kuras|kuriem|który|która|które|którzy|die|der|welche"
+    # a clause that says why or how ("..., nes bijo ...", "..., because they ...")
+    r"|nes|kadangi|because|weil|kaip|how)\b"
 )
+# A lead-in before a dash that names no people: "Antroji grupė – ...", "Netiesiogiai – ...".
+_LEAD_IN = re.compile(r"\s*([^\W\d_][\w ]{0,30}?)\s+[–—]\s+")
+# A sentence ends after a word of three letters or more ("... su vaikais. Antroji grupė"), not
+# after "m." or "45.".
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
+
+
+def _sentence_pieces(text: str) -> list[tuple[int, int]]:
+    out, begin = [], 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        out.append((begin, m.start()))
+        begin = m.end()
+    out.append((begin, len(text)))
+    return out
+
+
 _PARTICIPLE = re.compile(r"^\w+(?:anč|inč|usi|ant|int)\w*\b|^\w+(?:ę|ęs|ingi|ingos|ing|ed)\b")
 _QUALIFIER = re.compile(
     r"^(?:in particular|especially|particularly|including|mostly|mainly|such as|like|also"
@@ -284,7 +302,9 @@ def groups_listed(
     heads = _heads()[0]
     items: list[list[int]] = []
     whole: list[list[int]] = []  # enumerations kept as one group
-    semicolons = _pieces(text, ";")
+    semicolons = [
+        (a + x, a + y) for a, b in _pieces(text, ";") for x, y in _sentence_pieces(text[a:b])
+    ]
     for a, b in semicolons:
         if len(semicolons) > 1 and _enumeration(text[a:b]):
             # "...; social workers, school psychologists and child rights specialists who
@@ -301,6 +321,9 @@ def groups_listed(
             while x < y and text[x].isspace():
                 x += 1
             x = _trimmed(text, x, y, _CONJUNCTION)
+            lead_in = _LEAD_IN.match(text, x, y)
+            if lead_in and not heads.search(fold(lead_in.group(1))):
+                x = lead_in.end()  # "Antroji grupė – būstų savininkai", "Netiesiogiai – jų ..."
             piece = fold(text[x:y]).strip()
             if not piece:
                 continue
