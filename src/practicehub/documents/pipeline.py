@@ -362,8 +362,10 @@ def ingest_paths(
             # the memory bounded: two batches ahead at most.
             if len(pending) >= 2 * batch or _bytes(pending) >= 2 * BATCH_BYTES:
                 yield from _commit_next(pending, batch, status)
+        # The last files: half of what is left at a time, so that storing overlaps with the
+        # workers' last files and the store after them is a file or two, not a whole batch.
         while pending:
-            yield from _commit_next(pending, batch, status)
+            yield from _commit_next(pending, min(batch, max(1, len(pending) // 2)), status)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:

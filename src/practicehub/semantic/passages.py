@@ -209,14 +209,14 @@ def passages_rebuild(record_ids: Iterable[str], *, model: str) -> int:
 def word_forms_add(texts: Iterable[str]) -> None:
     """Remember the spellings with diacritics of the words of these texts (see WordForm)."""
     forms: dict[str, str] = {}
-    for text in texts:
-        for word in words(text):
-            if len(word) < 4 or word.isascii() or len(word) > 100:
-                continue
-            lowered = word.lower()
-            folded = fold(lowered)
-            if folded != lowered and folded.isascii():
-                forms.setdefault(folded, lowered)
+    # Each word once, in the order first seen (the first spelling of a folded form wins).
+    for word in dict.fromkeys(w for text in texts for w in words(text)):
+        if len(word) < 4 or word.isascii() or len(word) > 100:
+            continue
+        lowered = word.lower()
+        folded = fold(lowered)
+        if folded != lowered and folded.isascii():
+            forms.setdefault(folded, lowered)
     if forms:
         WordForm.objects.bulk_create(
             [WordForm(folded=k, form=v) for k, v in forms.items()],
