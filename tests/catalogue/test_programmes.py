@@ -43,3 +43,12 @@ def test_the_programme_of_a_project_number_names_an_elliptic_statement():
     )
     assert draft.project_numbers == ["EIF/2012/6/09/PG/1"]
     assert [f.programme for f in draft.funding] == ["eif"]
+
+
+def test_a_municipalitys_own_programme_is_the_municipal_budget():
+    for text in (
+        "Klubo veiklą remia savivaldybės smulkiojo ir vidutinio verslo rėmimo programa.",
+        "The club is supported by the municipality's small grants programme.",
+    ):
+        assert [m.programme for m in find_programmes(text)] == ["municipality-budget"]
+    assert find_programmes("Savivaldybės taryba patvirtino planą.") == []

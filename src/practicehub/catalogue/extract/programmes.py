@@ -84,6 +84,17 @@ _PROGRAMME_CODES = [
     (re.compile(r"(?<![\w-])H2020-(?:EU\.\d|[A-Za-z]{2,}-)"), "horizon-2020"),
     (re.compile(r"(?<![\w-])HORIZON(?:\.\d|-[A-Z]{2,}\d?-)"), "horizon-europe"),
     (re.compile(r"(?<![\w-])ERASMUS-(?:EDU|YOUTH|SPORT|LS|JMO)-"), "erasmus-plus"),
+    # A municipality's own programme or fund, its words in between: "savivaldybės smulkiojo ir
+    # vidutinio verslo rėmimo programa", "the municipality's small grants programme".
+    (
+        re.compile(
+            r"(?<![\w-])[Ss]avivaldybės\s+(?:[a-ząčęėįšųūž]+\s+){1,6}?(?:program(?:a|os|ą|ai)"
+            r"|fond(?:as|o|ą|ui))\b"
+            r"|\b(?:[Mm]unicipality|[Cc]ity|[Cc]ouncil)['’]s\s+(?:[a-z-]+\s+){0,4}?"
+            r"(?:programmes?|programs?|fund|grants?)\b"
+        ),
+        "municipality-budget",
+    ),
 ]
 
 
