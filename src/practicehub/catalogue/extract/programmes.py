@@ -88,9 +88,14 @@ _PROGRAMME_CODES = [
     # vidutinio verslo rėmimo programa", "the municipality's small grants programme".
     (
         re.compile(
-            r"(?<![\w-])[Ss]avivaldybės\s+(?:[a-ząčęėįšųūž]+\s+){1,6}?(?:program(?:a|os|ą|ai)"
+            r"\b[Ss]avivaldybės\s+(?:[a-ząčęėįšųūž]+\s+){1,6}?(?:program(?:a|os|ą|ai)"
             r"|fond(?:as|o|ą|ui))\b"
-            r"|\b(?:[Mm]unicipality|[Cc]ity|[Cc]ouncil)['’]s\s+(?:[a-z-]+\s+){0,4}?"
+        ),
+        "municipality-budget",
+    ),
+    (
+        re.compile(
+            r"\b(?:[Mm]unicipality|[Cc]ity|[Cc]ouncil)['’]s\s+(?:[a-z-]+\s+){0,4}?"
             r"(?:programmes?|programs?|fund|grants?)\b"
         ),
         "municipality-budget",
@@ -225,11 +230,15 @@ def _by_countries(text: str, match: ProgrammeMatch, parents: dict) -> ProgrammeM
 _FOUNDATIONS = "private-foundations"
 
 
+@lru_cache(maxsize=20_000)
 def names_a_foundation(name: str) -> bool:
     """A name that is a private foundation's ("Atviros Lietuvos fondas"): the vocabulary lists
     what it grants as a programme, but the name is the organisation's that gives the money."""
+    return _foundation(name, find_programmes(name, keep_parents=True))
+
+
+def _foundation(name: str, matches: list[ProgrammeMatch]) -> bool:
     parents = _index()[2]
-    matches = find_programmes(name, keep_parents=True)
     covered = sum(m.end - m.start for m in matches)
     return (
         bool(matches)
@@ -246,7 +255,7 @@ def is_programme_name(name: str) -> bool:
     them as programmes.
     """
     matches = find_programmes(name, keep_parents=True)
-    if not matches or names_a_foundation(name):
+    if not matches or _foundation(name, matches):
         return False
     covered = sum(m.end - m.start for m in matches)
     heads = head_concepts(name) - {"fund", "initiative", "union"}
