@@ -66,3 +66,23 @@ def test_the_seeds_are_english_and_lithuanian(seeds_dir):
         for path in sorted(seeds_dir.glob("*.txt"))
     }
     assert found == {"000_6d67536d9e106b0c.txt": "en", "002_f41e2af915454b88.txt": "lt"}
+
+
+def test_the_model_kept_unpacked_in_the_data_folder_answers_as_the_packed_one(settings, tmp_path):
+    from practicehub.documents import language
+
+    settings.DATA_DIR = tmp_path
+    texts = [*SENTENCES.values(), "Vilnius", "2021–2023 m.", ""]
+    try:
+        language._identifier.cache_clear()
+        packed = language.classify_many(texts)  # read from py3langid's file, then kept
+        [kept] = (tmp_path / "cache").glob("langid-*.npz")
+        language._identifier.cache_clear()
+        assert language.classify_many(texts) == packed
+        # A cache cut short (a full disk, a crash) is not trusted: the model is read again.
+        kept.write_bytes(kept.read_bytes()[:1000])
+        language._identifier.cache_clear()
+        assert language.classify_many(texts) == packed
+        assert kept.stat().st_size > 1000
+    finally:
+        language._identifier.cache_clear()
