@@ -4,11 +4,11 @@ rate and the no-diacritics ratio, for plain BM25 and for our search, part by par
     .venv/bin/python bench/search_eval.py [--database sqlite|postgres|both] [--json FILE]
 
 Each database gets a fresh instance (a temporary SQLite file; a PostgreSQL database named
-``practicehub_search_eval`` on ``TEST_POSTGRES_URL``'s server), the sample collection
-(``examples/documents``) is ingested into it, and every query of ``bench/queries/dev.json`` is
-run through ``record_search``. Results go to ``bench/results/search_eval.json``. With the
-semantic app installed the collection is embedded too; its vectors are kept in
-``data/vector-cache.sqlite3`` so later runs do not run the model again.
+``practicehub_search_eval``, or as ``--postgres-db`` says, on ``TEST_POSTGRES_URL``'s server), the
+sample collection (``examples/documents``) is ingested into it, and every query of
+``bench/queries/dev.json`` is run through ``record_search``. Results go to
+``bench/results/search_eval.json``. With the semantic app installed the collection is embedded too;
+its vectors are kept in ``data/vector-cache.sqlite3`` so later runs do not run the model again.
 
 Systems:
 - ``bm25_plain``: the reference. SQLite FTS5 with its default tokenizer (case and diacritics
@@ -216,11 +216,10 @@ def _single(database: str, output: Path) -> None:
     output.write_text(json.dumps(result, indent=1), encoding="utf-8")
 
 
-def _postgres_url() -> str:
+def _postgres_url(name: str) -> str:
     import psycopg
 
     server = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    name = "practicehub_search_eval"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
         conn.execute(f"CREATE DATABASE {name}")
@@ -252,6 +251,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--postgres-db",
+        default="practicehub_search_eval",
+        help="name of the PostgreSQL database made (dropped first if it exists)",
+    )
     parser.add_argument("--single", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     parser.add_argument(
         "--here",
@@ -282,7 +286,9 @@ def main() -> None:
             env.setdefault("PRACTICEHUB_VECTOR_CACHE", str(ROOT / "data" / "vector-cache.sqlite3"))
             env.setdefault("SECRET_KEY", "search-eval-secret-key-0123456789-abcdefgh")
             env["DATABASE_URL"] = (
-                f"sqlite:///{tmp}/eval.sqlite3" if database == "sqlite" else _postgres_url()
+                f"sqlite:///{tmp}/eval.sqlite3"
+                if database == "sqlite"
+                else _postgres_url(args.postgres_db)
             )
             out = Path(tmp) / "result.json"
             subprocess.run(

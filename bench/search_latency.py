@@ -4,23 +4,21 @@
         [--runs 200] [--passages 2] [--json FILE]
 
 Each database gets a fresh instance (a temporary SQLite file; a PostgreSQL database named
-``practicehub_search_latency`` on ``TEST_POSTGRES_URL``'s server) filled by bulk-creating rows
-directly (no document extraction): published records of realistic length (a title of 6-12 words
-and a summary of 80-250 words, half Lithuanian and half English, words drawn with a Zipf-like
-frequency from the sample collection's own text), 1-3 organisations each out of 5,000, 0-2
-themes, a programme for half of them, periods over 2005-2025, and ``--passages`` passages per
-record, each with a random unit vector (the sample collection has 3.8 passages per record,
-median 3; an exact scan costs the same whatever the vectors say). Then the search index is built
-(timed). A second, fresh process measures, so its peak memory is the search's own, not the
-building's: the facet table is loaded once (timed), and ``record_search`` runs a mix of one- to
-four-word queries in both languages, some with filters, every call counting all seven facets
-and building snippets: p50/p95/p99 and the mean, per database, with peak resident memory of
+``practicehub_search_latency``, or as ``--postgres-db`` says, on ``TEST_POSTGRES_URL``'s server)
+filled by bulk-creating rows directly (no document extraction): published records of realistic
+length (a title of 6-12 words and a summary of 80-250 words, half Lithuanian and half English,
+words drawn with a Zipf-like frequency from the sample collection's own text), 1-3 organisations
+each out of 5,000, 0-2 themes, a programme for half of them, periods over 2005-2025, and
+``--passages`` passages per record, each with a random unit vector (the sample collection has 3.8
+passages per record, median 3; an exact scan costs the same whatever the vectors say). Then the
+search index is built (timed). A second, fresh process measures, so its peak memory is the search's
+own, not the building's: the facet table is loaded once (timed), and ``record_search`` runs a mix
+of one- to four-word queries in both languages, some with filters, every call counting all seven
+facets and building snippets: p50/p95/p99 and the mean, per database, with peak resident memory of
 the measuring process; then the same queries as GET /api/records served by waitress from the
 measuring process ("http"), again with the query-vector cache emptied before each call so every
-query pays for its embedding ("new_queries": the figure to hold against the bar), and without
-the semantic list ("keyword_only").
-Results go to ``bench/results/search_latency.json``.
-"""
+query pays for its embedding ("new_queries": the figure to hold against the bar), and without the
+semantic list ("keyword_only"). Results go to ``bench/results/search_latency.json``."""
 
 from __future__ import annotations
 
@@ -332,11 +330,10 @@ def _single(phase: str, records: int, runs: int, passages: int, output: Path) ->
     output.write_text(json.dumps(result, indent=1), encoding="utf-8")
 
 
-def _postgres_url() -> str:
+def _postgres_url(name: str) -> str:
     import psycopg
 
     server = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    name = "practicehub_search_latency"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
         conn.execute(f"CREATE DATABASE {name}")
@@ -349,6 +346,11 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--postgres-db",
+        default="practicehub_search_latency",
+        help="name of the PostgreSQL database made (dropped first if it exists)",
+    )
     parser.add_argument(
         "--passages",
         type=int,
@@ -366,7 +368,9 @@ def main() -> None:
             env = dict(os.environ, PRACTICEHUB_DATA_DIR=tmp)
             env.setdefault("SECRET_KEY", "search-latency-secret-key-0123456789-abcdef")
             env["DATABASE_URL"] = (
-                f"sqlite:///{tmp}/latency.sqlite3" if database == "sqlite" else _postgres_url()
+                f"sqlite:///{tmp}/latency.sqlite3"
+                if database == "sqlite"
+                else _postgres_url(args.postgres_db)
             )
             result = {"passages_per_record": args.passages}
             for phase in ("build", "measure"):

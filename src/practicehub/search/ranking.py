@@ -171,8 +171,8 @@ def _semantic_start(table: FacetTable, text: str, allowed: np.ndarray, filtered:
 
 
 def _semantic(table: FacetTable, pending, notes: dict) -> np.ndarray:
-    hits = pending.hits()
-    notes["passages"] = {h.record_id: h.passage for h in hits}
+    hits = pending.hits(passages=False)
+    notes["passages"] = pending.passages_of
     positions = [table.position.get(h.record_id) for h in hits]
     return np.array([p for p in positions if p is not None], dtype=np.int64)
 
@@ -212,7 +212,8 @@ def rank(
     """Positions of the allowed records that match, best first, with fused scores.
 
     ``notes`` receives what snippets need: the query with its glossary alternatives
-    ("highlight") and the best semantic passage per record id ("passages"). With ``depth``
+    ("highlight") and a function giving the best semantic passage of records by id
+    ("passages": only a page's records need one). With ``depth``
     only the first ``depth`` positions are in order (those a page shows), the rest follow in
     any order: ordering a hundred thousand matches costs more than the rest of a query.
     ``hidden`` positions (those a -word excludes) take part in fusion but are not returned."""

@@ -9,7 +9,7 @@ highlighted snippets for the page (snippets.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
 import numpy as np
@@ -192,7 +192,7 @@ def record_search(
         [table.record_ids[p] for p in window],
         window_scores,
         notes.get("highlight", parsed),
-        notes.get("passages", {}),
+        notes.get("passages"),
     )
     return SearchPage(
         query=query,
@@ -204,27 +204,41 @@ def record_search(
     )
 
 
-def _hits(record_ids: list[str], scores: list[float], highlight, passages: dict) -> list[Hit]:
+def _hits(
+    record_ids: list[str],
+    scores: list[float],
+    highlight,
+    passages: Callable[[list[str]], dict[str, str]] | None,
+) -> list[Hit]:
+    """The page's hits; ``passages`` gives the best semantic passage of records by id."""
     rows = Record.objects.filter(id__in=record_ids).values_list(
         "id", "language", "summary", "sections", "title"
     )
     records = {row[0]: row[1:] for row in rows}
     seen: dict[str, dict[str, bool]] = {}  # language -> word -> matches the query
-    hits = []
-    for record_id, score in zip(record_ids, scores, strict=True):
+    snippets: dict[str, str] = {}
+    for record_id in record_ids:
         row = records.get(record_id)
         if row is None:
             continue
         language, summary, sections, title = row
-        known = seen.setdefault(language, {})
         parts = [summary] + [s.get("text") or "" for s in sections or []]
         text = "\n".join(p for p in parts if p) or title
-        text = snippet(text, highlight, language, seen=known)
-        if "<mark>" not in text and passages.get(record_id):
-            # Found by meaning, not by its words: the passage that meant it.
-            text = snippet(passages[record_id], highlight, language, seen=known)
-        hits.append(Hit(record_id=record_id, score=round(float(score), 6), snippet=text))
-    return hits
+        snippets[record_id] = snippet(text, highlight, language, seen=seen.setdefault(language, {}))
+    # Found by meaning, not by its words: the passage that meant it.
+    unmarked = [r for r, text in snippets.items() if "<mark>" not in text]
+    found = passages(unmarked) if passages is not None and unmarked else {}
+    for record_id, passage in found.items():
+        if passage:
+            language = records[record_id][0]
+            snippets[record_id] = snippet(
+                passage, highlight, language, seen=seen.setdefault(language, {})
+            )
+    return [
+        Hit(record_id=record_id, score=round(float(score), 6), snippet=snippets[record_id])
+        for record_id, score in zip(record_ids, scores, strict=True)
+        if record_id in snippets
+    ]
 
 
 LANGUAGE_NAMES = {

