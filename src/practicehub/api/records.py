@@ -39,24 +39,25 @@ def records_list(
         )
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
-    records = Record.objects.prefetch_related("themes").in_bulk([h.record_id for h in result.hits])
     items = []
+    rows, themes = _page_rows([h.record_id for h in result.hits])
     for hit in result.hits:
-        record = records.get(hit.record_id)
-        if record is None:  # deleted between the search and this read
+        row = rows.get(hit.record_id)
+        if row is None:  # deleted between the search and this read
             continue
+        record_id, kind, title, language, summary, start, end = row
         items.append(
             {
-                "id": record.id,
-                "kind": record.kind,
-                "title": record.title,
-                "language": record.language,
-                "summary": record.summary,
-                "period": {"start": record.period_start or None, "end": record.period_end or None},
-                "themes": sorted(t.id for t in record.themes.all()),
+                "id": record_id,
+                "kind": kind,
+                "title": title,
+                "language": language,
+                "summary": summary,
+                "period": {"start": start or None, "end": end or None},
+                "themes": sorted(themes.get(record_id, ())),
                 "score": hit.score,
                 "snippet": hit.snippet,
-                "url": reverse("api:record", kwargs={"record_id": record.id}),
+                "url": reverse("api:record", kwargs={"record_id": record_id}),
             }
         )
     return {
@@ -71,6 +72,19 @@ def records_list(
             for key, counts in result.facets.items()
         },
     }
+
+
+def _page_rows(record_ids: list[str]) -> tuple[dict[str, tuple], dict[str, list[str]]]:
+    """The columns a result page shows, and each record's theme ids: two narrow queries, not
+    whole records (their sections and provenance are the bulk of a row and not shown here)."""
+    rows = Record.objects.filter(id__in=record_ids).values_list(
+        "id", "kind", "title", "language", "summary", "period_start", "period_end"
+    )
+    themes: dict[str, list[str]] = {}
+    links = Record.themes.through.objects.filter(record_id__in=record_ids)
+    for record_id, theme_id in links.values_list("record_id", "theme_id"):
+        themes.setdefault(record_id, []).append(theme_id)
+    return {row[0]: row for row in rows}, themes
 
 
 @router.get(
