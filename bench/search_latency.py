@@ -247,8 +247,10 @@ def _http(runs: int) -> dict:
 
     from waitress import create_server
 
+    from practicehub.search.services import search_warm
     from practicehub.wsgi import application
 
+    search_warm()  # as `practicehub serve` does before it listens
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # one client, one thread
     server = create_server(application, host="127.0.0.1", port=0, threads=1)
     threading.Thread(target=server.run, daemon=True).start()

@@ -8,6 +8,7 @@ highlighted snippets for the page (snippets.py).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -202,6 +203,17 @@ def record_search(
         per_page=per_page,
         facets=_facet_counts(table, matched, filters),
     )
+
+
+def search_warm() -> None:
+    """Load what a server's first search would (the facet table, the passage vectors, the query
+    model, stemmers and glossary), so no visitor waits for it; then exempt everything loaded
+    so far from the garbage collector's full passes (``gc.freeze``). A full pass walks every
+    tracked object of the process, and with the index loaded it stalled an occasional request
+    by over 100 ms; what the server makes per request is still collected as before."""
+    record_search(query="lygybė equality")
+    gc.collect()
+    gc.freeze()
 
 
 def _hits(

@@ -42,6 +42,10 @@ class Command(BaseCommand):
                 f"warning: {shown} is not in ALLOWED_HOSTS ({', '.join(settings.ALLOWED_HOSTS)});"
                 " requests for it will be refused"
             )
+        self.stderr.write("Loading the search index ...")  # stdout's first line: the address
+        from practicehub.search.services import search_warm
+
+        search_warm()
         # The server is listening once it is created: the address printed is ready for use.
         server = create_server(application, host=host, port=port, threads=threads)
         self.stdout.write(
