@@ -239,12 +239,16 @@ def names_a_foundation(name: str) -> bool:
 
 def _foundation(name: str, matches: list[ProgrammeMatch]) -> bool:
     parents = _index()[2]
-    covered = sum(m.end - m.start for m in matches)
     return (
         bool(matches)
-        and covered >= 0.6 * len(name.strip())
+        and _covers_most(name, matches)
         and all(parents.get(m.programme) == _FOUNDATIONS for m in matches)
     )
+
+
+def _covers_most(name: str, matches: list[ProgrammeMatch]) -> bool:
+    """Whether the programme names found make up most of the name (60% of its characters)."""
+    return sum(m.end - m.start for m in matches) >= 0.6 * len(name.strip())
 
 
 @lru_cache(maxsize=20_000)
@@ -257,9 +261,8 @@ def is_programme_name(name: str) -> bool:
     matches = find_programmes(name, keep_parents=True)
     if not matches or _foundation(name, matches):
         return False
-    covered = sum(m.end - m.start for m in matches)
     heads = head_concepts(name) - {"fund", "initiative", "union"}
-    if covered >= 0.6 * len(name.strip()) and not heads:
+    if _covers_most(name, matches) and not heads:
         return True
     # "Erasmus+ KA2 Strategic Partnerships for school education": a name that opens with a
     # programme's is that programme, unless the programme is named after an organisation (a
