@@ -11,7 +11,7 @@ from practicehub.semantic.embedder import get_embedder
 from practicehub.semantic.embedding import embed_pending
 from practicehub.semantic.index import VectorIndex, index_current
 from practicehub.semantic.models import Passage, PassageVector
-from practicehub.semantic.services import query_vectors
+from practicehub.semantic.services import _calibrated, _record_scores, _top, query_vectors
 from tests.semantic.conftest import DATING, GARDENS, SAFE_HOMES, SENIORS
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +48,8 @@ def test_the_matrix_halves_the_memory_and_scores_like_the_stored_vectors(ingest)
         gaps = np.diff(np.sort(brute))
         if gaps.min() > 2e-3:
             assert list(np.argsort(-row)) == list(np.argsort(-brute))
+    # The int8 first pass, built while loading, stays within a small fraction of the spread.
+    assert np.abs(index.coarse_scores(queries) - exact).max() < 0.05 * exact.std()
 
 
 def test_scores_on_random_vectors_match_the_half_precision_product():
@@ -110,3 +112,71 @@ def test_scoring_many_queries_leaves_none_alone():
         scores = index.scores(query)
     assert sys.getrefcount(None) >= before - 10
     assert scores.shape == (2, 4) and scores.dtype == np.float32
+
+
+def _random_index(records: int, passages: int, seed: int) -> VectorIndex:
+    """Records of ``passages`` unit vectors sharing one large mean direction, as e5's do,
+    half of them in each of two languages."""
+    rng = np.random.default_rng(seed)
+    shared = rng.standard_normal(384).astype(np.float32)
+    rows = rng.standard_normal((records * passages, 384)).astype(np.float32) * 0.03 + shared / 20
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    return VectorIndex(
+        model="random",
+        version=None,
+        matrix=rows.astype(np.float16),
+        passage_ids=np.arange(records * passages),
+        record_starts=np.arange(0, records * passages, passages),
+        record_ids=[f"r{i}" for i in range(records)],
+        record_languages=(np.arange(records) % 2).astype(np.int32),
+        languages=["lt", "en"],
+    )
+
+
+def test_the_first_pass_is_close_to_the_exact_scores_and_leaves_none_alone():
+    index = _random_index(2000, 2, seed=8)
+    rng = np.random.default_rng(9)
+    queries = index.matrix[rng.choice(4000, 3)].astype(np.float32) + rng.normal(0, 0.01, (3, 384))
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    exact = index.scores(queries)
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        coarse = index.coarse_scores(queries)
+    assert sys.getrefcount(None) >= before - 10
+    assert coarse.shape == exact.shape
+    spread = exact.std(axis=1).min()
+    assert (coarse - exact).std() < 0.03 * spread
+    assert np.abs(coarse - exact).max() < 0.1 * spread
+
+
+def test_the_rows_of_records_come_together_in_the_order_asked():
+    index = VectorIndex(
+        model="random",
+        version=None,
+        matrix=np.zeros((6, 4), dtype=np.float16),
+        passage_ids=np.arange(6),
+        record_starts=np.array([0, 1, 4]),
+        record_ids=["a", "b", "c"],
+        record_languages=np.zeros(3, dtype=np.int32),
+        languages=["en"],
+    )
+    assert index.rows_of(np.array([2, 0, 1])).tolist() == [4, 5, 0, 1, 2, 3]
+
+
+def test_the_two_passes_rank_the_records_an_exact_scan_ranks():
+    """Only the best records' passages are scored exactly: at 4,000 records the second pass
+    sees a quarter of them, and the records found and their scores are the exact scan's."""
+    index = _random_index(4000, 2, seed=4)
+    rng = np.random.default_rng(6)
+    for allowed in [None, None, None, rng.random(4000) < 0.6, rng.random(4000) < 0.4]:
+        queries = index.matrix[rng.choice(8000, 2)].astype(np.float32)
+        queries += rng.normal(0, 0.02, queries.shape)
+        queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+        exact = np.maximum(
+            *[_calibrated(index, index.best_per_record(s), allowed) for s in index.scores(queries)]
+        )
+        scores, _ = _record_scores(index, queries, allowed, True, 100)
+        expected, found = _top(exact, allowed, 100), _top(scores, allowed, 100)
+        assert len(set(expected.tolist()) & set(found.tolist())) >= 98
+        assert found[:10].tolist() == expected[:10].tolist()
+        assert np.abs(scores[found] - exact[found]).max() < 0.02
