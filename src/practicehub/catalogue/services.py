@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -266,7 +266,8 @@ def records_save_from_drafts(
     documents and announces them all at once; ``registry`` is the organisation registry in
     memory for the drafts of all those documents (loaded here for these drafts when not given)
     and ``vocabulary`` the programmes and themes known for them. No savepoint of its own: a
-    caller that stores many files keeps each in a savepoint (the pipeline does).
+    caller that stores many files keeps each in a savepoint (the pipeline does, for a file that
+    replaces another; it writes new files' rows with ``records_build`` and ``RecordRows``).
     """
     registry = registry or RegistryTable().load(draft_mentions(drafts))
     if previous is None:
@@ -280,20 +281,40 @@ def records_save_from_drafts(
     return saved
 
 
-def _records_create(
+@dataclass(slots=True)
+class RecordRows:
+    """New records and their relations, not written yet: the rows of many documents are
+    written together, one query per table (per row, the queries cost more than the rows)."""
+
+    records: list[Record] = field(default_factory=list)
+    participations: list[Participation] = field(default_factory=list)
+    funding: list[Funding] = field(default_factory=list)
+    themes: list[Any] = field(default_factory=list)
+
+    def write(self) -> None:
+        """Insert the rows; the organisations they name must be written already."""
+        Record.objects.bulk_create(self.records)
+        Participation.objects.bulk_create(self.participations)
+        Funding.objects.bulk_create(self.funding)
+        Record.themes.through.objects.bulk_create(self.themes)
+        Revision.objects.bulk_create(
+            [Revision(record=record, action="ingest", changes={}) for record in self.records]
+        )
+
+
+def records_build(
+    *,
     document: Document,
     drafts: list[RecordDraft],
     status: str,
     registry: RegistryTable,
-    vocabulary: Vocabulary | None,
+    vocabulary: Vocabulary,
+    rows: RecordRows,
 ) -> list[Record]:
-    """A new document's records with their relations, each table written in one query (per
-    row, the queries cost more than the rows)."""
-    vocabulary = vocabulary or vocabulary_known(drafts=drafts)
+    """A new document's records with their relations, added to ``rows`` unwritten; the
+    organisations they name are resolved in ``registry`` (which the caller flushes before
+    ``rows.write``). The document may be unsaved: its id is read when the rows are written."""
     records: list[Record] = []
-    participations: list[Participation] = []
-    funding: list[Funding] = []
-    themes = []
     for ordinal, draft in enumerate(drafts, start=1):
         values = draft_values(draft)
         _register_aliases(draft, registry)
@@ -309,20 +330,34 @@ def _records_create(
             **{f: values[f] for f in _PLAIN_FIELDS},
         )
         records.append(record)
-        participations += _participations(record, values["organisations"], registry)
-        funding += _funding(record, values["funding"], vocabulary.programmes)
-        themes += [
+        rows.participations += _participations(record, values["organisations"], registry)
+        rows.funding += _funding(record, values["funding"], vocabulary.programmes)
+        rows.themes += [
             Record.themes.through(record=record, theme_id=theme)
             for theme in sorted(vocabulary.themes.intersection(values["themes"]))
         ]
-    registry.flush()  # the organisations the participations name
-    Record.objects.bulk_create(records)
-    Participation.objects.bulk_create(participations)
-    Funding.objects.bulk_create(funding)
-    Record.themes.through.objects.bulk_create(themes)
-    Revision.objects.bulk_create(
-        [Revision(record=record, action="ingest", changes={}) for record in records]
+    rows.records += records
+    return records
+
+
+def _records_create(
+    document: Document,
+    drafts: list[RecordDraft],
+    status: str,
+    registry: RegistryTable,
+    vocabulary: Vocabulary | None,
+) -> list[Record]:
+    rows = RecordRows()
+    records = records_build(
+        document=document,
+        drafts=drafts,
+        status=status,
+        registry=registry,
+        vocabulary=vocabulary or vocabulary_known(drafts=drafts),
+        rows=rows,
     )
+    registry.flush()  # the organisations the participations name
+    rows.write()
     return records
 
 

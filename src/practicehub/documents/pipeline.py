@@ -9,9 +9,11 @@ The stages, in order, each a plain function from one shape to the next:
 3. ``languages`` ``ReadResult`` -> ``LanguageInfo``; tags each block with its language.
 4. ``extract``   text + blocks -> ``RecordDraft`` list (``catalogue.extract``). A document in which
                   extraction finds no record is rejected: nothing would be searchable.
-5. ``store``     a batch of files in one transaction, each file in a savepoint of its own: the
-                  ``Document`` row, the original bytes, the records. If any part fails, nothing
-                  of that file stays in the database; the other files of the batch are stored.
+5. ``store``     a batch of files in one transaction: the ``Document`` row, the original bytes,
+                  the records. The batch's new files are written together, one query per
+                  table; a file that may repeat or replace a stored one goes in a savepoint of
+                  its own. If any part of a file fails, nothing of it stays in the database;
+                  the other files of the batch are stored.
 
 Ingesting bytes already stored is a no-op reported as "unchanged". A file whose bytes changed at
 a source seen before replaces that document and updates its records in place.
@@ -27,8 +29,9 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Literal
 
 from django.conf import settings
@@ -39,8 +42,11 @@ from practicehub.catalogue.extract.draft import RecordDraft
 from practicehub.catalogue.models import Record
 from practicehub.catalogue.registry import RegistryTable
 from practicehub.catalogue.services import (
+    RecordRows,
     Vocabulary,
     draft_mentions,
+    draft_values,
+    records_build,
     records_save_from_drafts,
     vocabulary_known,
 )
@@ -49,7 +55,9 @@ from practicehub.documents import workers
 from practicehub.documents.language import LanguageInfo, detect_languages
 from practicehub.documents.models import Document
 from practicehub.documents.readers import ReadError, ReadResult, read_document
-from practicehub.documents.storage import original_save, sha256_of
+from practicehub.documents.storage import original_path, original_save, sha256_of
+from practicehub.search.indexing import record_analysis
+from practicehub.semantic.passages import record_passages
 
 logger = logging.getLogger(__name__)
 
@@ -137,9 +145,10 @@ def extract(result: ReadResult, info: LanguageInfo) -> list[RecordDraft]:
 def store(batch: list[Prepared], *, status: str) -> list[Outcome]:
     """Store prepared files, one outcome per file in their order.
 
-    The batch is one transaction and each file a savepoint in it: a file that fails rolls back
-    its own savepoint only, and one commit and one update of the search indexes serve the whole
-    batch (per file, those cost more than the rows themselves). Should the batch itself fail
+    The batch is one transaction. Its new files are written together (``_NewFiles``); a file
+    that may repeat or replace a stored one is a savepoint in it, and rolls back its own
+    savepoint only should it fail. One commit and one update of the search indexes serve the
+    whole batch (per file, those cost more than the rows themselves). Should the batch itself fail
     (the commit, the connection), each file is stored again in a transaction of its own, so a
     failure never costs the other files.
     """
@@ -162,9 +171,19 @@ def _store_batch(batch: list[Prepared], status: str) -> list[Outcome]:
         registry = RegistryTable().load(draft_mentions([d for p in batch for d in p.drafts]))
         vocabulary = vocabulary_known(drafts=[d for p in batch for d in p.drafts])
         known = _Known.load(batch)
+        new = _NewFiles(status)
         for n, prepared in enumerate(batch):
+            by_hash, by_source = known.lookups(prepared.incoming)
+            if not (by_hash or by_source):
+                outcomes.append(new.add(prepared, registry, vocabulary))
+                continue
+            # A file that may repeat or replace a document looks at the database: what the
+            # files before it made is written first.
+            stored_ids += new.write(registry)
             try:
-                outcome, ids = _store_file(prepared, status, registry, vocabulary, known)
+                outcome, ids = _store_file(
+                    prepared, status, registry, vocabulary, by_hash=by_hash, by_source=by_source
+                )
             except Exception as exc:
                 outcome, ids = _rejected(prepared.incoming, exc), []
                 # What the table learnt from the file rolled back with it.
@@ -172,14 +191,87 @@ def _store_batch(batch: list[Prepared], status: str) -> list[Outcome]:
                 registry = RegistryTable().load(draft_mentions(rest))
             outcomes.append(outcome)
             stored_ids += ids
+        stored_ids += new.write(registry)
         if stored_ids:
             # Robust: should the indexes fail to follow, the error is logged and the files,
             # committed by then, are still reported stored (`practicehub reindex` mends the
             # index) rather than the whole batch stored again as "unchanged".
             transaction.on_commit(
-                lambda: records_changed.send(sender=Record, record_ids=stored_ids), robust=True
+                lambda: records_changed.send(
+                    sender=Record, record_ids=stored_ids, derived=new.derived
+                ),
+                robust=True,
             )
     return outcomes
+
+
+class _NewFiles:
+    """Files of a batch new to the database (bytes and source), written together: one query
+    per table for all of them, not a few per file. Each file's original is kept on disk
+    before anything of it is resolved or built, so a file whose bytes cannot be kept is
+    rejected alone, and the registry never learns from it; any other failure fails the batch
+    (``store`` then stores its files one by one)."""
+
+    def __init__(self, status: str) -> None:
+        self.status = status
+        self.documents: list[Document] = []
+        self.rows = RecordRows()
+        self.originals: list[Path] = []  # written for these files, removed should they fail
+        self.derived: dict[str, dict] = {}  # by record id, for ``records_changed``
+
+    def add(self, p: Prepared, registry: RegistryTable, vocabulary: Vocabulary) -> Outcome:
+        incoming, result, info = p.incoming, p.result, p.info
+        try:
+            fresh = not original_path(incoming.sha256).exists()
+            path = original_save(data=incoming.data, sha256=incoming.sha256)
+        except Exception as exc:
+            return _rejected(incoming, exc)
+        if fresh:
+            self.originals.append(path)
+        document = Document(
+            sha256=incoming.sha256,
+            filename=incoming.filename,
+            source=incoming.source,
+            media_type=result.media_type,
+            size=len(incoming.data),
+            encoding=result.encoding or "",
+            text=result.text,
+            blocks=[b.to_dict() for b in result.blocks],
+            language=info.language,
+            languages=info.shares,
+            is_mixed_language=info.is_mixed,
+            metadata=result.metadata,
+        )
+        records = records_build(
+            document=document,
+            drafts=p.drafts,
+            status=self.status,
+            registry=registry,
+            vocabulary=vocabulary,
+            rows=self.rows,
+        )
+        self.documents.append(document)
+        if len(p.derived) == len(records):
+            self.derived.update(zip([r.id for r in records], p.derived, strict=True))
+        return Outcome(
+            source=incoming.source, status="stored", document=document, records=len(records)
+        )
+
+    def write(self, registry: RegistryTable) -> list[str]:
+        """Write what was added since the last write; the ids of the records written."""
+        if not self.documents:
+            return []
+        try:
+            Document.objects.bulk_create(self.documents)
+            registry.flush()  # the organisations the participations name
+            self.rows.write()
+        except BaseException:
+            for path in self.originals:
+                path.unlink(missing_ok=True)
+            raise
+        ids = [r.id for r in self.rows.records]
+        self.documents, self.rows, self.originals = [], RecordRows(), []
+        return ids
 
 
 @dataclass(slots=True)
@@ -220,14 +312,17 @@ def _store_file(
     status: str,
     registry: RegistryTable,
     vocabulary: Vocabulary,
-    known: _Known,
+    *,
+    by_hash: bool,
+    by_source: bool,
 ) -> tuple[Outcome, list[str]]:
-    """One file in a savepoint of its own; the ids of the records to announce."""
+    """One file that may repeat or replace a stored document, in a savepoint of its own; the
+    ids of the records to announce. ``by_hash`` and ``by_source``: whether its bytes and its
+    source may be in the database (``_Known``)."""
     incoming, result, info = p.incoming, p.result, p.info
     with transaction.atomic():
         # Looked up here, not only before reading: with workers, or twice in one batch, the
         # same bytes may have been prepared twice, and the second must read "unchanged".
-        by_hash, by_source = known.lookups(incoming)
         existing = unchanged(incoming) if by_hash else None
         if existing is not None:
             return existing, []
@@ -277,19 +372,33 @@ def _store_file(
 
 @dataclass(slots=True)
 class Prepared:
-    """A file read and extracted, ready to store: everything but the database."""
+    """A file read and extracted, ready to store: everything but the database. ``derived``,
+    per draft, is what the search indexes make of a new record's values (``derive``)."""
 
     incoming: Incoming
     result: ReadResult
     info: LanguageInfo
     drafts: list[RecordDraft]
+    derived: list[dict] = field(default_factory=list)
 
 
 def prepare(incoming: Incoming) -> Prepared:
     """Read, tag languages and extract: pure computation, so it can run in a worker process."""
     result = read(incoming)
     info = languages(result)
-    return Prepared(incoming, result, info, extract(result, info))
+    drafts = extract(result, info)
+    return Prepared(incoming, result, info, drafts, [derive(d) for d in drafts])
+
+
+def derive(draft: RecordDraft) -> dict:
+    """The analysed texts and the passages of the record a draft becomes, for the indexes
+    (``records_changed``'s ``derived``): computed here, in the worker processes, they cost the
+    process that stores the files nothing but inserting the rows."""
+    values = draft_values(draft)
+    return {
+        "search": record_analysis(values, [f["text"] for f in values["funding"]]),
+        "passages": record_passages(SimpleNamespace(**values)),
+    }
 
 
 def ingest_path(path: Path, *, status: str = Record.Status.PUBLISHED) -> Outcome:

@@ -60,6 +60,9 @@ def words(text: str) -> list[str]:
         return found
     out = []
     for word in found:
+        if "'" not in word and "’" not in word:  # most words, even in a text with apostrophes
+            out.append(word)
+            continue
         word = _POSSESSIVE.sub("", word)
         if "'" in word or "’" in word:
             out.extend(p for p in re.split(r"['’]", word) if p)

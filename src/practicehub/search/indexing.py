@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -50,10 +51,14 @@ _FIELDS = (
 )
 
 
-def _texts(values: dict, participations: list[tuple], funding: list[tuple]) -> tuple[str, str, str]:
+def _names(language: str, participations: list[tuple], funding: list[tuple]) -> str:
     names: list[str] = [n for row in participations for n in row]
-    english = values["language"] == "en"
+    english = language == "en"
     names += [name_en if english else name_lt for _, name_en, name_lt in funding]
+    return analysis.join_texts(dict.fromkeys(n for n in names if n))
+
+
+def _texts(values: dict, participations: list[tuple], funding: list[tuple]) -> tuple[str, str, str]:
     body: list[str] = [values["summary"]]
     for section in values["sections"] or []:
         body += [section.get("heading") or "", section.get("text") or ""]
@@ -61,34 +66,76 @@ def _texts(values: dict, participations: list[tuple], funding: list[tuple]) -> t
     body += [str(x) for x in values["activities"] or []]
     body += [str(x) for x in values["target_groups"] or []]
     body += [text for text, _, _ in funding]
-    unique_names = list(dict.fromkeys(n for n in names if n))
-    return values["title"], analysis.join_texts(unique_names), analysis.join_texts(body)
+    names = _names(values["language"], participations, funding)
+    return values["title"], names, analysis.join_texts(body)
 
 
-def _entry(values: dict, participations: list[tuple], funding: list[tuple]) -> SearchEntry:
-    title, names, body = _texts(values, participations, funding)
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """A record's title and body analysed (stem and exact streams): most of the work of its
+    entry, which ``record_analysis`` does from the record's values alone, so that ingest does
+    it in its worker processes. Only the names stream needs the database (the registry)."""
+
+    title_stems: str
+    body_stems: str
+    title_exact: str
+    body_exact: str
+
+
+def record_analysis(values: dict, funding_texts: list[str]) -> Analysed:
+    """``Analysed`` of a record's values (``_FIELDS``) and the texts of its funding."""
+    title, _, body = _texts(values, [], [(text, "", "") for text in funding_texts])
     language = values["language"] or ""
+    return Analysed(
+        title_stems=analysis.analyse(title, language),
+        body_stems=analysis.analyse(body, language),
+        title_exact=analysis.analyse_exact(title),
+        body_exact=analysis.analyse_exact(body),
+    )
+
+
+def _entry(
+    values: dict,
+    participations: list[tuple],
+    funding: list[tuple],
+    analysed: Analysed | None = None,
+) -> SearchEntry:
+    language = values["language"] or ""
+    if analysed is None:
+        analysed = record_analysis(values, [text for text, _, _ in funding])
+    names = _names(values["language"], participations, funding)
+    names_exact = analysis.analyse_exact(names)
+    # The exact stream of title, names and body joined: words never span the parts.
+    exact = " ".join(p for p in (analysed.title_exact, names_exact, analysed.body_exact) if p)
     return SearchEntry(
         record_id=values["id"],
         language=language,
-        title_stems=analysis.analyse(title, language),
+        title_stems=analysed.title_stems,
         names_stems=analysis.analyse(names, language),
-        body_stems=analysis.analyse(body, language),
-        exact=analysis.analyse_exact(analysis.join_texts([title, names, body])),
+        body_stems=analysed.body_stems,
+        exact=exact,
         stamp=secrets.randbits(62),
     )
 
 
-def _entries(ids: list[str] | None) -> Iterator[list[SearchEntry]]:
+def _entries(
+    ids: list[str] | None, analysed: dict[str, Analysed] | None = None
+) -> Iterator[list[SearchEntry]]:
     """Entries of the published records (all, or those of ``ids``), a batch at a time.
-    Plain values rather than model instances: at 100,000 records that is most of the time."""
+    Plain values rather than model instances: at 100,000 records that is most of the time.
+    ``analysed``: records' texts analysed already; when it holds a whole batch, their texts
+    are not read."""
+    analysed = analysed or {}
     published = Record.objects.filter(status=Record.Status.PUBLISHED)
     if ids is not None:
         published = published.filter(id__in=ids)
     all_ids = list(published.order_by("id").values_list("id", flat=True))
     for start in range(0, len(all_ids), BATCH):
         chunk = all_ids[start : start + BATCH]
-        rows = Record.objects.filter(id__in=chunk).values(*_FIELDS)
+        known = all(rid in analysed for rid in chunk)
+        rows = Record.objects.filter(id__in=chunk).values(
+            *(("id", "language") if known else _FIELDS)
+        )
         parts: dict[str, list[tuple]] = {}
         for rid, *row in Participation.objects.filter(record_id__in=chunk).values_list(
             "record_id", "name", "acronym", "organisation__name", "organisation__acronym"
@@ -99,7 +146,10 @@ def _entries(ids: list[str] | None) -> Iterator[list[SearchEntry]]:
             "record_id", "text", "programme__name_en", "programme__name_lt"
         ):
             funds.setdefault(rid, []).append(tuple(v or "" for v in row))
-        yield [_entry(v, parts.get(v["id"], []), funds.get(v["id"], [])) for v in rows]
+        yield [
+            _entry(v, parts.get(v["id"], []), funds.get(v["id"], []), analysed.get(v["id"]))
+            for v in rows
+        ]
 
 
 def _bump() -> None:
@@ -107,14 +157,16 @@ def _bump() -> None:
 
 
 @transaction.atomic
-def records_index(record_ids: Iterable[str]) -> int:
-    """(Re)index the given records; those not published are removed. Returns entries written."""
+def records_index(record_ids: Iterable[str], *, analysed: dict[str, Analysed] | None = None) -> int:
+    """(Re)index the given records; those not published are removed. Returns entries written.
+    ``analysed``: the texts of some of them analysed already (``record_analysis``), by record
+    id; they must be the records' current values."""
     ids = list(dict.fromkeys(record_ids))
     written = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         SearchEntry.objects.filter(record_id__in=chunk).delete()
-        for entries in _entries(chunk):
+        for entries in _entries(chunk, analysed):
             SearchEntry.objects.bulk_create(entries)
             written += len(entries)
     _bump()

@@ -9,8 +9,9 @@ from practicehub.search import indexing
 
 
 @receiver(records_changed, dispatch_uid="search_records_changed")
-def on_records_changed(sender, record_ids, **kwargs) -> None:
-    indexing.records_index(record_ids)
+def on_records_changed(sender, record_ids, derived=None, **kwargs) -> None:
+    analysed = {rid: d["search"] for rid, d in (derived or {}).items() if "search" in d}
+    indexing.records_index(record_ids, analysed=analysed)
 
 
 @receiver(records_deleted, dispatch_uid="search_records_deleted")

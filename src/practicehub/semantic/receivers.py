@@ -20,8 +20,9 @@ log = logging.getLogger(__name__)
 
 
 @receiver(records_changed, dispatch_uid="semantic_passages_rebuild")
-def _records_changed(sender, record_ids, **kwargs) -> None:
-    if passages_rebuild(record_ids, model=model_name()):
+def _records_changed(sender, record_ids, derived=None, **kwargs) -> None:
+    cut = {rid: d["passages"] for rid, d in (derived or {}).items() if "passages" in d}
+    if passages_rebuild(record_ids, model=model_name(), cut=cut):
         from practicehub.semantic.tasks import embedding_enqueue
 
         embedding_enqueue()
