@@ -46,6 +46,10 @@ class Column:
     values: list[str]
     rec: np.ndarray
     val: np.ndarray
+    # The pairs sorted by position (positions, value ids), made on first use by counts_of.
+    _by_position: tuple[np.ndarray, np.ndarray] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, pairs: _Pairs) -> Column:
@@ -90,6 +94,24 @@ class Column:
         pass over the pairs, without picking out the matched ones (a branchy, slow step)."""
         paired = np.bincount(self.val * 2 + matched[self.rec], minlength=2 * len(self.values))
         return paired[1::2]
+
+    def counts_of(self, positions: np.ndarray) -> np.ndarray:
+        """Records per value among a few (unique) positions, such as the records the semantic
+        list adds to a search's keyword matches: their pairs are looked up by position, so the
+        cost follows the positions given, not the size of the table."""
+        if self._by_position is None:
+            if np.all(self.rec[1:] >= self.rec[:-1]):  # gathered in position order
+                self._by_position = (self.rec, self.val)
+            else:
+                order = np.argsort(self.rec, kind="stable")
+                self._by_position = (self.rec[order], self.val[order])
+        rec, val = self._by_position
+        first = np.searchsorted(rec, positions, side="left")
+        last = np.searchsorted(rec, positions, side="right")
+        runs = last - first
+        # The k-th pair of a run sits at the run's first index + k.
+        shift = np.repeat(first - (np.cumsum(runs) - runs), runs)
+        return np.bincount(val[np.arange(len(shift)) + shift], minlength=len(self.values))
 
 
 @dataclass

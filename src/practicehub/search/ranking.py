@@ -24,6 +24,7 @@ with ``bench/search_eval.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -208,6 +209,7 @@ def rank(
     notes: dict | None = None,
     depth: int | None = None,
     hidden: np.ndarray | None = None,
+    meanwhile: Callable[[np.ndarray], None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions of the allowed records that match, best first, with fused scores.
 
@@ -216,7 +218,11 @@ def rank(
     ("passages": only a page's records need one). With ``depth``
     only the first ``depth`` positions are in order (those a page shows), the rest follow in
     any order: ordering a hundred thousand matches costs more than the rest of a query.
-    ``hidden`` positions (those a -word excludes) take part in fusion but are not returned."""
+    ``hidden`` positions (those a -word excludes) take part in fusion but are not returned.
+    ``meanwhile`` is the caller's own work to do while the semantic list is computed in its
+    worker thread: it is given a mask of the records returned so far (every list but the
+    semantic one); the semantic list only adds records to them. It is not called when there
+    is no semantic list to wait for."""
     notes = notes if notes is not None else {}
     memo: dict = {}  # keyword index answers shared by the lists below
     fused = np.zeros(table.size)
@@ -256,6 +262,11 @@ def rank(
             positions = positions[np.argsort(-named, kind="stable")]
             add("concepts", positions)
     if pending is not None:
+        if meanwhile is not None:
+            so_far = matched.copy()
+            if hidden is not None:
+                so_far[hidden] = False
+            meanwhile(so_far)
         add("semantic", _semantic(table, pending, notes))
     if options.exact:
         top = best_first(np.flatnonzero(matched), fused, EXACT_CHECK)

@@ -98,6 +98,14 @@ class Hit:
     record_id: str
     score: float
     snippet: str  # safe HTML: the text escaped, matches in <mark>
+    # The columns a list of results shows, read with the text the snippet comes from, so a
+    # caller need not read the page's records again ("" where not read).
+    kind: str = ""
+    title: str = ""
+    language: str = ""
+    summary: str = ""
+    period_start: str = ""
+    period_end: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,13 @@ def record_search(
     parsed = query_parser.parse(query)
 
     notes: dict = {}
+    # The records matched before the semantic list came, and their facet counts, made while
+    # its worker computed it.
+    early: list[tuple[np.ndarray, dict[str, np.ndarray]]] = []
+
+    def count_meanwhile(so_far: np.ndarray) -> None:
+        early.append((so_far, _counts(table, so_far)))
+
     excluded = ranking.excluded_positions(table, parsed)
     if parsed.groups:
         positions, scores = ranking.rank(
@@ -173,6 +188,7 @@ def record_search(
             # Another sort orders the matches itself; relevance needs this page's in order.
             depth=page * per_page if sort == "relevance" else 1,
             hidden=excluded,
+            meanwhile=count_meanwhile,
         )
     else:
         positions = np.arange(table.size, dtype=np.int64)
@@ -184,8 +200,15 @@ def record_search(
         order_sort = "newest" if sort == "relevance" else sort
         positions, scores = _in_order(table, positions, scores, order_sort)
 
-    matched = np.zeros(table.size, dtype=bool)
-    matched[positions] = True
+    if early:
+        # Only the semantic list's additions are left to count.
+        so_far, counted = early[0]
+        added = positions[~so_far[positions]]
+        counts = {key: n + table.columns[key].counts_of(added) for key, n in counted.items()}
+    else:
+        matched = np.zeros(table.size, dtype=bool)
+        matched[positions] = True
+        counts = _counts(table, matched)
     first = (page - 1) * per_page
     window = positions[first : first + per_page].tolist()
     window_scores = scores[first : first + per_page].tolist()
@@ -198,10 +221,10 @@ def record_search(
     return SearchPage(
         query=query,
         hits=hits,
-        total=int(matched.sum()),
+        total=len(positions),  # unique: each matched record once
         page=page,
         per_page=per_page,
-        facets=_facet_counts(table, matched, filters),
+        facets=_facet_counts(table, counts, filters),
     )
 
 
@@ -223,17 +246,18 @@ def _hits(
     passages: Callable[[list[str]], dict[str, str]] | None,
 ) -> list[Hit]:
     """The page's hits; ``passages`` gives the best semantic passage of records by id."""
-    rows = Record.objects.filter(id__in=record_ids).values_list(
-        "id", "language", "summary", "sections", "title"
-    )
-    records = {row[0]: row[1:] for row in rows}
+    columns = ("kind", "title", "language", "summary", "period_start", "period_end")
+    rows = list(Record.objects.filter(id__in=record_ids).values_list("id", "sections", *columns))
+    records = {row[0]: dict(zip(columns, row[2:], strict=True)) for row in rows}
+    sections_of = {row[0]: row[1] for row in rows}
     seen: dict[str, dict[str, bool]] = {}  # language -> word -> matches the query
     snippets: dict[str, str] = {}
     for record_id in record_ids:
         row = records.get(record_id)
         if row is None:
             continue
-        language, summary, sections, title = row
+        language, summary, title = row["language"], row["summary"], row["title"]
+        sections = sections_of[record_id]
         parts = [summary] + [s.get("text") or "" for s in sections or []]
         text = "\n".join(p for p in parts if p) or title
         snippets[record_id] = snippet(text, highlight, language, seen=seen.setdefault(language, {}))
@@ -242,12 +266,17 @@ def _hits(
     found = passages(unmarked) if passages is not None and unmarked else {}
     for record_id, passage in found.items():
         if passage:
-            language = records[record_id][0]
+            language = records[record_id]["language"]
             snippets[record_id] = snippet(
                 passage, highlight, language, seen=seen.setdefault(language, {})
             )
     return [
-        Hit(record_id=record_id, score=round(float(score), 6), snippet=snippets[record_id])
+        Hit(
+            record_id=record_id,
+            score=round(float(score), 6),
+            snippet=snippets[record_id],
+            **{k: v or "" for k, v in records[record_id].items()},
+        )
         for record_id, score in zip(record_ids, scores, strict=True)
         if record_id in snippets
     ]
@@ -316,21 +345,26 @@ def _labels(wanted: Mapping[str, Sequence[str]]) -> dict[str, dict[str, str]]:
 MAX_FACET_VALUES = 50
 
 
+def _counts(table: facet_table.FacetTable, matched: np.ndarray) -> dict[str, np.ndarray]:
+    """Facet -> matched records per value (by value id)."""
+    return {key: table.columns[key].counts(matched) for key in facet_table.FACETS}
+
+
 def _facet_counts(
-    table, matched: np.ndarray, filters: SearchFilters
+    table, counts: Mapping[str, np.ndarray], filters: SearchFilters
 ) -> dict[str, list[FacetCount]]:
+    """The largest counts of each facet, the chosen values always among them, with labels."""
     chosen: dict[str, list[tuple[str, int]]] = {}
     wanted = filters.as_dict()
     for key in facet_table.FACETS:
         column = table.columns[key]
-        counts = column.counts(matched)
-        top = ranking.best_first(np.flatnonzero(counts), counts, MAX_FACET_VALUES).tolist()
-        shown = [(column.values[i], int(counts[i])) for i in top]
+        top = ranking.best_first(np.flatnonzero(counts[key]), counts[key], MAX_FACET_VALUES)
+        shown = [(column.values[i], int(counts[key][i])) for i in top.tolist()]
         values = {v for v, _ in shown}
         for value in wanted[key]:
             if value not in values:
                 i = column.index_of(value)
-                shown.append((value, int(counts[i]) if i is not None else 0))
+                shown.append((value, int(counts[key][i]) if i is not None else 0))
         chosen[key] = shown
     labels = _labels({key: [v for v, _ in shown] for key, shown in chosen.items()})
     out: dict[str, list[FacetCount]] = {}
