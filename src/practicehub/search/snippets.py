@@ -7,7 +7,6 @@ import functools
 import html
 import itertools
 
-import numpy as np
 from django.utils.safestring import SafeString, mark_safe
 
 from practicehub.search import analysis
@@ -27,6 +26,20 @@ def _forms(word: str, language: str) -> tuple[str, str]:
 def _matches(word: str, language: str, keys: set[str], exact: set[str]) -> bool:
     folded, stem = _forms(word, language)
     return folded in exact or stem in keys
+
+
+def _spans(text: str, words: list[str], count: int) -> list[tuple[int, int]]:
+    """Where the first ``count`` of the text's words are. Each word is found with
+    ``str.find`` from the end of the one before: between two words there is no letter or
+    digit, and a word begins with one, so the next occurrence is the word itself. (Matching
+    the word pattern again costs several times more.)"""
+    spans = []
+    cursor = 0
+    for word in words[:count]:
+        start = text.find(word, cursor)
+        cursor = start + len(word)
+        spans.append((start, cursor))
+    return spans
 
 
 def snippet(
@@ -55,9 +68,10 @@ def snippet(
         hits = [False] * len(words)
     width = min(window, len(words))
     # The window with the most matches, the earliest of equals.
-    prefix = np.concatenate([[0], np.cumsum(hits, dtype=np.int64)])
-    best = int(np.argmax(prefix[width:] - prefix[:-width]))
-    spans = [m.span() for m in itertools.islice(analysis.word_matches(text), best, best + width)]
+    prefix = list(itertools.accumulate(hits, initial=0))
+    sums = [b - a for a, b in zip(prefix, prefix[width:], strict=False)]
+    best = sums.index(max(sums))
+    spans = _spans(text, words, best + width)[best:]
     begin, end = spans[0][0], spans[-1][1]
     # Escaping is character by character, so the stretches between marked words are escaped
     # whole rather than word by word.
