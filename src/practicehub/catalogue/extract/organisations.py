@@ -36,7 +36,7 @@ from practicehub.catalogue.extract.names import (
     stem_key,
 )
 from practicehub.catalogue.extract.programmes import names_a_foundation
-from practicehub.catalogue.extract.text import fold
+from practicehub.catalogue.extract.text import any_word_pattern, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,8 +699,7 @@ def _reads_as_name(name: str) -> bool:
 
 
 _ANY_ROLE = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ROLE_PHRASES))
-_TRIGGER_WORDS = sorted({w for p in ROLE_PHRASES for w in p.trigger}, key=len, reverse=True)
-_ANY_TRIGGER = re.compile("|".join(map(re.escape, _TRIGGER_WORDS)))
+_ANY_TRIGGER = re.compile(any_word_pattern({w for p in ROLE_PHRASES for w in p.trigger}))
 
 
 def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
@@ -860,9 +859,9 @@ def from_phrases(
     """Organisations named after role phrases in a stretch of running text."""
     folded = fold(text)
     allowed = set(roles) if roles is not None else None
+    present = _triggers_in(folded)
     found: list[OrganisationMention] = []
-    found.extend(_names_before_roles(text, folded, start, allowed, is_programme))
-    present = {w for w in _TRIGGER_WORDS if w in folded} if _ANY_TRIGGER.search(folded) else ()
+    found.extend(_names_before_roles(text, folded, start, allowed, is_programme, present))
     if not present:
         return found
     read_from: set[int] = set()
@@ -950,6 +949,20 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
     # "gavus Lietuvos kultūros tarybos finansavimą", "su X parama": the giver before the gift.
     _phrase("funder", r"\s+(?:finansavim(?:a|u|o)|parama|paramos|dotacij(?:a|os|a))\b"),
 )
+# Every role phrase's trigger words, found in one pass over a text: the pass finds the longest
+# trigger at each position (a lookahead, so that triggers may overlap), and each found word
+# brings the shorter triggers it opens with ("partneris" brings "partner").
+_ALL_TRIGGERS = frozenset(w for p in (*ROLE_PHRASES, *NAME_BEFORE_PHRASES) for w in p.trigger)
+_TRIGGER_SCAN = re.compile(f"(?=({any_word_pattern(_ALL_TRIGGERS)}))")
+_OPENS_WITH = {w: frozenset(t for t in _ALL_TRIGGERS if w.startswith(t)) for w in _ALL_TRIGGERS}
+
+
+def _triggers_in(folded: str) -> frozenset[str]:
+    """The trigger words ``folded`` holds (as ``{w for w in _ALL_TRIGGERS if w in folded}``,
+    which costs a search of the text per word)."""
+    return frozenset().union(*(_OPENS_WITH[w] for w in set(_TRIGGER_SCAN.findall(folded))))
+
+
 # Where the words before a role word stop being its name (on the text as written: "narių
 # mokesčiais ir Lietuvos Respublikos ... ministerijos lėšomis" names one funder after "ir").
 _NAME_BOUNDARY = re.compile(
@@ -967,12 +980,13 @@ def _names_before_roles(
     start: int,
     allowed: set[str] | None,
     is_programme: Callable[[str], bool] | None,
+    present: frozenset[str],
 ) -> list[OrganisationMention]:
     found: list[OrganisationMention] = []
     for phrase in NAME_BEFORE_PHRASES:
         if allowed is not None and phrase.role not in allowed:
             continue
-        if not any(w in folded for w in phrase.trigger):
+        if not phrase.trigger & present:
             continue
         for m in phrase.pattern.finditer(folded):
             before = text[max(0, m.start() - 120) : m.start()]

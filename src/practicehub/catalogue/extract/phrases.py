@@ -43,17 +43,23 @@ def _streams(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int
     return split, joined
 
 
+# The phrases that open with one stem, by their length in words, then by all their stems:
+# each holds (its place in the index, its length, its id). A common opening stem ("women",
+# "moter") opens a hundred phrases; looking each length up costs a few dictionary reads where
+# comparing every phrase cost a hundred slices.
+Openings = dict[int, dict[tuple[str, ...], list[tuple[int, int, str]]]]
+
+
 class PhraseIndex:
     """Phrases by their first stem, per language, for a single pass over a text."""
 
     def __init__(
         self, phrases: list[tuple[str, str, str]], languages: tuple[str, ...] = LANGUAGES
     ) -> None:
-        # (id, language, phrase) -> tables[language][first stem] = [(stems, id)]
-        self._tables: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {
-            lang: {} for lang in languages
-        }
+        # (id, language, phrase) -> tables[language][first stem][length][stems]
+        self._tables: dict[str, dict[str, Openings]] = {lang: {} for lang in languages}
         self._longest: dict[str, int] = dict.fromkeys(languages, 1)
+        order = 0
         for pid, lang, phrase in phrases:
             if lang not in self._tables:
                 continue
@@ -62,7 +68,11 @@ class PhraseIndex:
                 stems = tuple(stem_all([w for w, _, _ in stream], lang))
                 if stems and stems not in seen:
                     seen.add(stems)
-                    self._tables[lang].setdefault(stems[0], []).append((stems, pid))
+                    by_length = self._tables[lang].setdefault(stems[0], {})
+                    by_length.setdefault(len(stems), {}).setdefault(stems, []).append(
+                        (order, len(stems), pid)
+                    )
+                    order += 1
                     self._longest[lang] = max(self._longest[lang], len(stems))
 
     def find(self, text: str) -> list[PhraseMatch]:
@@ -96,11 +106,20 @@ class PhraseIndex:
                     else [i for i in positions if stems[i] in table]
                 )
                 for i in starts:
-                    for phrase, pid in table[stems[i]]:
-                        n = len(phrase)
-                        if n == 1 or tuple(stems[i : i + n]) == phrase:
-                            match = PhraseMatch(pid, stream[i][1], stream[i + n - 1][2])
-                            old = found.get((pid, match.start))
-                            if old is None or old.end < match.end:
-                                found[(pid, match.start)] = match
+                    # In the index's order, so that equal matches are kept as they always were.
+                    for _, n, pid in _phrases_at(table[stems[i]], stems, i):
+                        match = PhraseMatch(pid, stream[i][1], stream[i + n - 1][2])
+                        old = found.get((pid, match.start))
+                        if old is None or old.end < match.end:
+                            found[(pid, match.start)] = match
         return sorted(found.values(), key=lambda m: (m.start, -m.end))
+
+
+def _phrases_at(openings: Openings, stems: list[str], i: int) -> list[tuple[int, int, str]]:
+    """The phrases of ``openings`` the stems from ``i`` on spell out, in the index's order."""
+    hits: list[tuple[int, int, str]] = []
+    for n, phrases in openings.items():
+        hits.extend(phrases.get(tuple(stems[i : i + n]), ()))
+    if len(openings) > 1:
+        hits.sort()
+    return hits

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import Stemmer
 
@@ -42,6 +43,28 @@ def fold(text: str) -> str:
 
 
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def any_word_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, written as a tree of their letters
+    ("coordinat(?:ed|or)"): Python's ``re`` tries the alternatives of a plain "a|b|c" one by
+    one at every position, while the tree reads each character once. Where one word opens
+    another, the longer is tried first."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
 
 
 def words(text: str) -> list[str]:
