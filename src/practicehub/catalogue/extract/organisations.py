@@ -702,10 +702,13 @@ _ANY_ROLE = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ROLE_PHRASES
 _ANY_TRIGGER = re.compile(any_word_pattern({w for p in ROLE_PHRASES for w in p.trigger}))
 
 
-def list_extent(text: str, start: int = 0, end: int | None = None) -> int:
+def list_extent(
+    text: str, start: int = 0, end: int | None = None, *, folded: str | None = None
+) -> int:
     """Where a list of names that begins at ``start`` ends: the end of its sentence, the next
-    role phrase, or a word that ends lists ("by the European Fund", "kartu su ...")."""
-    folded = fold(text)
+    role phrase, or a word that ends lists ("by the European Fund", "kartu su ...").
+    ``folded`` is ``fold(text)`` where the caller has it already."""
+    folded = fold(text) if folded is None else folded
     end = _sentence_end(text, start) if end is None else end
     patterns = [(_LIST_STOP, folded), (_AND_LOWER, text)]
     if _ANY_TRIGGER.search(folded, start + 1, end):
@@ -747,8 +750,9 @@ def names_in(
     for a, b in pieces:
         # "Centre for Equality Initiatives, Vilnius, Lithuania – coordinator": a role word at
         # the end of an item says that item's role, whatever the list's label says.
-        own = _ROLE_TAIL.search(fold(text[a:b]))
-        inside = None if own else _ROLE_IN_REMARK.search(fold(text[a:b]))
+        item = fold(text[a:b])
+        own = _ROLE_TAIL.search(item)
+        inside = None if own else _ROLE_IN_REMARK.search(item)
         said = own or inside
         item_role = (
             next(r for r, word in _ROLE_WORDS if said and word.fullmatch(said["word"]))
@@ -877,7 +881,7 @@ def from_phrases(
                 continue
             read_from.add(m.end())
             # "coordinated by X in partnership with Y": X's list ends where Y's phrase begins.
-            end = list_extent(text, m.end() - 1)
+            end = list_extent(text, m.end() - 1, folded=folded)
             mentions = names_in(
                 text[m.end() : end],
                 start + m.end(),

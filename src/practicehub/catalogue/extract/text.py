@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import Stemmer
 
@@ -39,6 +40,16 @@ _FOLD_TABLE[0xA0] = " "
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, plain quotes and dashes; same length as ``text``."""
+    if len(text) > 1000:
+        return text.translate(_FOLD_TABLE)
+    return _fold_short(text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_short(text: str) -> str:
+    """Lines, sentences and names are folded again and again by the stages, and translating
+    through a dictionary costs far more per character than hashing; long texts (a whole
+    record) are folded once each and would only fill the cache."""
     return text.translate(_FOLD_TABLE)
 
 
