@@ -220,7 +220,7 @@ class _NewFiles:
         self.derived: dict[str, dict] = {}  # by record id, for ``records_changed``
 
     def add(self, p: Prepared, registry: RegistryTable, vocabulary: Vocabulary) -> Outcome:
-        incoming, result, info = p.incoming, p.result, p.info
+        incoming = p.incoming
         try:
             fresh = not original_path(incoming.sha256).exists()
             path = original_save(data=incoming.data, sha256=incoming.sha256)
@@ -228,20 +228,7 @@ class _NewFiles:
             return _rejected(incoming, exc)
         if fresh:
             self.originals.append(path)
-        document = Document(
-            sha256=incoming.sha256,
-            filename=incoming.filename,
-            source=incoming.source,
-            media_type=result.media_type,
-            size=len(incoming.data),
-            encoding=result.encoding or "",
-            text=result.text,
-            blocks=[b.to_dict() for b in result.blocks],
-            language=info.language,
-            languages=info.shares,
-            is_mixed_language=info.is_mixed,
-            metadata=result.metadata,
-        )
+        document = _document(p)
         records = records_build(
             document=document,
             drafts=p.drafts,
@@ -307,6 +294,25 @@ class _Known:
         return by_hash, by_source
 
 
+def _document(p: Prepared) -> Document:
+    """The (unsaved) document row of a prepared file: its text, blocks and languages."""
+    incoming, result, info = p.incoming, p.result, p.info
+    return Document(
+        sha256=incoming.sha256,
+        filename=incoming.filename,
+        source=incoming.source,
+        media_type=result.media_type,
+        size=len(incoming.data),
+        encoding=result.encoding or "",
+        text=result.text,
+        blocks=[b.to_dict() for b in result.blocks],
+        language=info.language,
+        languages=info.shares,
+        is_mixed_language=info.is_mixed,
+        metadata=result.metadata,
+    )
+
+
 def _store_file(
     p: Prepared,
     status: str,
@@ -319,7 +325,7 @@ def _store_file(
     """One file that may repeat or replace a stored document, in a savepoint of its own; the
     ids of the records to announce. ``by_hash`` and ``by_source``: whether its bytes and its
     source may be in the database (``_Known``)."""
-    incoming, result, info = p.incoming, p.result, p.info
+    incoming = p.incoming
     with transaction.atomic():
         # Looked up here, not only before reading: with workers, or twice in one batch, the
         # same bytes may have been prepared twice, and the second must read "unchanged".
@@ -333,20 +339,8 @@ def _store_file(
             if by_source
             else None
         )
-        document = Document.objects.create(
-            sha256=incoming.sha256,
-            filename=incoming.filename,
-            source=incoming.source,
-            media_type=result.media_type,
-            size=len(incoming.data),
-            encoding=result.encoding or "",
-            text=result.text,
-            blocks=[b.to_dict() for b in result.blocks],
-            language=info.language,
-            languages=info.shares,
-            is_mixed_language=info.is_mixed,
-            metadata=result.metadata,
-        )
+        document = _document(p)
+        document.save(force_insert=True)
         records = records_save_from_drafts(
             document=document,
             drafts=p.drafts,
