@@ -4,7 +4,6 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from practicehub.catalogue.models import Record
 from practicehub.search.services import PARAMS, SORTS, SearchFilters, record_search
 
 
@@ -37,19 +36,16 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         page = record_search(query=query, filters=filters, per_page=limit, sort=sort)
-        records = Record.objects.only("id", "title", "kind", "language").in_bulk(
-            [h.record_id for h in page.hits]
-        )
+        # Each hit carries the columns shown here, read with its snippet's text.
         results = [
             {
                 "id": hit.record_id,
-                "title": records[hit.record_id].title,
-                "kind": records[hit.record_id].kind,
-                "language": records[hit.record_id].language,
+                "title": hit.title,
+                "kind": hit.kind,
+                "language": hit.language,
                 "score": hit.score,
             }
             for hit in page.hits
-            if hit.record_id in records
         ]
         if format == "json":
             self.stdout.write(json.dumps({"query": query, "results": results}, ensure_ascii=False))
