@@ -304,7 +304,9 @@ def _best_passages(index: VectorIndex, positions: np.ndarray, passage_scores: np
         )
     if not rows:
         return {}
-    texts = dict(Passage.objects.filter(pk__in=list(rows.values())).values_list("pk", "text"))
+    # No ordering: Passage's default (by record, then position) joins the records' table.
+    found = Passage.objects.filter(pk__in=list(rows.values())).order_by()
+    texts = dict(found.values_list("pk", "text"))
     return {position: texts.get(pid, "") for position, pid in rows.items()}
 
 
