@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from practicehub.catalogue.extract.countries import country_code
 from practicehub.catalogue.extract.draft import OrganisationMention
 from practicehub.catalogue.extract.labels import match_label
+from practicehub.catalogue.extract.literals import Needs, may_match, needed
 from practicehub.catalogue.extract.names import (
     display_name,
     has_head,
@@ -48,10 +49,13 @@ class RolePhrase:
     named: bool
     # Words the pattern cannot match without (``_literals``).
     trigger: frozenset[str]
+    # Strings every match holds (``literals.needed``): a stricter test, run before the search.
+    needs: Needs
 
 
 def _phrase(role: str, pattern: str, *, named: bool = False) -> RolePhrase:
-    return RolePhrase(role, re.compile(pattern), named, frozenset(_literals(pattern)))
+    compiled = re.compile(pattern)
+    return RolePhrase(role, compiled, named, frozenset(_literals(pattern)), needed(compiled))
 
 
 # Words every phrase has beside a rarer one: no use as a trigger.
@@ -518,6 +522,8 @@ def _field_runs(text: str, pieces: list[tuple[int, int]]) -> set[int]:
 
 def _parentheses(text: str) -> tuple[str, list[str]]:
     """The text without its parenthesised remarks, and the remarks (an unclosed one included)."""
+    if "(" not in text:
+        return text, []  # a closing bracket without an opening one is kept as written
     remarks: list[str] = []
     out, depth, current = [], 0, []
     for ch in text:
@@ -862,17 +868,17 @@ def from_phrases(
 ) -> list[OrganisationMention]:
     """Organisations named after role phrases in a stretch of running text."""
     folded = fold(text)
-    allowed = set(roles) if roles is not None else None
     present = _triggers_in(folded)
+    if not present:
+        return []  # no phrase, before or after its names, can match without its words
+    allowed = set(roles) if roles is not None else None
     found: list[OrganisationMention] = []
     found.extend(_names_before_roles(text, folded, start, allowed, is_programme, present))
-    if not present:
-        return found
     read_from: set[int] = set()
-    for phrase in ROLE_PHRASES:
+    for phrase in _ROLE_PHRASES_BY_TRIGGER.among(present):
         if allowed is not None and phrase.role not in allowed:
             continue
-        if not phrase.trigger & present:
+        if not may_match(phrase.needs, folded):
             continue
         for m in phrase.pattern.finditer(folded):
             if m.end() in read_from:
@@ -961,6 +967,28 @@ _TRIGGER_SCAN = re.compile(f"(?=({any_word_pattern(_ALL_TRIGGERS)}))")
 _OPENS_WITH = {w: frozenset(t for t in _ALL_TRIGGERS if w.startswith(t)) for w in _ALL_TRIGGERS}
 
 
+class PhrasesByTrigger:
+    """Phrases by their trigger words, to take the phrases a text's triggers allow without
+    testing every phrase's words against them (the text's triggers are found in one pass)."""
+
+    def __init__(self, phrases: tuple[RolePhrase, ...]) -> None:
+        self._phrases = phrases
+        self._by_word: dict[str, list[int]] = {}
+        for i, phrase in enumerate(phrases):
+            for word in phrase.trigger:
+                self._by_word.setdefault(word, []).append(i)
+
+    def among(self, present: frozenset[str]) -> list[RolePhrase]:
+        """The phrases with a trigger in ``present``, in their order (a phrase without any
+        trigger word is never taken, as ``phrase.trigger & present`` is then empty)."""
+        chosen = {i for word in present for i in self._by_word.get(word, ())}
+        return [self._phrases[i] for i in sorted(chosen)]
+
+
+_ROLE_PHRASES_BY_TRIGGER = PhrasesByTrigger(ROLE_PHRASES)
+_NAME_BEFORE_BY_TRIGGER = PhrasesByTrigger(NAME_BEFORE_PHRASES)
+
+
 def _triggers_in(folded: str) -> frozenset[str]:
     """The trigger words ``folded`` holds (as ``{w for w in _ALL_TRIGGERS if w in folded}``,
     which costs a search of the text per word)."""
@@ -987,10 +1015,10 @@ def _names_before_roles(
     present: frozenset[str],
 ) -> list[OrganisationMention]:
     found: list[OrganisationMention] = []
-    for phrase in NAME_BEFORE_PHRASES:
+    for phrase in _NAME_BEFORE_BY_TRIGGER.among(present):
         if allowed is not None and phrase.role not in allowed:
             continue
-        if not phrase.trigger & present:
+        if not may_match(phrase.needs, folded):
             continue
         for m in phrase.pattern.finditer(folded):
             before = text[max(0, m.start() - 120) : m.start()]

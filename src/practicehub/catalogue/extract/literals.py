@@ -1,0 +1,85 @@
+"""What a regular expression cannot match without: a cheap test to skip running it.
+
+A pattern's search costs a pass of its engine over the whole text; a substring test (``in``)
+is many times faster. ``needed`` reads the pattern's parsed form and returns strings of which
+every match holds at least one, so a text holding none of them cannot match and need not be
+searched. The strings are only those that parsing proves: a part that may be left out (``?``,
+``*``, ``{0,n}``), a look-around, a class or a case-insensitive part gives none.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+from typing import Any
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+Needs = tuple[frozenset[str], ...]
+
+
+def needed(pattern: re.Pattern[str] | str) -> Needs:
+    """Sets of strings such that every match of ``pattern`` contains one string of each set,
+    longest strings first; none where nothing is sure (a text may then match whatever it
+    holds)."""
+    if isinstance(pattern, re.Pattern):
+        if pattern.flags & re.IGNORECASE:
+            return ()
+        pattern = pattern.pattern
+    found = _needed(list(sre_parse.parse(pattern)), ignore_case=False)
+    return tuple(sorted(set(found), key=lambda strings: (-_shortest(strings), sorted(strings))))
+
+
+def _shortest(strings: frozenset[str]) -> int:
+    return min(len(s) for s in strings)
+
+
+def _needed(items: list[tuple[Any, Any]], *, ignore_case: bool) -> list[frozenset[str]]:
+    """What a sequence needs: every match passes through each of its items, so each item's
+    needs are the sequence's."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL and not ignore_case:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        found.extend(_item(op, av, ignore_case))
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return found
+
+
+def _item(op: Any, av: Any, ignore_case: bool) -> list[frozenset[str]]:
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, items = av
+        if add_flags & sre.SRE_FLAG_IGNORECASE:
+            ignore_case = True
+        if del_flags & sre.SRE_FLAG_IGNORECASE:
+            ignore_case = False
+        return _needed(list(items), ignore_case=ignore_case)
+    if op is sre.BRANCH:
+        # A match takes one alternative: the set is the best string set of each, together;
+        # an alternative that needs nothing makes the whole choice need nothing.
+        best = []
+        for items in av[1]:
+            sets = _needed(list(items), ignore_case=ignore_case)
+            if not sets:
+                return []
+            best.append(max(sets, key=_shortest))
+        return [frozenset().union(*best)]
+    if op in _REPEATS:
+        low, _high, items = av
+        return _needed(list(items), ignore_case=ignore_case) if low >= 1 else []
+    if op is sre.ATOMIC_GROUP:
+        return _needed(list(av), ignore_case=ignore_case)
+    return []  # a class, a look-around, a reference: nothing sure
+
+
+def may_match(needs: Needs, text: str) -> bool:
+    """False only when ``text`` lacks every string of one of the sets a pattern needs."""
+    return all(any(s in text for s in strings) for strings in needs)

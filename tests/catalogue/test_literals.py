@@ -1,0 +1,67 @@
+"""The "cannot match" tests that let extraction skip a pattern's search: a text a pattern
+matches always passes them, so skipping never loses a match."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from practicehub.catalogue.extract import organisations
+from practicehub.catalogue.extract.literals import may_match, needed
+from practicehub.catalogue.extract.text import fold
+from practicehub.documents.readers import read_document
+
+PHRASES = (*organisations.ROLE_PHRASES, *organisations.NAME_BEFORE_PHRASES)
+
+
+def test_needed_strings_are_the_parts_every_match_passes_through():
+    assert needed(r"\b(?:co-?ordinated|led)\s+by\s+") == (
+        frozenset({"ordinated", "led"}),
+        frozenset({"by"}),
+    )
+    assert needed(r"\bkartu su\s+") == (frozenset({"kartu su"}),)
+
+
+def test_optional_and_case_blind_parts_need_nothing():
+    assert needed(r"(?:abc)?x*") == ()
+    assert needed(r"(?i:abc)") == ()
+    assert needed(re.compile("abc", re.IGNORECASE)) == ()
+    assert needed(r"abc|[xy]z?") == ()  # one alternative names no string
+    assert may_match((), "anything")
+
+
+def test_a_text_without_the_strings_is_skipped_and_one_with_them_is_not():
+    needs = needed(r"\bfunded\s+by\s+")
+    assert not may_match(needs, "supported by the city")
+    assert may_match(needs, "funded by the city")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_text_a_role_phrase_matches_passes_its_test(data):
+    phrase = data.draw(st.sampled_from(PHRASES))
+    text = data.draw(st.from_regex(phrase.pattern))
+    assume(phrase.pattern.search(text))
+    assert may_match(phrase.needs, text)
+
+
+def test_matches_in_real_documents_pass_the_test(examples_dir):
+    checked = 0
+    for path in sorted((examples_dir / "documents").glob("*.txt")):
+        text = fold(read_document(path.read_bytes(), path.name).text)
+        for phrase in PHRASES:
+            for m in phrase.pattern.finditer(text):
+                assert may_match(phrase.needs, m.group(0)), (phrase.pattern.pattern, m.group(0))
+                checked += 1
+    assert checked > 50
+
+
+def test_phrases_by_trigger_takes_the_phrases_any_of_whose_words_are_present():
+    index = organisations.PhrasesByTrigger(organisations.ROLE_PHRASES)
+    words = sorted({w for p in organisations.ROLE_PHRASES for w in p.trigger})
+    for present in (frozenset(), frozenset(words[:3]), frozenset(words[::7]), frozenset(words)):
+        assert index.among(present) == [
+            p for p in organisations.ROLE_PHRASES if p.trigger & present
+        ]
