@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from practicehub.catalogue.extract import organisations
+from practicehub.catalogue.extract import organisations, programmes
 from practicehub.catalogue.extract.literals import may_match, needed
 from practicehub.catalogue.extract.text import fold
 from practicehub.documents.readers import read_document
@@ -65,3 +65,20 @@ def test_phrases_by_trigger_takes_the_phrases_any_of_whose_words_are_present():
         assert index.among(present) == [
             p for p in organisations.ROLE_PHRASES if p.trigger & present
         ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_text_a_programme_acronym_matches_passes_its_test(data):
+    acronyms = programmes._index()[1]
+    i = data.draw(st.integers(0, len(acronyms) - 1))
+    pattern = acronyms[i][0]
+    text = data.draw(st.from_regex(pattern))
+    assume(pattern.search(text))
+    assert may_match(programmes._acronym_needs()[i], text)
+
+
+def test_programmes_named_by_acronym_are_still_found():
+    found = {m.programme for m in programmes.find_programmes("Funded by the ESF+ and AMIF.")}
+    assert found >= {"amif"}
+    assert programmes.find_programmes("Funded by the city.") == []

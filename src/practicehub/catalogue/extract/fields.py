@@ -438,8 +438,11 @@ def addresses_of(text: str, start: int) -> list[Value]:
 
 # --- project numbers -----------------------------------------------------------------------------
 
+# Written to open with its first character's class, the look-behind then testing the one
+# before it (at the text's start there is none, as for a look-behind of one): a pattern that
+# opens with a class lets the engine skip, in C, to the characters that can start a code.
 _CODE = re.compile(
-    r"(?<![\w/@.-])[A-Z0-9][A-Z0-9]*(?:\s?[-/.]\s?[A-Z0-9]+){3,}(?:_\d+)?(?![\w/@-])"
+    r"[A-Z0-9](?<![\w/@.-].)[A-Z0-9]*(?:\s?[-/.]\s?[A-Z0-9]+){3,}(?:_\d+)?(?![\w/@-])"
 )
 # A project's code ends in its serial number ("-063124", "/0021"), a call's in a year or a
 # short number ("REC-RDAP-GBV-AG-2019", "PMIF-2.1.3-K-02").

@@ -97,8 +97,12 @@ def _plain(text: str) -> str:
     return _NON_WORD.sub(" ", fold(text)).strip()
 
 
+@lru_cache(maxsize=20_000)
 def display_name(raw: str) -> str:
     """The name as it should be shown: no quotes, no stray punctuation, single spaces.
+
+    Cached: the list readers show the same candidate names again and again (a record's
+    phrases, its lists, its dedupe keys), and the text's quotes and dashes cost a few passes.
 
     A dash typed with spaces inside a compound word ("Social – educational") is closed up;
     apostrophes of possessives stay ("Women's Issues Information Centre").
@@ -118,8 +122,10 @@ def is_acronym(text: str) -> bool:
 _DESCRIBED_QUOTE = re.compile(r"^[a-ząčęėįšųūž][^„“”\"«»]{0,40}?\s[„“\"«]")
 
 
+@lru_cache(maxsize=20_000)
 def name_key(name: str) -> str:
-    """What spellings of one name share: folded words, no legal form, no "LR" prefix."""
+    """What spellings of one name share: folded words, no legal form, no "LR" prefix
+    (cached: a record's names are keyed by dedupe and by every check that compares them)."""
     described = _DESCRIBED_QUOTE.match(name.strip())
     if described:
         # 'asociacija „Kauno įvairovės namai“', 'the trade union "Uosto darbuotojai"': a

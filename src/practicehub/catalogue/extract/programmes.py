@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from practicehub import vocab
+from practicehub.catalogue.extract.literals import Needs, may_match, needed
 from practicehub.catalogue.extract.names import head_concepts
 from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
 from practicehub.catalogue.extract.text import fold
@@ -141,6 +142,13 @@ def _any_acronym() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _acronym_needs() -> list[Needs]:
+    """What each acronym's pattern cannot match without (``literals.needed``), in ``_index``'s
+    order."""
+    return [needed(pattern) for pattern, _ in _index()[1]]
+
+
+@lru_cache(maxsize=1)
 def _plus_children() -> dict[str, str]:
     """Programmes whose child is named as the parent with a "+" ("ESF" and "ESF+")."""
     out = {}
@@ -174,7 +182,9 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
         pid = plus[m.id] if m.id in plus and "+" in text[m.start : end] else m.id
         candidates.append(ProgrammeMatch(pid, m.start, end if pid != m.id else m.end))
     if _any_acronym().search(text):
-        for pattern, pid in acronyms:
+        for (pattern, pid), needs in zip(acronyms, _acronym_needs(), strict=True):
+            if not may_match(needs, text):
+                continue  # a search per acronym costs far more than looking for its letters
             for m in pattern.finditer(text):
                 candidates.append(ProgrammeMatch(pid, m.start(), m.end()))
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
