@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from practicehub.catalogue.extract import organisations, programmes
-from practicehub.catalogue.extract.literals import may_match, needed
-from practicehub.catalogue.extract.text import fold
+from practicehub.catalogue.extract.literals import Occurrences, may_match, needed, scanners
+from practicehub.catalogue.extract.text import fold, sentences
 from practicehub.documents.readers import read_document
 
 PHRASES = (*organisations.ROLE_PHRASES, *organisations.NAME_BEFORE_PHRASES)
@@ -82,3 +82,37 @@ def test_programmes_named_by_acronym_are_still_found():
     found = {m.programme for m in programmes.find_programmes("Funded by the ESF+ and AMIF.")}
     assert found >= {"amif"}
     assert programmes.find_programmes("Funded by the city.") == []
+
+
+def test_occurrences_touch_the_stretches_that_hold_a_needed_string():
+    pattern = re.compile(r"\bfunded by\b|\bremia\b")
+    text = "Alpha beta. It is funded by the city. Gamma delta. Projektą remia miestas."
+    occurrences = Occurrences(scanners(pattern), text)
+    for sentence in ("Alpha beta.", "Gamma delta."):
+        at = text.index(sentence)
+        assert not occurrences.touch(at, at + len(sentence))
+    for sentence in ("It is funded by the city.", "Projektą remia miestas."):
+        at = text.index(sentence)
+        assert occurrences.touch(at, at + len(sentence))
+    assert Occurrences((), text).touch(0, 5)  # a pattern that needs nothing may match anywhere
+
+
+SENTENCES = st.lists(
+    st.one_of(
+        st.sampled_from(["The project runs in Kaunas.", "Projektą remia savivaldybė.", "Ir t.t."]),
+        st.from_regex(programmes._CUES, fullmatch=True).map(lambda s: s.replace("\n", " ")),
+        st.text(alphabet="abcdefgrmnu sp.", max_size=40),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SENTENCES)
+def test_no_funding_statement_is_skipped_by_the_piece_level_cues(parts):
+    body = " ".join(parts)
+    cues = programmes.funding_cues(body)
+    for start, end, sentence in sentences(body):
+        if programmes.is_funding_statement(sentence):
+            assert cues.touch(start, end), sentence

@@ -591,10 +591,14 @@ def _funding(draft: RecordDraft, text: str, parts: list[Part], rules: Family) ->
         # about the practice itself says what funds it ("Programa 2019–2021 m. finansuota ...").
         narrative = part.key in rules.narrative_keys and part.key in ("description", "impact")
         for start, _end, body in part.body_pieces():
+            cues = programmes.funding_cues(body)
             for s in sentences(body, start):
                 if narrative and not _ABOUT_ITSELF.match(fold(s[2])):
                     continue
-                if programmes.is_funding_statement(s[2]) or programmes.names_its_project(s[2]):
+                cued = cues.touch(s[0] - start, s[1] - start)
+                if (cued and programmes.is_funding_statement(s[2])) or programmes.names_its_project(
+                    s[2]
+                ):
                     statements.append(s)
     mentions: list[FundingMention] = []
     for start, end, statement in statements:

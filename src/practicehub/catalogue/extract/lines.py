@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from practicehub.catalogue.extract.text import fold
 from practicehub.documents.readers.base import Block
@@ -17,6 +18,12 @@ from practicehub.documents.readers.base import Block
 _BULLET = re.compile(r"^(?:[•·▪▫◦○●■□➢➤►✓✔]\s*|[-–—*+o]\s+)(?=\S)")
 _ENUM = re.compile(r"^(?:\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…]\s*[\"”“»)]*$")
+
+
+@lru_cache(maxsize=20_000)
+def _word_count(text: str) -> int:
+    """Cached: segmentation, the form and the fields ask each line's length again and again."""
+    return len(text.split())
 
 
 @dataclass(slots=True)
@@ -52,7 +59,7 @@ class Line:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return _word_count(self.text)
 
     @property
     def is_list_item(self) -> bool:

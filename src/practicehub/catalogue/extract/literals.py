@@ -9,10 +9,13 @@ searched. The strings are only those that parsing proves: a part that may be lef
 
 from __future__ import annotations
 
+import bisect
 import re
 import re._constants as sre
 import re._parser as sre_parse
 from typing import Any
+
+from practicehub.catalogue.extract.text import any_word_pattern
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -82,4 +85,39 @@ def _item(op: Any, av: Any, ignore_case: bool) -> list[frozenset[str]]:
 
 def may_match(needs: Needs, text: str) -> bool:
     """False only when ``text`` lacks every string of one of the sets a pattern needs."""
-    return all(any(s in text for s in strings) for strings in needs)
+    for strings in needs:
+        for string in strings:
+            if string in text:
+                break
+        else:
+            return False
+    return True
+
+
+def scanners(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per set of strings ``pattern`` needs, for ``Occurrences``: plain strings,
+    which the engine skips through a text far faster than the pattern they come from."""
+    return tuple(re.compile(any_word_pattern(strings)) for strings in needed(pattern))
+
+
+class Occurrences:
+    """Where the strings a pattern needs occur in one text, found in one pass per set: a
+    stretch of the text that no occurrence of one set touches cannot hold a match.
+
+    (Each pass reports occurrences that do not overlap; an occurrence a reported one overlaps
+    is touched by it, so a stretch holding any occurrence of a set is touched by one.)"""
+
+    def __init__(self, scans: tuple[re.Pattern[str], ...], text: str) -> None:
+        self._spans = []
+        for scan in scans:
+            spans = [m.span() for m in scan.finditer(text)]
+            self._spans.append(([a for a, _ in spans], [b for _, b in spans]))
+
+    def touch(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is touched by an occurrence of every set (so that the
+        pattern may match there)."""
+        for starts, ends in self._spans:
+            i = bisect.bisect_right(ends, start)
+            if i == len(starts) or starts[i] >= end:
+                return False
+        return True

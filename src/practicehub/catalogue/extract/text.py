@@ -41,15 +41,22 @@ _FOLD_TABLE[0xA0] = " "
 def fold(text: str) -> str:
     """Lower case, no diacritics, plain quotes and dashes; same length as ``text``."""
     if len(text) > 1000:
-        return text.translate(_FOLD_TABLE)
+        return _fold_long(text)
     return _fold_short(text)
+
+
+@lru_cache(maxsize=8)
+def _fold_long(text: str) -> str:
+    """A record's whole text is folded by several stages (its kind, its period, its
+    addresses); hashing it costs a small part of translating it again."""
+    return text.translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=4096)
 def _fold_short(text: str) -> str:
     """Lines, sentences and names are folded again and again by the stages, and translating
     through a dictionary costs far more per character than hashing; long texts (a whole
-    record) are folded once each and would only fill the cache."""
+    record) have a small cache of their own, so as not to push these out."""
     return text.translate(_FOLD_TABLE)
 
 
