@@ -116,3 +116,19 @@ def test_no_funding_statement_is_skipped_by_the_piece_level_cues(parts):
     for start, end, sentence in sentences(body):
         if programmes.is_funding_statement(sentence):
             assert cues.touch(start, end), sentence
+
+
+def test_counting_up_to_a_most_reads_no_further_than_it_needs():
+    from practicehub.catalogue.extract.kind import _up_to
+
+    pattern = re.compile(r"\bproject\w*")
+    assert _up_to(3, pattern, "a project, two projects") == 2
+    assert _up_to(3, pattern, "project " * 10) == 3
+
+
+def test_only_year_is_the_one_year_a_text_names():
+    from practicehub.catalogue.extract.dates import only_year
+
+    assert only_year("Since 2019 and again in 2019") == "2019"
+    assert only_year("From 2019 to 2021, then 2019") is None
+    assert only_year("No year here") is None

@@ -45,6 +45,7 @@ from practicehub.catalogue.extract.form import Part, label_at, split_parts
 from practicehub.catalogue.extract.kind import record_kind
 from practicehub.catalogue.extract.labels import match_label
 from practicehub.catalogue.extract.lines import Line, lines_from_blocks, split_embedded_labels
+from practicehub.catalogue.extract.literals import may_match, needed
 from practicehub.catalogue.extract.names import (
     has_head,
     has_legal_form,
@@ -459,13 +460,15 @@ _MUNICIPAL_BUDGET = re.compile(
     r"|\b(?:savivaldybes|miesto|rajono) (?:biudzet|lesomis|lesu)|\bbudzet\w* (?:gminy|miasta)"
     r"|\bpasvaldibas budzet|\b(?:kommunal|stadt)haushalt"
 )
+# The strings a match needs: most records lack them, and looking for them costs less.
+_MUNICIPAL_BUDGET_NEEDS = needed(_MUNICIPAL_BUDGET)
 
 
 def _municipal_budget(found: list[OrganisationMention], parts: list[Part]) -> None:
     """ "Covered by the municipal budget", "savivaldybės biudžeto lėšomis": the one municipality
     the record names pays too, whatever else it does."""
     text = fold("\n".join(p.body_text() for p in parts))
-    if not _MUNICIPAL_BUDGET.search(text):
+    if not may_match(_MUNICIPAL_BUDGET_NEEDS, text) or not _MUNICIPAL_BUDGET.search(text):
         return
     # The municipality itself, not one of its departments ("... savivaldybės administracijos
     # Strateginio planavimo skyrius").
@@ -780,13 +783,16 @@ _INLINE_PERIOD = re.compile(
     r"|igyvendinimo laikotarpis|laufzeit|zeitraum|projektlaufzeit|duree|periode"
     r"|okres realizacji|czas trwania|istenosanas laiks|ilgums)\b\s*[:–-]?\s*(?=\d|[a-z]+\.?\s+\d)"
 )
+_INLINE_PERIOD_NEEDS = needed(_INLINE_PERIOD)
 _CELL_SPLIT = re.compile(r"\s+[|·]\s+")
 
 
 def _inline_period(draft: RecordDraft, text: str, year: str | None) -> bool:
     body = text[draft.span[0] : draft.span[1]]
     folded = fold(body)
-    for m in _INLINE_PERIOD.finditer(folded):
+    # Most texts hold no period label: looking for the labels' words spares the search.
+    labelled = _INLINE_PERIOD.finditer(folded) if may_match(_INLINE_PERIOD_NEEDS, folded) else ()
+    for m in labelled:
         window = body[m.start() : m.end() + 90]
         start, end = period_in(window, whole_part=True, year=year)
         if start is not None and start is end:

@@ -393,8 +393,13 @@ _YEAR_ANYWHERE = re.compile(r"(?<![\d])" + _YEAR + r"(?![\d])")
 
 def only_year(text: str) -> str | None:
     """The one year ``text`` names, or None when it names none or several."""
-    years = {m.group("y") for m in _YEAR_ANYWHERE.finditer(text)}
-    return years.pop() if len(years) == 1 else None
+    found = None
+    for m in _YEAR_ANYWHERE.finditer(text):
+        if found is None:
+            found = m.group("y")
+        elif m.group("y") != found:
+            return None  # a second year: the rest of the text need not be read
+    return found
 
 
 def _opened_before(text: str, dates: list[Date], first: Date) -> Date | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from practicehub.catalogue.extract import people
 from practicehub.catalogue.extract.form import Part
 from practicehub.catalogue.extract.lines import Line
-from practicehub.catalogue.extract.text import fold, sentences
+from practicehub.catalogue.extract.text import any_word_pattern, fold, sentences
 
 Span = tuple[int, int]
 
@@ -399,11 +399,13 @@ _EU_STREET_WORDS = (
     "Strasse", "Str.", "Gasse", "Weg", "Platz", "Allee", "Ring", "Damm", "Ufer",
 )  # fmt: skip
 _EU_SHORT_STREET = re.compile(r"(?:tn|pst|mnt)\.?\s\d")
+# Any of the words, in one pass (fifty ``in`` tests read a record's text fifty times).
+_EU_STREET_WORD = re.compile(any_word_pattern(_EU_STREET_WORDS))
 
 
 def _street_patterns(text: str) -> list[re.Pattern[str]]:
     patterns = [_LT_STREET] if _LT_STREET_HINT.search(text) else []
-    if any(w in text for w in _EU_STREET_WORDS) or _EU_SHORT_STREET.search(text):
+    if _EU_STREET_WORD.search(text) or _EU_SHORT_STREET.search(text):
         patterns.append(_EU_STREET)
     return patterns
 

@@ -8,6 +8,7 @@ adopt it. A project description talks about "the project", its partners, funding
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from practicehub.catalogue.extract import programmes
 from practicehub.catalogue.extract.form import Part
@@ -30,12 +31,10 @@ def record_kind(title: str, parts: list[Part], body: str) -> str:
     practice = 2 * len(_PRACTICE.findall(heads))
     project = 2 * len(_PROJECT.findall(heads))
     folded = fold(body)
-    found = _PRACTICE.findall(folded)
-    if found:
+    if _PRACTICE.search(folded):
         # "Cooperation for innovation and the exchange of good practices" names a programme.
-        found = _PRACTICE.findall(fold(programmes.without_programmes(body)))
-    practice += min(3, len(found))
-    project += min(3, len(_PROJECT.findall(folded)))
+        practice += _up_to(3, _PRACTICE, fold(programmes.without_programmes(body)))
+    project += _up_to(3, _PROJECT, folded)
     keys = {p.key for p in parts if p.label}
     # Aim, duration and target group head project sheets too ("Objective", "Start date"): the
     # form's parts count for a practice only beside its advice part, its providing
@@ -44,3 +43,9 @@ def record_kind(title: str, parts: list[Part], body: str) -> str:
     if len(keys) >= 4 and ("advice" in keys or provider or practice):
         practice += sum(w for k, w in _FORM_PARTS.items() if k in keys)
     return "good_practice" if practice > project else "project"
+
+
+def _up_to(most: int, pattern: re.Pattern[str], text: str) -> int:
+    """How many times ``pattern`` occurs in ``text``, counted up to ``most`` (the rest of a
+    long text is not read)."""
+    return sum(1 for _ in islice(pattern.finditer(text), most))
