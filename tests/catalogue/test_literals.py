@@ -132,3 +132,32 @@ def test_only_year_is_the_one_year_a_text_names():
     assert only_year("Since 2019 and again in 2019") == "2019"
     assert only_year("From 2019 to 2021, then 2019") is None
     assert only_year("No year here") is None
+
+
+ROLE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "coordinated by the Centre",
+                "in partnership with Caritas",
+                "projektą remia savivaldybė",
+                "kartu su partneriais",
+                "the project was funded by the city",
+                "partners are:",
+            ]
+        ),
+        st.text(alphabet="abcdeilnoprstuy ,.:-", max_size=30),
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ROLE_TEXTS)
+def test_the_first_role_phrase_is_where_all_phrases_as_one_pattern_first_match(text):
+    union = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in organisations.ROLE_PHRASES))
+    folded = fold(text)
+    for start in range(0, len(folded), 7):
+        first = union.search(folded, start, len(folded))
+        starts = organisations._role_phrase_starts(folded, start, len(folded))
+        assert (min(starts) if starts else None) == (first.start() if first else None)

@@ -704,7 +704,6 @@ def _reads_as_name(name: str) -> bool:
     return not (tokens[0][0].isdigit() or _STREET.search(name))
 
 
-_ANY_ROLE = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in ROLE_PHRASES))
 _ANY_TRIGGER = re.compile(any_word_pattern({w for p in ROLE_PHRASES for w in p.trigger}))
 
 
@@ -716,18 +715,29 @@ def list_extent(
     ``folded`` is ``fold(text)`` where the caller has it already."""
     folded = fold(text) if folded is None else folded
     end = _sentence_end(text, start) if end is None else end
-    patterns = [(_LIST_STOP, folded), (_AND_LOWER, text)]
-    if _ANY_TRIGGER.search(folded, start + 1, end):
-        patterns.append((_ANY_ROLE, folded))
     stops = [
         stop.start()
-        for pattern, subject in patterns
+        for pattern, subject in ((_LIST_STOP, folded), (_AND_LOWER, text))
         if (stop := pattern.search(subject, start + 1, end))
     ]
+    if _ANY_TRIGGER.search(folded, start + 1, end):
+        stops.extend(_role_phrase_starts(folded, start + 1, end))
     end = min([end, *stops])
     # "funded by X (2019–2020) and by a ...": the list ends before the "and" the stop follows.
     dangling = _DANGLING_AND.search(text, start, end)
     return dangling.start() if dangling else end
+
+
+def _role_phrase_starts(folded: str, start: int, end: int) -> list[int]:
+    """Where each role phrase first matches in ``folded[start:end]``; the first of these is
+    where the phrases, as one pattern, would first match. Only the phrases whose strings the
+    stretch holds are searched (one pattern of them all tried every phrase at every place)."""
+    window = folded[start:end]
+    return [
+        m.start()
+        for p in ROLE_PHRASES
+        if may_match(p.needs, window) and (m := p.pattern.search(folded, start, end))
+    ]
 
 
 _DANGLING_AND = re.compile(r"\s*,?\s+(?:and|or|ir|bei|und|un|oraz|et)\s*$")
