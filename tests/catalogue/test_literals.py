@@ -161,3 +161,19 @@ def test_the_first_role_phrase_is_where_all_phrases_as_one_pattern_first_match(t
         first = union.search(folded, start, len(folded))
         starts = organisations._role_phrase_starts(folded, start, len(folded))
         assert (min(starts) if starts else None) == (first.start() if first else None)
+
+
+TRIGGER_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(organisations._ALL_TRIGGERS)),
+        st.text(alphabet="aeiknoprst -", max_size=8),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TRIGGER_TEXTS)
+def test_triggers_found_in_one_pass_are_every_trigger_the_text_holds(text):
+    expected = {w for w in organisations._ALL_TRIGGERS if w in text}
+    assert organisations._triggers_in(text) == expected

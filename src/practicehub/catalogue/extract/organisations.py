@@ -970,10 +970,10 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase("funder", r"\s+(?:finansavim(?:a|u|o)|parama|paramos|dotacij(?:a|os|a))\b"),
 )
 # Every role phrase's trigger words, found in one pass over a text: the pass finds the longest
-# trigger at each position (a lookahead, so that triggers may overlap), and each found word
-# brings the shorter triggers it opens with ("partneris" brings "partner").
+# trigger at each position where one starts, and each found word brings the shorter triggers it
+# opens with ("partneris" brings "partner").
 _ALL_TRIGGERS = frozenset(w for p in (*ROLE_PHRASES, *NAME_BEFORE_PHRASES) for w in p.trigger)
-_TRIGGER_SCAN = re.compile(f"(?=({any_word_pattern(_ALL_TRIGGERS)}))")
+_TRIGGER_SCAN = re.compile(any_word_pattern(_ALL_TRIGGERS))
 _OPENS_WITH = {w: frozenset(t for t in _ALL_TRIGGERS if w.startswith(t)) for w in _ALL_TRIGGERS}
 
 
@@ -1001,8 +1001,15 @@ _NAME_BEFORE_BY_TRIGGER = PhrasesByTrigger(NAME_BEFORE_PHRASES)
 
 def _triggers_in(folded: str) -> frozenset[str]:
     """The trigger words ``folded`` holds (as ``{w for w in _ALL_TRIGGERS if w in folded}``,
-    which costs a search of the text per word)."""
-    return frozenset().union(*(_OPENS_WITH[w] for w in set(_TRIGGER_SCAN.findall(folded))))
+    which costs a search of the text per word). Each search finds the next place a trigger
+    starts at and the longest one there; the next search starts one character on, so that
+    triggers may overlap."""
+    found = set()
+    at = 0
+    while (m := _TRIGGER_SCAN.search(folded, at)) is not None:
+        found.add(m.group())
+        at = m.start() + 1
+    return frozenset().union(*(_OPENS_WITH[w] for w in found))
 
 
 # Where the words before a role word stop being its name (on the text as written: "narių
