@@ -869,8 +869,9 @@ def theme_zones(
     masked = list(text[draft.span[0] : draft.span[1]])
 
     def blank(a: int, b: int) -> None:
-        for i in range(max(a, draft.span[0]), min(b, draft.span[1])):
-            masked[i - draft.span[0]] = " "
+        low, high = max(a, draft.span[0]), min(b, draft.span[1])
+        if low < high:
+            masked[low - draft.span[0] : high - draft.span[0]] = " " * (high - low)
 
     def piece(a: int, b: int) -> str:
         return "".join(masked[a - draft.span[0] : b - draft.span[0]])
