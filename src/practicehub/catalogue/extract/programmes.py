@@ -21,7 +21,7 @@ from practicehub import vocab
 from practicehub.catalogue.extract.literals import Needs, Occurrences, may_match, needed, scanners
 from practicehub.catalogue.extract.names import head_concepts
 from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
-from practicehub.catalogue.extract.text import fold
+from practicehub.catalogue.extract.text import any_word_pattern, fold
 from practicehub.catalogue.extract.text import stems as stems_of
 
 _CUES = re.compile(
@@ -149,6 +149,16 @@ def _acronym_needs() -> list[Needs]:
 
 
 @lru_cache(maxsize=1)
+def _acronym_gate() -> re.Pattern[str]:
+    """A plain search for the strings the acronyms need, before the search for the acronyms:
+    most texts name none, and plain strings are skipped through many times faster than the
+    acronyms' look-behinds, which are tried at every character."""
+    if not all(_acronym_needs()):
+        return re.compile("")  # an acronym that needs no string: every text may name one
+    return re.compile(any_word_pattern(set().union(*(needs[0] for needs in _acronym_needs()))))
+
+
+@lru_cache(maxsize=1)
 def _plus_children() -> dict[str, str]:
     """Programmes whose child is named as the parent with a "+" ("ESF" and "ESF+")."""
     out = {}
@@ -181,7 +191,7 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
         end = after.end() if after else m.end
         pid = plus[m.id] if m.id in plus and "+" in text[m.start : end] else m.id
         candidates.append(ProgrammeMatch(pid, m.start, end if pid != m.id else m.end))
-    if _any_acronym().search(text):
+    if _acronym_gate().search(text) and _any_acronym().search(text):
         for (pattern, pid), needs in zip(acronyms, _acronym_needs(), strict=True):
             if not may_match(needs, text):
                 continue  # a search per acronym costs far more than looking for its letters
