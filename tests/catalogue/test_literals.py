@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from practicehub.catalogue.extract import organisations, programmes
 from practicehub.catalogue.extract.literals import Occurrences, may_match, needed, scanners
-from practicehub.catalogue.extract.text import fold, sentences
+from practicehub.catalogue.extract.text import WORD, fold, sentences, word_pattern
 from practicehub.documents.readers import read_document
 
 PHRASES = (*organisations.ROLE_PHRASES, *organisations.NAME_BEFORE_PHRASES)
@@ -178,3 +178,11 @@ TRIGGER_TEXTS = st.lists(
 def test_triggers_found_in_one_pass_are_every_trigger_the_text_holds(text):
     expected = {w for w in organisations._ALL_TRIGGERS if w in text}
     assert organisations._triggers_in(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aąž1 -'_.\n\u00a0é")), max_size=40))
+def test_the_faster_word_pattern_reads_the_same_words(text):
+    assert [m.span() for m in word_pattern(text).finditer(text)] == [
+        m.span() for m in WORD.finditer(text)
+    ]

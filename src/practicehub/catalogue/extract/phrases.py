@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from practicehub.catalogue.extract.text import WORD, stem_all
+from practicehub.catalogue.extract.text import stem_all, word_pattern
 
 LANGUAGES = ("en", "lt")
 
@@ -25,10 +25,10 @@ def _streams(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int
     """Words with offsets: hyphenated words split into parts, and kept whole without hyphens.
     Without a hyphen in the text the two are one list, made once."""
     if "-" not in text:
-        words = [(m.group(0), *m.span()) for m in WORD.finditer(text)]
+        words = [(m.group(0), *m.span()) for m in word_pattern(text).finditer(text)]
         return words, words
     split, joined = [], []
-    for m in WORD.finditer(text):
+    for m in word_pattern(text).finditer(text):
         word = m.group(0)
         if "-" in word:
             pos = m.start()

@@ -61,6 +61,14 @@ def _fold_short(text: str) -> str:
 
 
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# The same words in a text without "_", where a letter or digit is any word character: the
+# engine tests one class per character instead of a class less "_".
+_WORD_NO_UNDERSCORE = re.compile(r"\w+(?:[-']\w+)*")
+
+
+def word_pattern(text: str) -> re.Pattern[str]:
+    """``WORD``, or the faster pattern that reads the same words where ``text`` has no "_"."""
+    return WORD if "_" in text else _WORD_NO_UNDERSCORE
 
 
 def any_word_pattern(words: Iterable[str]) -> str:
@@ -86,7 +94,7 @@ def any_word_pattern(words: Iterable[str]) -> str:
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text)
+    return word_pattern(text).findall(text)
 
 
 def squash(text: str) -> str:
