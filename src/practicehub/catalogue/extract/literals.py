@@ -1,10 +1,14 @@
 """What a regular expression cannot match without: a cheap test to skip running it.
 
 A pattern's search costs a pass of its engine over the whole text; a substring test (``in``)
-is many times faster. ``needed`` reads the pattern's parsed form and returns strings of which
-every match holds at least one, so a text holding none of them cannot match and need not be
-searched. The strings are only those that parsing proves: a part that may be left out (``?``,
-``*``, ``{0,n}``), a look-around, a class or a case-insensitive part gives none.
+is many times faster. ``needed`` reads the pattern's parsed form and returns sets of strings
+such that every match holds one string of each set, so a text lacking every string of one set
+cannot match and need not be searched. The strings are only those that parsing proves: a part
+that may be left out (``?``, ``*``, ``{0,n}``), a look-around, a class or a case-insensitive
+part gives none. ``Occurrences`` finds them in a whole piece at once, for its sentences.
+
+The parsed form is the standard library's own (``re._parser``, which ``re.compile`` uses): there
+is no public one, and a parser of our own could read a pattern otherwise than the engine does.
 """
 
 from __future__ import annotations
