@@ -63,8 +63,9 @@ def _lookup(run: list[str], language: str) -> _Term | None:
         term = table.get(key)
         if term is not None and term.language == language:
             return term
-    if len(run) == 1:
+    if len(run) == 1 and language == "lt":
         # Snowball needs the diacritics: "savivaldybese" typed without them keeps its ending.
+        # (Lithuanian only: English has none to lose, and "courtyards" is not "court".)
         # A folded word that starts with a known folded stem (and adds at most an ending) is
         # taken as that word.
         word = fold(run[0])
