@@ -231,11 +231,11 @@ def record_search(
 
 def search_warm() -> None:
     """Load what a server's first search would (the facet table, the passage vectors, the query
-    model, stemmers and glossary, the glossary phrases' vectors), so no visitor waits for it;
+    model, stemmers and glossary, the glossary terms' vectors), so no visitor waits for it;
     then exempt everything loaded so far from the garbage collector's full passes
-    (``gc.freeze``). A full pass walks every
-    tracked object of the process, and with the index loaded it stalled an occasional request
-    by over 100 ms; what the server makes per request is still collected as before."""
+    (``gc.freeze``). A full pass walks every tracked object of the process, and with the index
+    loaded it stalled an occasional request by over 100 ms; what the server makes per request
+    is still collected as before."""
     if apps.is_installed("practicehub.semantic"):
         from practicehub.semantic.services import glossary_vectors_warm
 

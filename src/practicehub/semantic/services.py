@@ -178,7 +178,9 @@ class _GlossaryVectors:
         if new:
             rows = embedder.embed_queries(new)
             found.update(zip(new, rows, strict=True))
-            cache_put(model, {text_hash(t): row.tobytes() for t, row in found.items() if t in new})
+            cache_put(
+                model, {text_hash(t): row.tobytes() for t, row in zip(new, rows, strict=True)}
+            )
         with self._lock:
             for term, row in found.items():
                 self._vectors[embedder.name, term] = row
