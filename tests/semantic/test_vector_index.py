@@ -9,7 +9,7 @@ import pytest
 
 from practicehub.semantic.embedder import get_embedder
 from practicehub.semantic.embedding import embed_pending
-from practicehub.semantic.index import VectorIndex, index_current
+from practicehub.semantic.index import VectorIndex, index_current, quantised
 from practicehub.semantic.models import Passage, PassageVector
 from practicehub.semantic.services import _calibrated, _record_scores, _top, query_vectors
 from tests.semantic.conftest import DATING, GARDENS, SAFE_HOMES, SENIORS
@@ -180,3 +180,19 @@ def test_the_two_passes_rank_the_records_an_exact_scan_ranks():
         assert len(set(expected.tolist()) & set(found.tolist())) >= 98
         assert found[:10].tolist() == expected[:10].tolist()
         assert np.abs(scores[found] - exact[found]).max() < 0.02
+
+
+def test_the_first_pass_products_are_exactly_the_signed_int8_ones():
+    # The int8 rows are stored as unsigned bytes (+128) for a faster kernel; what that adds to
+    # each product must come off exactly, whatever the rows and queries hold.
+    index = _random_index(500, 3, seed=11)
+    rng = np.random.default_rng(12)
+    queries = rng.standard_normal((2, 384)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    signed_rows, row_scale = quantised(index.matrix.astype(np.float32), index.centre)
+    signed_queries, query_scale = quantised(queries, np.zeros_like(index.centre))
+    products = signed_queries.astype(np.int64) @ signed_rows.astype(np.int64).T
+    expected = products.astype(np.float32) * row_scale * query_scale[:, None]
+    expected += (queries @ index.centre)[:, None]
+    assert index.coarse.dtype == np.uint8
+    np.testing.assert_array_equal(index.coarse_scores(queries), expected)

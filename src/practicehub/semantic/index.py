@@ -11,7 +11,10 @@ again whenever ``IndexVersion`` says the passages or vectors changed.
 Beside it an int8 copy (half as large again) serves a first pass over every passage at about
 half the cost of the half-precision scan (``coarse_scores``); a search then scores exactly only
 the passages of the records that pass could rank near the top (``scores_of``; see
-services._record_scores).
+services._record_scores). The int8 values are kept offset by 128, as unsigned bytes: SimSIMD's
+unsigned kernel is faster on AVX2 (5.6 against 7.6 ms for one query over 200,000 rows, 7.6
+against 13.3 for two), and the offset's share of each product is a per-row and a per-query
+term taken off afterwards, so the products are exactly the signed ones.
 
 Why every passage is scored: an exact shortcut - a first pass on a 32-128 dimension projection
 (PCA), bounding the rest by its norm - prunes nothing on e5 vectors. They share one large
@@ -53,8 +56,9 @@ class VectorIndex:
     record_languages: np.ndarray  # (records,) int32, index into languages
     languages: list[str]
     # The first pass (see ``coarse_scores``): each row less ``centre``, scaled so its largest
-    # element is 127 and rounded to int8, with that scale kept per row.
-    coarse: np.ndarray | None = None  # (passages, dim) int8
+    # element is 127 and rounded to int8, with that scale kept per row; stored as unsigned
+    # bytes, the int8 value + 128 (``offset_bytes``).
+    coarse: np.ndarray | None = None  # (passages, dim) uint8
     coarse_scale: np.ndarray | None = None  # (passages,) float32
     centre: np.ndarray | None = None  # (dim,) float32
     loaded_at: float = 0.0
@@ -67,6 +71,8 @@ class VectorIndex:
     # (languages, records) float64: 1 where the record is in that language (for sums per
     # language as matrix products).
     language_rows: np.ndarray = field(init=False, repr=False)
+    # (passages,) float64: what the 128 offset adds to a row's product besides the query's part.
+    _coarse_offset: np.ndarray = field(init=False, repr=False)
     _by_count: np.ndarray = field(init=False, repr=False)
     _first_rows: np.ndarray = field(init=False, repr=False)
     _later_rows: list[np.ndarray] = field(init=False, repr=False)
@@ -78,13 +84,18 @@ class VectorIndex:
                 if len(self.matrix)
                 else np.zeros(self.matrix.shape[1], dtype=np.float32)
             )
-            self.coarse = np.empty(self.matrix.shape, dtype=np.int8)
+            self.coarse = np.empty(self.matrix.shape, dtype=np.uint8)
             self.coarse_scale = np.empty(len(self.matrix), dtype=np.float32)
             for start in range(0, len(self.matrix), _FETCH):
                 block = slice(start, start + _FETCH)
-                self.coarse[block], self.coarse_scale[block] = quantised(
+                rows, self.coarse_scale[block] = quantised(
                     self.matrix[block].astype(np.float32), self.centre
                 )
+                self.coarse[block] = offset_bytes(rows)
+        # (a + 128) . (b + 128) = a . b + 128 (sum(a + 128) - 128 dim) + 128 sum(b + 128)
+        dim = self.coarse.shape[1]
+        sums = self.coarse.sum(axis=1, dtype=np.int64)
+        self._coarse_offset = (128 * sums - 128 * 128 * dim).astype(np.float64)
         counts = np.diff(self.record_starts, append=len(self.passage_ids))
         self.row_counts = counts
         self.language_rows = np.equal.outer(
@@ -164,10 +175,13 @@ class VectorIndex:
         if not len(self.matrix):
             return np.empty((len(queries), 0), dtype=np.float32)
         rows, row_scale = quantised(queries, np.zeros_like(self.centre))
+        rows = offset_bytes(rows)
         products = np.asarray(
             simsimd.cdist(self.coarse, rows, metric="dot", threads=SCAN_THREADS)
-        )  # (passages, queries) float64
-        out = products.T.astype(np.float32, order="C")
+        ).T  # (queries, passages) float64, of the offset bytes: exact integers
+        products -= self._coarse_offset
+        products -= 128 * rows.sum(axis=1, dtype=np.int64)[:, None]
+        out = products.astype(np.float32, order="C")
         out *= self.coarse_scale
         out *= row_scale[:, None]
         out += (queries @ self.centre)[:, None]
@@ -213,6 +227,11 @@ def quantised(rows: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, np.ndar
     return np.rint(rows / scale[:, None]).astype(np.int8), scale.astype(np.float32)
 
 
+def offset_bytes(rows: np.ndarray) -> np.ndarray:
+    """int8 values as unsigned bytes, each + 128 (flipping the sign bit does exactly that)."""
+    return rows.view(np.uint8) ^ np.uint8(0x80)
+
+
 def _current_version() -> int | None:
     row = IndexVersion.objects.filter(pk=1).values_list("version", flat=True).first()
     return int(row) if row is not None else None
@@ -240,7 +259,7 @@ def index_load(model: str, dim: int, version: int | None = None) -> VectorIndex:
         cursor.execute(f"SELECT COUNT(*) FROM {qn(passages)} WHERE {qn('model')} = %s", [model])
         expected = int(cursor.fetchone()[0])
     matrix = np.empty((expected, dim), dtype=DTYPE)
-    coarse = np.empty((expected, dim), dtype=np.int8)
+    coarse = np.empty((expected, dim), dtype=np.uint8)
     coarse_scale = np.empty(expected, dtype=np.float32)
     centre: np.ndarray | None = None
     passage_ids = np.empty(expected, dtype=np.int64)
@@ -261,7 +280,7 @@ def index_load(model: str, dim: int, version: int | None = None) -> VectorIndex:
             if row + len(rows) > len(matrix):  # passages added since the count
                 grow = max(_FETCH, len(matrix) // 4, row + len(rows) - len(matrix))
                 matrix = np.concatenate([matrix, np.empty((grow, dim), DTYPE)])
-                coarse = np.concatenate([coarse, np.empty((grow, dim), np.int8)])
+                coarse = np.concatenate([coarse, np.empty((grow, dim), np.uint8)])
                 coarse_scale = np.concatenate([coarse_scale, np.empty(grow, np.float32)])
                 passage_ids = np.concatenate([passage_ids, np.empty(grow, np.int64)])
             for offset, (_pid, rid, language, _blob) in enumerate(rows):
@@ -277,9 +296,8 @@ def index_load(model: str, dim: int, version: int | None = None) -> VectorIndex:
                 # added back exactly), and these rows are a sample of the collection.
                 centre = block.mean(axis=0)
             matrix[row : row + len(rows)] = block
-            coarse[row : row + len(rows)], coarse_scale[row : row + len(rows)] = quantised(
-                block, centre
-            )
+            signed, coarse_scale[row : row + len(rows)] = quantised(block, centre)
+            coarse[row : row + len(rows)] = offset_bytes(signed)
             passage_ids[row : row + len(rows)] = [r[0] for r in rows]
             row += len(rows)
     if row < len(matrix):
