@@ -162,6 +162,12 @@ class Leaf:
     fields: tuple[int, ...]
 
 
+def nonzero(values: np.ndarray) -> np.ndarray:
+    """The indices of the non-zero values. ``np.flatnonzero`` walks a float or integer array
+    value by value (0.5 ms over 100,000 floats) and a boolean one with SIMD (0.05 ms)."""
+    return np.flatnonzero(values != 0)
+
+
 def term_leaves(term: Term) -> list[Leaf]:
     """The leaves of one query term, in the order the database backends compile them."""
     if not term.is_phrase:
@@ -184,6 +190,7 @@ class KeywordIndex:
         self.alive = alive
         self.lengths = lengths
         self.count = int(alive.sum())
+        self._all_alive = self.count == len(alive)
         live_words = float(lengths[alive].sum())
         self.average_length = live_words / self.count if self.count else 1.0
         # Per position: the part of BM25's denominator that depends on the record's length.
@@ -235,8 +242,9 @@ class KeywordIndex:
         if memo is not None and leaf in memo:
             return memo[leaf]
         size = len(self.alive)
-        per_field = []
-        for field in leaf.fields:
+        counted = self._counted(leaf) if len(leaf.keys) == 1 and len(leaf.fields) > 1 else None
+        per_field = [counted] if counted is not None else []
+        for field in leaf.fields if counted is None else ():
             hits = self._phrase_hits(leaf.keys, field)
             if len(hits):
                 # Occurrences are sorted by position: frequencies are run lengths.
@@ -254,15 +262,16 @@ class KeywordIndex:
             dense = np.zeros(size)
             for d, f in per_field:
                 dense[d] += f  # positions are unique within a field
-            docs = np.flatnonzero(dense)
+            docs = nonzero(dense)
             freq = dense[docs]
         else:
             docs, inverse = np.unique(
                 np.concatenate([d for d, _ in per_field]), return_inverse=True
             )
             freq = np.bincount(inverse, weights=np.concatenate([f for _, f in per_field]))
-        live = self.alive[docs]
-        docs, freq = docs[live], freq[live]
+        if not self._all_alive:
+            live = self.alive[docs]
+            docs, freq = docs[live], freq[live]
         found = len(docs)
         idf = math.log((self.count - found + 0.5) / (found + 0.5)) if found else 0.0
         idf = idf if idf > 0 else 1e-6
@@ -270,6 +279,21 @@ class KeywordIndex:
         if memo is not None:
             memo[leaf] = result
         return result
+
+    def _counted(self, leaf: Leaf) -> tuple[np.ndarray, np.ndarray] | None:
+        """A common word's records and weighted frequencies over several fields, counted in
+        one pass over its occurrences into a table of every position: cheaper than a run per
+        field merged afterwards once it occurs in more than 1/16 of the positions. None
+        otherwise. The sums are of whole numbers (the stem fields' weights), so exact."""
+        found = [(self._occurrences(leaf.keys[0], f)[0], WEIGHTS[f]) for f in leaf.fields]
+        size = len(self.alive)
+        if sum(len(p) for p, _ in found) <= size // 16:
+            return None
+        positions = np.concatenate([p for p, _ in found])
+        weights = np.repeat([w for _, w in found], [len(p) for p, _ in found])
+        dense = np.bincount(positions, weights=weights, minlength=size)
+        docs = nonzero(dense)
+        return docs, dense[docs]
 
     def _term_mask(self, term: Term, scores: np.ndarray | None, memo: dict | None) -> np.ndarray:
         mask = np.zeros(len(self.alive), dtype=bool)

@@ -32,7 +32,7 @@ from django.apps import apps
 
 from practicehub.search import bridge
 from practicehub.search.facets import FacetTable
-from practicehub.search.keyword_index import EXACT, TITLE, Leaf
+from practicehub.search.keyword_index import EXACT, TITLE, Leaf, nonzero
 from practicehub.search.query import ParsedQuery, Term, Word, make_term
 
 MIN_ALL_MATCHES = 10
@@ -254,7 +254,7 @@ def rank(
             counts = np.zeros(table.size)
             for facet, value in found:
                 counts += table.columns[facet].mask((value,), table.size)
-            positions = np.flatnonzero(counts)
+            positions = nonzero(counts)
             # Most concepts first; among equals, what the other lists already rank higher.
             positions = positions[descending(fused[positions])]
             # Concepts named are few: a stable sort of small integers (a radix sort).

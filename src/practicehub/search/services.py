@@ -22,6 +22,7 @@ from practicehub.catalogue.models import Organisation, Programme, Record, Theme
 from practicehub.search import facets as facet_table
 from practicehub.search import query as query_parser
 from practicehub.search import ranking
+from practicehub.search.keyword_index import nonzero
 from practicehub.search.snippets import snippet
 
 SORTS = ("relevance", "newest", "oldest", "title")
@@ -364,7 +365,7 @@ def _facet_counts(
     wanted = filters.as_dict()
     for key in facet_table.FACETS:
         column = table.columns[key]
-        top = ranking.best_first(np.flatnonzero(counts[key]), counts[key], MAX_FACET_VALUES)
+        top = ranking.best_first(nonzero(counts[key]), counts[key], MAX_FACET_VALUES)
         shown = [(column.values[i], int(counts[key][i])) for i in top.tolist()]
         values = {v for v, _ in shown}
         for value in wanted[key]:
