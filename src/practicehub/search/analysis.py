@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import Stemmer
 
@@ -74,11 +74,6 @@ def words(text: str) -> list[str]:
 def word_list(text: str) -> list[str]:
     """The words of a text as written (case and apostrophes kept), for highlighting."""
     return _WORD.findall(text)
-
-
-def word_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``word_list(text)``, lazily: a snippet needs the spans of a few."""
-    return _WORD.finditer(text)
 
 
 def stem_key(word: str, language: str) -> str:

@@ -37,6 +37,8 @@ MAX_RECENT = 5000
 MAX_RECENT_SHARE = 0.1
 MAX_DEAD_SHARE = 0.2
 _IN_BATCH = 500
+# A facet with at most this many values counts with a bit set per value (``Column.counts``).
+BIT_VALUES = 64
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Column:
     _by_position: tuple[np.ndarray, np.ndarray] | None = field(
         default=None, repr=False, compare=False
     )
+    # Per value, its records as a bit set over that many positions, made on first use by counts.
+    _bits: tuple[int, np.ndarray] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, pairs: _Pairs) -> Column:
@@ -90,10 +94,27 @@ class Column:
         return out
 
     def counts(self, matched: np.ndarray) -> np.ndarray:
-        """Matched records per value. Each pair is counted under ``2 * value + matched``: one
-        pass over the pairs, without picking out the matched ones (a branchy, slow step)."""
+        """Matched records per value.
+
+        A facet with few values (kind, language, theme, programme, year) keeps each value's
+        records as a bit set: the counts are the bits each set shares with the matched
+        records', 64 records a step (the year facet at 100,000 records: 0.06 ms against 1.0
+        for a pass over its 250,000 pairs). Others count each pair under ``2 * value +
+        matched``: one pass over the pairs, without picking out the matched ones (a branchy,
+        slow step)."""
+        if len(self.values) <= BIT_VALUES:
+            shared = self._bit_sets(len(matched)) & _bit_set(matched)
+            return np.bitwise_count(shared).sum(axis=1, dtype=np.int64)
         paired = np.bincount(self.val * 2 + matched[self.rec], minlength=2 * len(self.values))
         return paired[1::2]
+
+    def _bit_sets(self, size: int) -> np.ndarray:
+        """(values, words) uint64: bit p of value v's row is set where record p has it."""
+        if self._bits is None or self._bits[0] != size:
+            rows = np.zeros((len(self.values), size), dtype=bool)
+            rows[self.val, self.rec] = True
+            self._bits = (size, _bit_set(rows))
+        return self._bits[1]
 
     def counts_of(self, positions: np.ndarray) -> np.ndarray:
         """Records per value among a few (unique) positions, such as the records the semantic
@@ -112,6 +133,15 @@ class Column:
         # The k-th pair of a run sits at the run's first index + k.
         shift = np.repeat(first - (np.cumsum(runs) - runs), runs)
         return np.bincount(val[np.arange(len(shift)) + shift], minlength=len(self.values))
+
+
+def _bit_set(flags: np.ndarray) -> np.ndarray:
+    """Boolean rows packed into 64-bit words (the last one padded with zeros)."""
+    packed = np.packbits(flags, axis=-1)
+    padding = -packed.shape[-1] % 8
+    if padding:
+        packed = np.pad(packed, [(0, 0)] * (packed.ndim - 1) + [(0, padding)])
+    return packed.view(np.uint64)
 
 
 @dataclass
