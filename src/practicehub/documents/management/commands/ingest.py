@@ -16,6 +16,10 @@ class Command(BaseCommand):
         "Exit code 1 if any file was rejected; the others are still stored.\n\n"
         "Example: practicehub ingest reports/ leaflet.pdf"
     )
+    # Django's system checks import the web and API layers (half a second of every call's
+    # start-up, before any file is read) and check nothing ingest uses; `practicehub check`,
+    # serve and the test suite run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
