@@ -241,34 +241,7 @@ class KeywordIndex:
         ``memo`` keeps the answers for one query (its lists share most leaves)."""
         if memo is not None and leaf in memo:
             return memo[leaf]
-        size = len(self.alive)
-        counted = self._counted(leaf) if len(leaf.keys) == 1 and len(leaf.fields) > 1 else None
-        per_field = [counted] if counted is not None else []
-        for field in leaf.fields if counted is None else ():
-            hits = self._phrase_hits(leaf.keys, field)
-            if len(hits):
-                # Occurrences are sorted by position: frequencies are run lengths.
-                first = np.empty(len(hits), dtype=bool)
-                first[0] = True
-                np.not_equal(hits[1:], hits[:-1], out=first[1:])
-                starts = np.flatnonzero(first)
-                counts = np.diff(starts, append=len(hits))
-                per_field.append((hits[starts], WEIGHTS[field] * counts))
-        if not per_field:
-            docs, freq = np.zeros(0, np.int64), np.zeros(0)
-        elif len(per_field) == 1:
-            docs, freq = per_field[0]
-        elif sum(len(d) for d, _ in per_field) > size // 16:
-            dense = np.zeros(size)
-            for d, f in per_field:
-                dense[d] += f  # positions are unique within a field
-            docs = nonzero(dense)
-            freq = dense[docs]
-        else:
-            docs, inverse = np.unique(
-                np.concatenate([d for d, _ in per_field]), return_inverse=True
-            )
-            freq = np.bincount(inverse, weights=np.concatenate([f for _, f in per_field]))
+        docs, freq = self._frequencies(leaf)
         if not self._all_alive:
             live = self.alive[docs]
             docs, freq = docs[live], freq[live]
@@ -280,20 +253,37 @@ class KeywordIndex:
             memo[leaf] = result
         return result
 
-    def _counted(self, leaf: Leaf) -> tuple[np.ndarray, np.ndarray] | None:
-        """A common word's records and weighted frequencies over several fields, counted in
-        one pass over its occurrences into a table of every position: cheaper than a run per
-        field merged afterwards once it occurs in more than 1/16 of the positions. None
-        otherwise. The sums are of whole numbers (the stem fields' weights), so exact."""
-        found = [(self._occurrences(leaf.keys[0], f)[0], WEIGHTS[f]) for f in leaf.fields]
+    def _frequencies(self, leaf: Leaf) -> tuple[np.ndarray, np.ndarray]:
+        """The records (ascending) holding the leaf, and its frequency in each, weighted by
+        field and summed over the leaf's fields.
+
+        Where the leaf occurs in more than 1/16 of the positions over several fields (a common
+        word), its occurrences are counted in one pass into a table of every position;
+        otherwise each field's frequencies are run lengths, merged. The two give the same
+        sums: the fields that go together are the stem fields, whose weights are whole."""
         size = len(self.alive)
-        if sum(len(p) for p, _ in found) <= size // 16:
-            return None
-        positions = np.concatenate([p for p, _ in found])
-        weights = np.repeat([w for _, w in found], [len(p) for p, _ in found])
-        dense = np.bincount(positions, weights=weights, minlength=size)
-        docs = nonzero(dense)
-        return docs, dense[docs]
+        hits = [(self._phrase_hits(leaf.keys, field), WEIGHTS[field]) for field in leaf.fields]
+        if len(hits) > 1 and sum(len(h) for h, _ in hits) > size // 16:
+            weights = np.repeat([w for _, w in hits], [len(h) for h, _ in hits])
+            dense = np.bincount(np.concatenate([h for h, _ in hits]), weights, minlength=size)
+            docs = nonzero(dense)
+            return docs, dense[docs]
+        per_field = []
+        for field_hits, weight in hits:
+            if len(field_hits):
+                # Occurrences are sorted by position: frequencies are run lengths.
+                first = np.empty(len(field_hits), dtype=bool)
+                first[0] = True
+                np.not_equal(field_hits[1:], field_hits[:-1], out=first[1:])
+                starts = np.flatnonzero(first)
+                counts = np.diff(starts, append=len(field_hits))
+                per_field.append((field_hits[starts], weight * counts))
+        if not per_field:
+            return np.zeros(0, np.int64), np.zeros(0)
+        if len(per_field) == 1:
+            return per_field[0]
+        docs, inverse = np.unique(np.concatenate([d for d, _ in per_field]), return_inverse=True)
+        return docs, np.bincount(inverse, weights=np.concatenate([f for _, f in per_field]))
 
     def _term_mask(self, term: Term, scores: np.ndarray | None, memo: dict | None) -> np.ndarray:
         mask = np.zeros(len(self.alive), dtype=bool)
