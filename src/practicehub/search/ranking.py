@@ -34,6 +34,7 @@ from practicehub.search import bridge
 from practicehub.search.facets import FacetTable
 from practicehub.search.keyword_index import EXACT, TITLE, Leaf, nonzero
 from practicehub.search.query import ParsedQuery, Term, Word, make_term
+from practicehub.shortlist import shortlist
 
 MIN_ALL_MATCHES = 10
 # Chosen on the development set (bench/search_eval.py): k=20 over 60 and 10, the semantic list
@@ -299,10 +300,8 @@ def best_first(positions: np.ndarray, scores: np.ndarray, limit: int) -> np.ndar
     """The ``limit`` of the (ascending) positions with the highest scores, best first, ties
     in position order: what a stable sort of them all begins with, without sorting them all."""
     values = scores[positions]
-    if len(positions) > limit:
-        threshold = np.partition(values, len(values) - limit)[len(values) - limit]
-        keep = values >= threshold
-        positions, values = positions[keep], values[keep]
+    keep = shortlist(values, limit)
+    positions, values = positions[keep], values[keep]
     return positions[np.argsort(-values, kind="stable")][:limit]
 
 

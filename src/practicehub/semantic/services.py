@@ -31,6 +31,7 @@ from practicehub.semantic.expansion import (
 from practicehub.semantic.index import VectorIndex, index_current
 from practicehub.semantic.models import Passage
 from practicehub.semantic.passages import passages_rebuild, text_hash
+from practicehub.shortlist import shortlist
 
 __all__ = [
     "PendingRank",
@@ -56,8 +57,6 @@ QUERY_CACHE_SIZE = 1000
 # The records scored exactly after the approximate first pass (``_record_scores``).
 RESCORE_FACTOR = 4
 RESCORE_MIN = 1000
-# Every how many scores one is read to guess where the best ones begin (``_best_unordered``).
-_SAMPLE_STEP = 8
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -342,23 +341,11 @@ def _exact_record_scores(
 
 def _best_unordered(scores: np.ndarray, allowed: np.ndarray | None, limit: int) -> np.ndarray:
     """The positions of the ``limit`` best allowed scores, in no particular order (at least
-    ``limit`` records are allowed).
-
-    A partition of every score costs about 0.9 ms at 100,000 records, twice a query: so a
-    threshold a little below the ``limit``-th best is first read off every 8th score, and
-    only the scores above it (a few times ``limit``) are partitioned; should fewer than
-    ``limit`` pass it, every score is."""
+    ``limit`` records are allowed): partitioned within their shortlist (shortlist.py)."""
     if allowed is not None:
         scores = np.where(allowed, scores, -np.inf)
-    if len(scores) > 32 * limit:
-        sample = scores[::_SAMPLE_STEP]
-        # The sample's (2 x limit / step + 8)-th best: about twice ``limit`` scores pass.
-        rank = len(sample) - 1 - min(len(sample) - 1, 2 * limit // _SAMPLE_STEP + 8)
-        threshold = np.partition(sample, rank)[rank]
-        above = np.flatnonzero(scores >= threshold)
-        if len(above) >= limit:
-            return above[np.argpartition(-scores[above], limit - 1)[:limit]]
-    return np.argpartition(-scores, limit - 1)[:limit]
+    above = shortlist(scores, limit)
+    return above[np.argpartition(-scores[above], limit - 1)[:limit]]
 
 
 def _top(scores: np.ndarray, allowed: np.ndarray | None, limit: int) -> np.ndarray:
