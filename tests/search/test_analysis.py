@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from practicehub.search import analysis
 from practicehub.search.backends import postgres, sqlite
-from practicehub.search.query import parse
+from practicehub.search.query import meaning_text, parse
 
 
 def test_folding_removes_case_and_diacritics():
@@ -36,6 +36,16 @@ def test_the_parser_reads_phrases_exclusions_and_or():
     assert query.groups[0][0].is_phrase
     assert [w.text for w in query.excluded[0].words] == ["smurtas"]
     assert {t.words[0].text for t in query.groups[1]} == {"romų", "roma"}
+
+
+def test_the_model_reads_the_wanted_words_as_typed_without_operators_or_exclusions():
+    assert meaning_text('"Moterų lyderystė" -smurtas romų OR Roma') == "Moterų lyderystė romų Roma"
+    assert meaning_text('savivaldybė -mokykla -"vaikų darželis"') == "savivaldybė"
+    assert meaning_text("Erasmus+ \"strategic") == "Erasmus+ strategic"
+    assert meaning_text("women's leadership - in municipalities") == (
+        "women's leadership - in municipalities"
+    )
+    assert meaning_text("-smurtas") == ""
 
 
 def test_stop_words_are_dropped_unless_nothing_else_is_left():

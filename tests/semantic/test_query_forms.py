@@ -23,6 +23,9 @@ def test_glossary_translation_goes_into_the_other_language_inflected_or_not():
     # ending, as Lithuanian typed without diacritics is: "courtyards" is not "court" (teismas).
     assert "teismas" not in glossary_translation("community gardens in courtyards")[1]
     assert glossary_translation("") is None
+    # A word typed beside its translation is said once: "jaunimas jaunimas" would cost the
+    # model a text where the glossary term alone has its vector kept.
+    assert glossary_translation("jaunimas youth") == ("lt", "jaunimas")
 
 
 def test_words_typed_without_diacritics_are_spelled_as_the_collection_writes_them(ingest):

@@ -113,6 +113,21 @@ def parse(text: str) -> ParsedQuery:
     return _without_stop_words(query)
 
 
+def meaning_text(text: str) -> str:
+    """The query as the model should read it: the wanted words as typed, without the operators
+    (quotes, OR) and without the excluded terms, which a model would take for words wanted
+    ("savivaldybė -mokykla" is "savivaldybė", not a query about schools)."""
+    kept = []
+    for match in _TOKEN.finditer((text or "")[:MAX_QUERY_CHARS]):
+        negated, quoted, bare = match.group(1), match.group(2), match.group(3)
+        if bare is None:
+            if not negated:
+                kept.append(quoted.strip())
+        elif bare != "OR" and not (bare.startswith("-") and len(bare) > 1):
+            kept.append(bare)
+    return " ".join(k for k in kept if k)
+
+
 def _is_stop(term: Term) -> bool:
     return not term.is_phrase and term.words[0].text in analysis.STOP_WORDS
 

@@ -33,7 +33,7 @@ from django.apps import apps
 from practicehub.search import bridge
 from practicehub.search.facets import FacetTable
 from practicehub.search.keyword_index import EXACT, TITLE, Leaf, nonzero
-from practicehub.search.query import ParsedQuery, Term, Word, make_term
+from practicehub.search.query import ParsedQuery, Term, Word, make_term, meaning_text
 from practicehub.shortlist import shortlist
 
 MIN_ALL_MATCHES = 10
@@ -244,10 +244,13 @@ def rank(
         matched[positions] = True
 
     semantic = options.semantic and apps.is_installed("practicehub.semantic")
-    pending = _semantic_start(table, text, allowed, filtered) if semantic else None
+    # The model, the glossary and the concepts read the wanted words only: an excluded word
+    # is not something the query is about.
+    meaning = meaning_text(text)
+    pending = _semantic_start(table, meaning, allowed, filtered) if semantic else None
     if options.keyword:
         add("keyword", keyword_rank(table, query, memo)[0])
-    words = bridge.query_words(text)
+    words = bridge.query_words(meaning)
     expansions = (
         bridge.glossary_expansions(words) if options.glossary or options.mix != "none" else []
     )
@@ -283,7 +286,7 @@ def rank(
     if hidden is not None:
         matched[hidden] = False
     positions = np.flatnonzero(matched)
-    language = bridge.query_language(text, words, expansions)
+    language = bridge.query_language(meaning, words, expansions)
     if depth is not None and options.mix in ("none", "interleave") and len(positions) > 2 * depth:
         positions = _head_first(table, positions, fused, depth, options.mix, language)
         return positions, fused[positions]

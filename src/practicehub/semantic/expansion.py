@@ -177,5 +177,9 @@ def glossary_translation(query: str) -> tuple[str, str] | None:
     translated, matched = results[source]
     if not matched:
         return None
-    translated = [w for w in translated if w.casefold() not in _FUNCTION_WORDS[source]]
-    return ("en" if source == "lt" else "lt"), " ".join(translated)
+    # A word said twice ("jaunimas OR youth" -> "jaunimas jaunimas") is said once.
+    kept: dict[str, str] = {}
+    for w in translated:
+        if w.casefold() not in _FUNCTION_WORDS[source]:
+            kept.setdefault(w.casefold(), w)
+    return ("en" if source == "lt" else "lt"), " ".join(kept.values())
