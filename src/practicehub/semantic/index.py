@@ -95,7 +95,7 @@ class VectorIndex:
         # (a + 128) . (b + 128) = a . b + 128 (sum(a + 128) - 128 dim) + 128 sum(b + 128)
         dim = self.coarse.shape[1]
         sums = self.coarse.sum(axis=1, dtype=np.int64)
-        self._coarse_offset = (128 * sums - 128 * 128 * dim).astype(np.float64)
+        self._coarse_offset = (128 * sums - 128 * 128 * dim).astype(np.int32)
         counts = np.diff(self.record_starts, append=len(self.passage_ids))
         self.row_counts = counts
         self.language_rows = np.equal.outer(
@@ -176,12 +176,17 @@ class VectorIndex:
             return np.empty((len(queries), 0), dtype=np.float32)
         rows, row_scale = quantised(queries, np.zeros_like(self.centre))
         rows = offset_bytes(rows)
+        # Products of the offset bytes: whole numbers below 384 x 255^2, so int32 holds them
+        # and the offset's share comes off exactly. Queries by passages, laid out so (a copy
+        # of the kernel's passages-by-queries output): numpy's steps along a row of two
+        # queries took eight times as long.
         products = np.asarray(
-            simsimd.cdist(self.coarse, rows, metric="dot", threads=SCAN_THREADS)
-        ).T  # (queries, passages) float64, of the offset bytes: exact integers
+            simsimd.cdist(self.coarse, rows, metric="dot", out_dtype="int32", threads=SCAN_THREADS)
+        ).T.copy()
         products -= self._coarse_offset
-        products -= 128 * rows.sum(axis=1, dtype=np.int64)[:, None]
-        out = products.astype(np.float32, order="C")
+        products -= 128 * rows.sum(axis=1, dtype=np.int32)[:, None]
+        # What is left is the signed product, below 384 x 128^2 < 2^24: exact in float32.
+        out = products.astype(np.float32)
         out *= self.coarse_scale
         out *= row_scale[:, None]
         out += (queries @ self.centre)[:, None]
