@@ -25,6 +25,7 @@ import numpy as np
 from django.db import connection
 
 from practicehub.catalogue.models import Funding, Participation, Record
+from practicehub.memory import release_free_memory
 from practicehub.search import keyword_index
 from practicehub.search.models import SearchEntry, SearchState
 
@@ -368,6 +369,7 @@ def load() -> FacetTable:
 
     segment, lengths = keyword_index.build_segment(rows(), size)
     alive = np.ones(size, dtype=bool)
+    release_free_memory()  # the rows and texts read to build it
     return FacetTable(
         marker=marker,
         record_ids=added.record_ids,

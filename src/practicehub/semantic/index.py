@@ -35,6 +35,7 @@ import numpy as np
 import simsimd
 from django.db import connection
 
+from practicehub.memory import release_free_memory
 from practicehub.semantic.models import IndexVersion, Passage, PassageVector
 
 _FETCH = 2000
@@ -351,6 +352,7 @@ def index_current(model: str, dim: int) -> VectorIndex:
             index = None
             started = time.monotonic()
             index = index_load(model, dim, version)
+            release_free_memory()
             index.loaded_at = time.monotonic()
             index.load_seconds = index.loaded_at - started
             _loaded[key] = index
