@@ -41,7 +41,7 @@ def test_the_parser_reads_phrases_exclusions_and_or():
 def test_the_model_reads_the_wanted_words_as_typed_without_operators_or_exclusions():
     assert meaning_text('"Moterų lyderystė" -smurtas romų OR Roma') == "Moterų lyderystė romų Roma"
     assert meaning_text('savivaldybė -mokykla -"vaikų darželis"') == "savivaldybė"
-    assert meaning_text("Erasmus+ \"strategic") == "Erasmus+ strategic"
+    assert meaning_text('Erasmus+ "strategic') == "Erasmus+ strategic"
     assert meaning_text("women's leadership - in municipalities") == (
         "women's leadership - in municipalities"
     )
