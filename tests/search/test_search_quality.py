@@ -74,3 +74,22 @@ def test_every_judgement_points_at_an_ingested_record(report):
     result, _ = report
     # A few judged titles are written differently by extraction; most must be found.
     assert result["judged_records_found"] >= 0.95 * result["judgements"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["women's leadership in municipalities", "smurtas artimoje aplinkoje", "integracija -Kaunas"],
+)
+def test_short_pages_follow_the_order_of_the_whole_list(report, query):
+    # A short page orders only the best few records, taken from the leaders of the lists and
+    # the records the semantic list raises; page by page they are the whole list's first.
+    from practicehub.search.services import record_search
+
+    whole = [h.record_id for h in record_search(query=query, per_page=100).hits]
+    assert len(whole) > 30
+    paged = [
+        h.record_id
+        for page in (1, 2, 3, 4)
+        for h in record_search(query=query, per_page=3, page=page).hits
+    ]
+    assert paged == whole[:12]

@@ -272,23 +272,34 @@ def rank(
             named = counts[positions].astype(np.int16)
             positions = positions[np.argsort(-named, kind="stable")]
             add("concepts", positions)
+    language = bridge.query_language(meaning, words, expansions)
+    # The records that can head the final order, when known to be fewer than all (None).
+    leaders = None
     if pending is not None:
+        so_far = matched.copy()
+        if hidden is not None:
+            so_far[hidden] = False
         if meanwhile is not None:
-            so_far = matched.copy()
-            if hidden is not None:
-                so_far[hidden] = False
             meanwhile(so_far)
-        add("semantic", _semantic(table, pending, notes))
+        if depth is not None:
+            leaders = _leaders(table, matched, so_far, fused, depth, options.mix, language)
+        found = _semantic(table, pending, notes)
+        add("semantic", found)
+        if leaders is not None:
+            # The semantic list only raises the scores of the records it holds.
+            leaders = np.union1d(leaders, found[allowed[found]])
     if options.exact:
-        top = best_first(np.flatnonzero(matched), fused, EXACT_CHECK)
+        checked = np.flatnonzero(matched) if leaders is None else leaders
+        top = best_first(checked, fused, EXACT_CHECK)
         fused[_exact_matches(table, top, query, text, memo)] += EXACT_BONUS
 
     if hidden is not None:
         matched[hidden] = False
     positions = np.flatnonzero(matched)
-    language = bridge.query_language(meaning, words, expansions)
     if depth is not None and options.mix in ("none", "interleave") and len(positions) > 2 * depth:
-        positions = _head_first(table, positions, fused, depth, options.mix, language)
+        if leaders is not None:
+            leaders = leaders[matched[leaders]]
+        positions = _head_first(table, positions, fused, depth, options.mix, language, leaders)
         return positions, fused[positions]
     positions = positions[descending(fused[positions])]
     if options.mix != "none" and len(positions):
@@ -308,6 +319,30 @@ def best_first(positions: np.ndarray, scores: np.ndarray, limit: int) -> np.ndar
     return positions[np.argsort(-values, kind="stable")][:limit]
 
 
+def _leaders(
+    table: FacetTable,
+    matched: np.ndarray,
+    shown: np.ndarray,
+    fused: np.ndarray,
+    depth: int,
+    mix: str,
+    language: str | None,
+) -> np.ndarray:
+    """The records that lead the lists so far (ascending): the best ``EXACT_CHECK`` of those
+    ``matched`` and each side's best ``depth`` of those ``shown``. Found while the semantic
+    list is computed, they spare the ranking two passes over every match after it: a record
+    outside them and outside the semantic list stays behind them, since lists only add to
+    scores, so the final heads are taken from them and the records the semantic list holds."""
+    heads = [best_first(np.flatnonzero(matched), fused, EXACT_CHECK)]
+    positions = np.flatnonzero(shown)
+    if mix == "none":
+        heads.append(best_first(positions, fused, depth))
+    else:
+        other = _other_side(table, positions, language)
+        heads += [best_first(positions[other == side], fused, depth) for side in (False, True)]
+    return np.unique(np.concatenate(heads))
+
+
 def _head_first(
     table: FacetTable,
     positions: np.ndarray,
@@ -315,15 +350,17 @@ def _head_first(
     depth: int,
     mix: str,
     language: str | None,
+    leaders: np.ndarray | None = None,
 ) -> np.ndarray:
     """The first ``depth`` positions of the full order, then the others unordered. Interleaving
     takes at most ``depth`` from each side into its first ``depth``, so each side's best
-    ``depth`` decide them."""
+    ``depth`` decide them; they are among ``leaders`` (ascending) when those are given."""
+    pool = positions if leaders is None else leaders
     if mix == "none":
-        head = best_first(positions, fused, depth)
+        head = best_first(pool, fused, depth)
     else:
-        other = _other_side(table, positions, language)
-        sides = [best_first(positions[other == side], fused, depth) for side in (False, True)]
+        other = _other_side(table, pool, language)
+        sides = [best_first(pool[other == side], fused, depth) for side in (False, True)]
         head = np.sort(np.concatenate(sides))
         head = _interleave(table, head[np.argsort(-fused[head], kind="stable")], language)
         head = head[:depth]
