@@ -160,3 +160,32 @@ def test_a_batch_also_ends_at_its_size_in_bytes(examples_dir, monkeypatch, capsy
     code, out, _ = run("ingest", "--quiet", *paths)
     assert code == 0 and "8 stored" in out
     assert catalogue(capsysbinary) == whole
+
+
+def test_whether_files_are_stored_already_is_asked_once_for_a_batch(examples_dir, tmp_path):
+    """New files cost the documents table a few questions per batch, not one each; among them,
+    files stored before still read "unchanged" and an unreadable one is rejected, each in its
+    place."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    files = sorted((examples_dir / "documents").iterdir())[:12]
+    with CaptureQueriesContext(connection) as queries:
+        code, out, _ = run("ingest", "--quiet", *map(str, files))
+    assert code == 0 and "12 files: 12 stored" in out
+    asked = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT") and "documents_document" in q["sql"]
+    ]
+    assert len(asked) <= 4, asked
+
+    new = sorted((examples_dir / "documents").iterdir())[12:15]
+    assert len(new) == 3
+    mixed = [files[0], new[0], files[1], tmp_path / "missing.txt", new[1], files[2], new[2]]
+    code, out, err = run("ingest", *map(str, mixed))
+    assert code == 1
+    assert "missing.txt: rejected: cannot read the file" in err
+    lines = [line.split(": ")[1] for line in out.splitlines()[:-1]]
+    assert lines == ["unchanged", "stored", "unchanged", "stored", "unchanged", "stored"]
+    assert "7 files: 3 stored, 0 updated, 3 unchanged, 1 rejected" in out

@@ -26,7 +26,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -439,28 +439,31 @@ def ingest_paths(
     forked from it then have without loading them each (see ``_pool``).
     """
     batch = max(1, batch)
+    loaded = _loaded(paths, batch)
     if jobs <= 1:
         chunk: list[tuple[Path, Prepared | Outcome, int]] = []
-        for path in paths:
-            item = _load_and_prepare(path)
+        for path, item in loaded:
+            item = _prepare_loaded(item)
             chunk.append((path, item, len(item.incoming.data) if isinstance(item, Prepared) else 0))
             if len(chunk) >= batch or sum(size for _, _, size in chunk) >= BATCH_BYTES:
                 yield from _commit_chunk(chunk, status)
                 chunk = []
         yield from _commit_chunk(chunk, status)
         return
-    paths = iter(paths)
     pending: deque[tuple[Path, Future | Prepared | Outcome, int]] = deque()
-    for path in paths:
-        item = _load_and_prepare(path)
+    for path, item in loaded:
+        item = _prepare_loaded(item)
         pending.append((path, item, len(item.incoming.data) if isinstance(item, Prepared) else 0))
         if isinstance(item, Prepared):
             break
         if len(pending) >= batch:
             yield from _commit_next(pending, batch, status)
     with _pool(jobs) as pool:
-        for path in paths:
-            pending.append((path, *_submit(pool, path)))
+        for path, item in loaded:
+            if isinstance(item, Incoming):
+                pending.append((path, pool.submit(_guarded, prepare, item), len(item.data)))
+            else:
+                pending.append((path, item, 0))
             # Keep a batch in the workers' hands while this process stores the one before, and
             # the memory bounded: two batches ahead at most.
             if len(pending) >= 2 * batch or _bytes(pending) >= 2 * BATCH_BYTES:
@@ -515,16 +518,47 @@ def _load_and_prepare(path: Path) -> Prepared | Outcome:
     return unchanged(incoming) or _guarded(prepare, incoming)
 
 
-def _submit(pool: ProcessPoolExecutor, path: Path) -> tuple[Future | Outcome, int]:
-    """The file handed to a worker, or its outcome when there is nothing to do; its size."""
-    try:
-        incoming = load(path)
-    except IngestError as exc:
-        return Outcome(source=str(path), status="rejected", reason=str(exc)), 0
-    done = unchanged(incoming)
-    if done is not None:
-        return done, 0
-    return pool.submit(_guarded, prepare, incoming), len(incoming.data)
+def _loaded(paths: Iterable[Path], batch: int) -> Iterator[tuple[Path, Incoming | Outcome]]:
+    """The files read, in order: each an ``Incoming`` to prepare, or its outcome when there is
+    nothing to do (unreadable, or its bytes stored already). Whether bytes are stored is asked
+    once for ``batch`` files (``BATCH_BYTES`` at most), not once per file: on PostgreSQL a query
+    per file cost this process ~0.5 ms of each file's ~9 ms. ``store`` asks again before
+    writing, so bytes stored in the meantime (or twice in one call) still read "unchanged"."""
+    group: list[tuple[Path, Incoming | Outcome]] = []
+    size = 0
+    for path in paths:
+        try:
+            item: Incoming | Outcome = load(path)
+        except IngestError as exc:
+            item = Outcome(source=str(path), status="rejected", reason=str(exc))
+        else:
+            size += len(item.data)
+        group.append((path, item))
+        if len(group) >= batch or size >= BATCH_BYTES:
+            yield from _unchanged_marked(group)
+            group, size = [], 0
+    yield from _unchanged_marked(group)
+
+
+def _unchanged_marked(
+    group: list[tuple[Path, Incoming | Outcome]],
+) -> Iterator[tuple[Path, Incoming | Outcome]]:
+    """The group with the files whose bytes are stored replaced by their outcome."""
+    hashes = {item.sha256 for _, item in group if isinstance(item, Incoming)}
+    stored = (
+        set(Document.objects.filter(sha256__in=hashes).values_list("sha256", flat=True))
+        if hashes
+        else set()
+    )
+    for path, item in group:
+        if isinstance(item, Incoming) and item.sha256 in stored:
+            yield path, unchanged(item) or item
+        else:
+            yield path, item
+
+
+def _prepare_loaded(item: Incoming | Outcome) -> Prepared | Outcome:
+    return _guarded(prepare, item) if isinstance(item, Incoming) else item
 
 
 def _commit_next(pending: deque, batch: int, status: str) -> Iterator[tuple[Path, Outcome]]:
