@@ -397,11 +397,19 @@ def derive(draft: RecordDraft) -> dict:
 
 def ingest_path(path: Path, *, status: str = Record.Status.PUBLISHED) -> Outcome:
     """Run every stage for one file; a rejection is returned, never raised."""
-    return commit([_load_and_prepare(path)], status=status)[0]
+    item = _read(path)
+    return commit([_prepared_if_new(item) if isinstance(item, Incoming) else item], status=status)[
+        0
+    ]
 
 
 def ingest_incoming(incoming: Incoming, *, status: str = Record.Status.PUBLISHED) -> Outcome:
-    return commit([unchanged(incoming) or _guarded(prepare, incoming)], status=status)[0]
+    return commit([_prepared_if_new(incoming)], status=status)[0]
+
+
+def _prepared_if_new(incoming: Incoming) -> Prepared | Outcome:
+    """The file prepared, or its outcome when its bytes are stored already."""
+    return unchanged(incoming) or _guarded(prepare, incoming)
 
 
 def unchanged(incoming: Incoming) -> Outcome | None:
@@ -510,12 +518,12 @@ def _bytes(items) -> int:
     return sum(size for _, _, size in items)
 
 
-def _load_and_prepare(path: Path) -> Prepared | Outcome:
+def _read(path: Path) -> Incoming | Outcome:
+    """The file's bytes, or its rejection when it cannot be read."""
     try:
-        incoming = load(path)
+        return load(path)
     except IngestError as exc:
         return Outcome(source=str(path), status="rejected", reason=str(exc))
-    return unchanged(incoming) or _guarded(prepare, incoming)
 
 
 def _loaded(paths: Iterable[Path], batch: int) -> Iterator[tuple[Path, Incoming | Outcome]]:
@@ -527,11 +535,8 @@ def _loaded(paths: Iterable[Path], batch: int) -> Iterator[tuple[Path, Incoming 
     group: list[tuple[Path, Incoming | Outcome]] = []
     size = 0
     for path in paths:
-        try:
-            item: Incoming | Outcome = load(path)
-        except IngestError as exc:
-            item = Outcome(source=str(path), status="rejected", reason=str(exc))
-        else:
+        item = _read(path)
+        if isinstance(item, Incoming):
             size += len(item.data)
         group.append((path, item))
         if len(group) >= batch or size >= BATCH_BYTES:

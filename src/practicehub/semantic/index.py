@@ -72,7 +72,7 @@ class VectorIndex:
     # (languages, records) float64: 1 where the record is in that language (for sums per
     # language as matrix products).
     language_rows: np.ndarray = field(init=False, repr=False)
-    # (passages,) float64: what the 128 offset adds to a row's product besides the query's part.
+    # (passages,) int32: what the 128 offset adds to a row's product besides the query's part.
     _coarse_offset: np.ndarray = field(init=False, repr=False)
     _by_count: np.ndarray = field(init=False, repr=False)
     _first_rows: np.ndarray = field(init=False, repr=False)
