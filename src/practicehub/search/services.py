@@ -23,7 +23,7 @@ from practicehub.search import facets as facet_table
 from practicehub.search import query as query_parser
 from practicehub.search import ranking
 from practicehub.search.keyword_index import nonzero
-from practicehub.search.snippets import snippet
+from practicehub.search.snippets import Highlighter
 
 SORTS = ("relevance", "newest", "oldest", "title")
 MAX_PER_PAGE = 100
@@ -257,7 +257,7 @@ def _hits(
     rows = list(Record.objects.filter(id__in=record_ids).values_list("id", "sections", *columns))
     records = {row[0]: dict(zip(columns, row[2:], strict=True)) for row in rows}
     sections_of = {row[0]: row[1] for row in rows}
-    seen: dict[str, dict[str, bool]] = {}  # language -> word -> matches the query
+    highlighter = Highlighter(highlight)
     snippets: dict[str, str] = {}
     for record_id in record_ids:
         row = records.get(record_id)
@@ -267,16 +267,14 @@ def _hits(
         sections = sections_of[record_id]
         parts = [summary] + [s.get("text") or "" for s in sections or []]
         text = "\n".join(p for p in parts if p) or title
-        snippets[record_id] = snippet(text, highlight, language, seen=seen.setdefault(language, {}))
+        snippets[record_id] = highlighter.snippet(text, language)
     # Found by meaning, not by its words: the passage that meant it.
     unmarked = [r for r, text in snippets.items() if "<mark>" not in text]
     found = passages(unmarked) if passages is not None and unmarked else {}
     for record_id, passage in found.items():
         if passage:
             language = records[record_id]["language"]
-            snippets[record_id] = snippet(
-                passage, highlight, language, seen=seen.setdefault(language, {})
-            )
+            snippets[record_id] = highlighter.snippet(passage, language)
     return [
         Hit(
             record_id=record_id,
