@@ -14,6 +14,9 @@ import pytest
 
 from practicehub.catalogue.models import Record
 from practicehub.documents.pipeline import ingest_path
+from practicehub.semantic import services
+from practicehub.semantic.embedder import get_embedder
+from practicehub.semantic.services import query_cache_clear
 
 # Two English and two Lithuanian records, two about violence, two about other things.
 GARDENS = "en-community-gardens.txt"  # community gardens in courtyards (English)
@@ -62,3 +65,22 @@ def record_of() -> Callable[[str], Record]:
         return Record.objects.get(document__filename=filename, ordinal=1)
 
     return find
+
+
+@pytest.fixture
+def model_calls(monkeypatch) -> list[list[str]]:
+    """The texts each call of the (real) model is given."""
+    embedder = get_embedder()
+    real = embedder.embed_queries
+    calls: list[list[str]] = []
+
+    def counted(texts):
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(embedder, "embed_queries", counted)
+    # What this process knew before the test: forgotten, as after a restart.
+    monkeypatch.setattr(services, "_glossary_vectors", services._GlossaryVectors())
+    query_cache_clear()
+    yield calls
+    query_cache_clear()

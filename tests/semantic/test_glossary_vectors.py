@@ -13,25 +13,6 @@ from practicehub.semantic.services import query_cache_clear, query_vectors
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def model_calls(monkeypatch) -> list[list[str]]:
-    """The texts each call of the (real) model is given."""
-    embedder = get_embedder()
-    real = embedder.embed_queries
-    calls: list[list[str]] = []
-
-    def counted(texts):
-        calls.append(list(texts))
-        return real(texts)
-
-    monkeypatch.setattr(embedder, "embed_queries", counted)
-    # What this process knew before the test: forgotten, as after a restart.
-    monkeypatch.setattr(services, "_glossary_vectors", services._GlossaryVectors())
-    query_cache_clear()
-    yield calls
-    query_cache_clear()
-
-
 def test_a_query_and_translation_in_the_glossary_are_embedded_once(model_calls):
     # Both are glossary terms: the query and its translation, "women's leadership".
     vectors = query_vectors("moterų lyderystė")

@@ -171,12 +171,22 @@ def _within_languages(table: FacetTable, positions: np.ndarray, scores: np.ndarr
     return positions[np.lexsort((np.arange(len(positions)), rank_in_language))]
 
 
-def _semantic_start(table: FacetTable, text: str, allowed: np.ndarray, filtered: bool):
+def semantic_vectors_start(text: str, options: RankingOptions = DEFAULT):
+    """Start embedding the query for its semantic list (``rank``'s ``vectors``), so the model
+    runs while the caller reads its tables; None without a semantic list."""
+    if not (options.semantic and apps.is_installed("practicehub.semantic")):
+        return None
+    from practicehub.semantic.services import query_vectors_start
+
+    return query_vectors_start(meaning_text(text))
+
+
+def _semantic_start(table: FacetTable, text: str, allowed: np.ndarray, filtered: bool, vectors):
     """Start the semantic list in a worker thread; the keyword lists are built meanwhile."""
     from practicehub.semantic.services import semantic_rank_start
 
     within = (table.record_ids, allowed) if filtered else None
-    return semantic_rank_start(text, limit=SEMANTIC_LIMIT, within=within)
+    return semantic_rank_start(text, limit=SEMANTIC_LIMIT, within=within, vectors=vectors)
 
 
 def _semantic(table: FacetTable, pending, notes: dict) -> np.ndarray:
@@ -218,6 +228,7 @@ def rank(
     depth: int | None = None,
     hidden: np.ndarray | None = None,
     meanwhile: Callable[[np.ndarray], None] | None = None,
+    vectors=None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions of the allowed records that match, best first, with fused scores.
 
@@ -230,7 +241,8 @@ def rank(
     ``meanwhile`` is the caller's own work to do while the semantic list is computed in its
     worker thread: it is given a mask of the records returned so far (every list but the
     semantic one); the semantic list only adds records to them. It is not called when there
-    is no semantic list to wait for."""
+    is no semantic list to wait for. ``vectors``: the query's texts already being embedded
+    (``semantic_vectors_start``)."""
     notes = notes if notes is not None else {}
     memo: dict = {}  # keyword index answers shared by the lists below
     fused = np.zeros(table.size)
@@ -247,7 +259,7 @@ def rank(
     # The model, the glossary and the concepts read the wanted words only: an excluded word
     # is not something the query is about.
     meaning = meaning_text(text)
-    pending = _semantic_start(table, meaning, allowed, filtered) if semantic else None
+    pending = _semantic_start(table, meaning, allowed, filtered, vectors) if semantic else None
     if options.keyword:
         add("keyword", keyword_rank(table, query, memo)[0])
     words = bridge.query_words(meaning)

@@ -165,9 +165,11 @@ def record_search(
     filters = filters or SearchFilters()
     # A NUL cannot be a word, and PostgreSQL refuses it in any text it is given.
     query = query.replace("\x00", " ")
+    parsed = query_parser.parse(query)
+    # The model first: it is most of a new query's time, and needs nothing read below.
+    vectors = ranking.semantic_vectors_start(query, options) if parsed.groups else None
     table = facet_table.table()
     allowed = _filter_mask(table, filters)
-    parsed = query_parser.parse(query)
 
     notes: dict = {}
     # The records matched before the semantic list came, and their facet counts, made while
@@ -191,6 +193,7 @@ def record_search(
             depth=page * per_page if sort == "relevance" else 1,
             hidden=excluded,
             meanwhile=count_meanwhile,
+            vectors=vectors,
         )
     else:
         positions = np.arange(table.size, dtype=np.int64)

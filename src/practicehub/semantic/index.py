@@ -339,7 +339,7 @@ RELOAD_FACTOR = 20
 
 def index_current(model: str, dim: int) -> VectorIndex:
     """The matrix for this model and database, loaded again if the passages changed."""
-    key = (connection.alias, connection.vendor, str(connection.settings_dict.get("NAME")), model)
+    key = _key(model)
     version = _current_version()
     index = _loaded.get(key)
     if index is not None and (index.version == version or _too_soon(index)):
@@ -357,6 +357,18 @@ def index_current(model: str, dim: int) -> VectorIndex:
             index.load_seconds = index.loaded_at - started
             _loaded[key] = index
     return index
+
+
+def _key(model: str) -> tuple:
+    """The loaded matrix's key: the current database and the model."""
+    return (connection.alias, connection.vendor, str(connection.settings_dict.get("NAME")), model)
+
+
+def index_known_empty(model: str) -> bool:
+    """Whether the matrix this process last loaded for the model and database was empty (no
+    query is made; False when none is loaded yet)."""
+    index = _loaded.get(_key(model))
+    return index is not None and index.size == 0
 
 
 def _too_soon(index: VectorIndex) -> bool:

@@ -28,7 +28,7 @@ from practicehub.semantic.expansion import (
     glossary_translation,
     translation_terms,
 )
-from practicehub.semantic.index import VectorIndex, index_current
+from practicehub.semantic.index import VectorIndex, index_current, index_known_empty
 from practicehub.semantic.models import Passage
 from practicehub.semantic.passages import passages_rebuild, text_hash
 from practicehub.shortlist import shortlist
@@ -41,6 +41,7 @@ __all__ = [
     "passages_reindex",
     "query_cache_clear",
     "query_vectors",
+    "query_vectors_start",
     "semantic_rank",
     "semantic_rank_start",
     "semantic_similar",
@@ -253,6 +254,31 @@ def query_vectors(
     return _query_cache.vectors(embedder, texts)
 
 
+@dataclass(frozen=True)
+class QueryVectors:
+    """The vectors of a query's texts, being computed in a worker thread."""
+
+    texts: list[str]
+    work: Future
+
+
+def query_vectors_start(query: str, *, expand: bool = True) -> QueryVectors | None:
+    """Start embedding the query's texts (``_query_texts``) in a worker thread and return at
+    once; None when the query has nothing to embed or the loaded index is empty.
+
+    A search starts this before it reads its tables, so the model (most of a new query's
+    time) is not kept waiting for them; ``semantic_rank_start(vectors=...)`` then takes
+    the vectors instead of embedding the texts again.
+    """
+    embedder = get_embedder()
+    if index_known_empty(embedder.name):
+        return None
+    texts = _query_texts(query, expand)
+    if not texts:
+        return None
+    return QueryVectors(texts, _workers.submit(_query_cache.vectors, embedder, texts))
+
+
 def _allowed(
     index: VectorIndex,
     record_ids: Collection[str] | None,
@@ -429,9 +455,11 @@ def _ranked(
     allowed: np.ndarray | None,
     calibrate: bool,
     limit: int,
+    vectors: Future | None = None,
 ):
-    """The database-free part of a ranking: embed, score, pick the best ``limit`` records."""
-    queries = _query_cache.vectors(embedder, texts)
+    """The database-free part of a ranking: embed (or wait for ``vectors``), score, pick the
+    best ``limit`` records."""
+    queries = vectors.result() if vectors is not None else _query_cache.vectors(embedder, texts)
     scores, passage_scores = _record_scores(index, queries, allowed, calibrate, limit)
     return _top(scores, allowed, limit), scores, passage_scores
 
@@ -446,12 +474,14 @@ def semantic_rank_start(
     calibrate: bool = True,
     restore: bool = True,
     background: bool = True,
+    vectors: QueryVectors | None = None,
 ) -> PendingRank:
     """Start ``semantic_rank`` in a worker thread (``background``) and return at once.
 
     What needs the database (the index version, the restored spelling of the query) is read
     here, in the caller's thread; the model call and the scan run in the worker, while the
     caller does other work; ``hits()`` waits for them and reads the passage texts.
+    ``vectors``: the query's texts already being embedded (``query_vectors_start``).
     """
     nothing = PendingRank(index=None, work=None)
     if limit <= 0 or not _clean_query(query):
@@ -463,8 +493,11 @@ def semantic_rank_start(
     allowed = _allowed(index, record_ids, within)
     if allowed is not None and not allowed.any():
         return nothing
-    texts = _query_texts(query, expand, restore)  # not empty: the query has a letter or digit
-    args = (index, embedder, texts, allowed, calibrate, limit)
+    if vectors is not None:
+        texts, work = vectors.texts, vectors.work
+    else:
+        texts, work = _query_texts(query, expand, restore), None  # not empty: see above
+    args = (index, embedder, texts, allowed, calibrate, limit, work)
     if background:
         work = _workers.submit(_ranked, *args)
     else:
