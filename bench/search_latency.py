@@ -16,10 +16,13 @@ own, not the building's: the facet table is loaded once (timed), and ``record_se
 of one- to four-word queries in both languages, some with filters, every call counting all seven
 facets and building snippets: p50/p95/p99 and the mean, per database, with peak resident memory of
 the measuring process; then the same mix with the query-vector cache emptied before each call
-so every query pays for its embedding ("new_queries"), the same new queries as GET /api/records
-served by waitress from the measuring process ("http": the figure PRODUCT.md's bar speaks of;
-the server's first request, which loads the API's modules, is reported apart), and the mix
-without the semantic list ("keyword_only"). Results go to ``bench/results/search_latency.json``."""
+so every query pays for its embedding ("new_queries"), the model alone on the texts those
+new queries embed ("model_only": the run's reference, which shows how much of a new query's
+time is the model's and how fast the machine was meanwhile), the same new queries as GET
+/api/records served by waitress from the measuring process ("http": the figure PRODUCT.md's
+bar speaks of; the server's first request, which loads the API's modules, is reported apart),
+and the mix without the semantic list ("keyword_only"). Results go to
+``bench/results/search_latency.json``."""
 
 from __future__ import annotations
 
@@ -214,6 +217,9 @@ def measure(runs: int) -> dict:
                 embedder.embed_queries([text])
                 embedding.append((time.perf_counter() - started) * 1000)
     full = _timed(runs, ranking.DEFAULT)
+    # The reference: the model alone on the texts each new query of the mix embeds, timed in
+    # this run, so the search figures can be read against this machine's speed at the time.
+    model_only = _model_only(runs) if embedding else None
     # The same mix with the query-vector cache emptied before every call, so each query pays
     # for its embedding as a query nobody asked before does: the figure the bar speaks of.
     new_queries = _timed(runs, ranking.DEFAULT, fresh=True) if embedding else None
@@ -227,6 +233,7 @@ def measure(runs: int) -> dict:
         "runs": runs,
         **full,
         "new_queries": new_queries,
+        "model_only": model_only,
         "keyword_only": keyword_only,
         "http": http,
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -280,6 +287,28 @@ def _http(runs: int) -> dict:
             for p in (50, 95, 99)
         },
         "first_request_ms": round(first, 2),
+    }
+
+
+def _model_only(runs: int) -> dict:
+    """p50/p95 of the model's share of each new query in the mix: its texts embedded (or read
+    from the glossary's vectors) with the query-vector cache emptied, as a search pays it."""
+    from practicehub.search.query import meaning_text
+    from practicehub.semantic.services import query_cache_clear, query_vectors
+
+    times: list[float] = []
+    for i in range(runs):
+        text = QUERIES[i % len(QUERIES)][0]
+        if not text:
+            continue
+        query_cache_clear()
+        started = time.perf_counter()
+        query_vectors(meaning_text(text))
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {
+        f"p{p}_ms": round(times[min(len(times) - 1, int(p / 100 * len(times)))], 2)
+        for p in (50, 95)
     }
 
 
@@ -414,6 +443,12 @@ def main() -> None:
             print(
                 f"{'':9} new queries (embedded each time)  p50 {fresh['p50_ms']} ms"
                 f"  p95 {fresh['p95_ms']} ms  p99 {fresh['p99_ms']} ms"
+            )
+        model = result.get("model_only")
+        if model:
+            print(
+                f"{'':9} reference: the model alone on the same new queries  p50 "
+                f"{model['p50_ms']} ms  p95 {model['p95_ms']} ms (this machine, this run)"
             )
         http = result["http"]
         print(
