@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import html
 import re
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -160,3 +161,140 @@ def test_paragraph_text_survives_whatever_it_holds(paragraphs):
 
 def _collapsed(text: str) -> str:
     return re.sub(r"[ \t\n\r\f]+", " ", text).strip()
+
+
+# --- Pages that do not mark their main content ---------------------------------------------------
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def read_page(name: str):
+    return read_document((PAGES / name).read_bytes(), name)
+
+
+def test_a_wayback_machine_copy_is_read_without_the_toolbar_and_the_site_around_it():
+    result = read_page("wayback-toolbar.html")
+    assert result.text.startswith("Mentoring for newcomers\n")
+    for chrome in ("Wayback", "captures", "donate", "equal chances since 1998", "About us", "Quay"):
+        assert chrome not in result.text
+    for body in (
+        "Project number: AMIF/2011/3.1/14. Duration: September 2011 - August 2013.",
+        "supervised by our social workers.",
+        "in partnership with the City Library, which hosts the meetings and the language corner.",
+    ):
+        assert body in result.text
+    assert result.blocks[0].kind == "heading"
+
+
+def test_a_wayback_toolbar_is_dropped_from_a_page_of_bare_paragraphs_too():
+    page = (
+        '<html><body><div id="wm-ipp-base"><div id="wm-ipp">'
+        "<table><tr><td>http://example.lt/</td><td>14 captures</td></tr></table>"
+        '<div id="wm-ipp-print">The Wayback Machine - http://web.archive.org/web/2011/</div>'
+        "</div></div><h1>Moterų klubas</h1><p>Klubas veikia nuo 2004 metų.</p></body></html>"
+    )
+    assert read(page).text == "Moterų klubas\n\nKlubas veikia nuo 2004 metų."
+
+
+def test_a_table_layout_page_is_read_from_its_content_cell_as_paragraphs():
+    result = read_page("table-layout.html")
+    assert result.encoding == "cp1257"
+    assert result.text.startswith("Kaimynų savanorystės tinklas\n")
+    # The logo row, the menu column with its visitor counter and poll, the footer row.
+    for chrome in ("Apie centrą", "Nuotraukos", "24518", "Apklausa", "Vilniaus g. 7", "©"):
+        assert chrome not in result.text
+    got = [(b.kind, result.block_text(b)) for b in result.blocks]
+    assert got[0] == ("heading", "Kaimynų savanorystės tinklas")
+    assert got[1][0] == "paragraph" and got[1][1].startswith("Projektu siekiama suburti")
+    # The table of data inside the content stays a table.
+    assert got[2:6] == [
+        ("table_cell", "Trukmė"),
+        ("table_cell", "2010-03 – 2011-02"),
+        ("table_cell", "Partneris"),
+        ("table_cell", "Kauno senamiesčio bendruomenė"),
+    ]
+    assert "Savanoriai mokomi dviejų dienų kursuose" in result.text
+
+
+def test_a_div_soup_page_loses_its_link_sidebar_and_frame_but_keeps_its_title():
+    result = read_page("div-soup.html")
+    assert result.text.startswith("Kartu prieš smurtą artimoje aplinkoje\n")
+    for chrome in ("Kiti mūsų projektai", "Moterys versle", "Prisijungusių", "Visos teisės"):
+        assert chrome not in result.text
+    for body in ("Projekto tikslas", "Veiklos: mobilios", "Projektą finansuoja Lietuvos"):
+        assert body in result.text
+
+
+def test_a_plain_page_without_landmarks_keeps_every_block():
+    result = read_page("plain-article.html")
+    got = [(b.kind, result.block_text(b)) for b in result.blocks]
+    assert got == [
+        ("heading", "Roma school mediators"),
+        ("paragraph", "Published by the Roma Community Centre, 14 May 2015."),
+        (
+            "paragraph",
+            "Mediators who speak Romani accompany children and their parents from the first "
+            "day of school: they translate at meetings with teachers, help with homework clubs "
+            "and visit families when a child stops coming.",
+        ),
+        ("heading", "Partners"),
+        ("list_item", "Vilnius 5th Secondary School"),
+        ("list_item", "Vilnius City Municipality"),
+        ("paragraph", "Contact: mediators@example.org"),
+        (
+            "paragraph",
+            "The practice started in 2012 with two mediators and now employs seven, paid by the "
+            "municipality since 2014.",
+        ),
+    ]
+
+
+def test_content_spread_over_short_blocks_and_form_tables_is_kept_whole():
+    long = "Aprašymas, kuris užima didžiąją puslapio teksto dalį ir yra praktikos esmė. " * 8
+    sections = (
+        '<html><body><div id="menu"><a href="/">Pradžia</a> <a href="/apie">Apie</a></div>'
+        f'<div id="content"><div><b>1. Pavadinimas</b> Mentorystė</div>'
+        f"<div><b>2. Aprašymas</b> {long}</div><div><b>3. Rezultatai</b> 20 moterų</div>"
+        "</div></body></html>"
+    )
+    text = read(sections).text
+    assert "Pradžia" not in text
+    for part in ("1. Pavadinimas Mentorystė", "2. Aprašymas", "3. Rezultatai 20 moterų"):
+        assert part in text
+    form = (
+        "<html><body><table><tr><td><h3>Praktikos aprašas</h3></td></tr>"
+        "<tr><td>1. Pavadinimas</td></tr><tr><td>Mentorystė moterims</td></tr>"
+        f"<tr><td>2. Aprašymas</td></tr><tr><td>{long}</td></tr>"
+        "<tr><td>3. Partneriai</td></tr><tr><td>Asociacija „Lygybė“</td></tr></table></body></html>"
+    )
+    cells = [read(form).block_text(b) for b in read(form).blocks]
+    assert cells[:3] == ["Praktikos aprašas", "1. Pavadinimas", "Mentorystė moterims"]
+    assert cells[-2:] == ["3. Partneriai", "Asociacija „Lygybė“"]
+
+
+def test_a_page_wrapped_in_one_form_is_read():
+    # ASP.NET pages are one <form>; a search box or a poll's form is still dropped (PAGE above).
+    page = (
+        '<html><body><form id="form1" action="page.aspx">'
+        '<div id="top"><a href="/">Pradžia</a> | <a href="/k">Kontaktai</a></div>'
+        '<div id="cont"><h1>Projektas „Tiltai“</h1><p>Projektas jungia mokyklas ir bendruomenes '
+        "abipus sienos.</p></div></form></body></html>"
+    )
+    assert (
+        read(page).text
+        == "Projektas „Tiltai“\n\nProjektas jungia mokyklas ir bendruomenes abipus sienos."
+    )
+
+
+def test_a_banner_is_dropped_unless_it_holds_the_title():
+    text = "Projekte dalyvauja dvylika savivaldybių ir jų lygių galimybių koordinatoriai. " * 3
+    dropped = (
+        '<html><body><div id="archive-banner">Saved 3 March 2014 · 14 captures</div>'
+        f"<h1>Lygių galimybių tinklas</h1><p>{text}</p></body></html>"
+    )
+    assert read(dropped).text.startswith("Lygių galimybių tinklas\n")
+    kept = (
+        '<html><body><div class="page-banner"><h1>Lygių galimybių tinklas</h1></div>'
+        f"<p>{text}</p></body></html>"
+    )
+    assert read(kept).text.startswith("Lygių galimybių tinklas\n")
