@@ -228,6 +228,7 @@ def rank(
     depth: int | None = None,
     hidden: np.ndarray | None = None,
     meanwhile: Callable[[np.ndarray], None] | None = None,
+    ahead: Callable[[np.ndarray], None] | None = None,
     vectors=None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions of the allowed records that match, best first, with fused scores.
@@ -241,8 +242,10 @@ def rank(
     ``meanwhile`` is the caller's own work to do while the semantic list is computed in its
     worker thread: it is given a mask of the records returned so far (every list but the
     semantic one); the semantic list only adds records to them. It is not called when there
-    is no semantic list to wait for. ``vectors``: the query's texts already being embedded
-    (``semantic_vectors_start``)."""
+    is no semantic list to wait for. ``ahead`` is given, with ``depth``, the positions likely
+    to head the order (best first, by the lists so far) when the query is still being embedded
+    by then: the caller may read their records while the model and the scan finish. ``vectors``: the
+    query's texts already being embedded (``semantic_vectors_start``)."""
     notes = notes if notes is not None else {}
     memo: dict = {}  # keyword index answers shared by the lists below
     fused = np.zeros(table.size)
@@ -295,6 +298,9 @@ def rank(
             meanwhile(so_far)
         if depth is not None:
             leaders = _leaders(table, matched, so_far, fused, depth, options.mix, language)
+            if ahead is not None and pending.embedding():
+                shown = leaders[so_far[leaders]]
+                ahead(_head_first(table, shown, fused, depth, options.mix, language)[:depth])
         found = _semantic(table, pending, notes)
         add("semantic", found)
         if leaders is not None:

@@ -179,6 +179,17 @@ def record_search(
     def count_meanwhile(so_far: np.ndarray) -> None:
         early.append((so_far, _counts(table, so_far)))
 
+    # The page's likely records, read with their snippets while the semantic list is computed:
+    # the records it does not displace need not be read after it.
+    first = (page - 1) * per_page
+    highlighter: list[Highlighter] = []
+    read: dict[str, _Shown] = {}
+
+    def read_ahead(likely: np.ndarray) -> None:
+        highlighter.append(Highlighter(notes.get("highlight", parsed)))
+        ids = [table.record_ids[p] for p in likely[first : first + per_page].tolist()]
+        read.update(_shown(ids, highlighter[0]))
+
     excluded = ranking.excluded_positions(table, parsed)
     if parsed.groups:
         positions, scores = ranking.rank(
@@ -193,6 +204,7 @@ def record_search(
             depth=page * per_page if sort == "relevance" else 1,
             hidden=excluded,
             meanwhile=count_meanwhile,
+            ahead=read_ahead if sort == "relevance" else None,
             vectors=vectors,
         )
     else:
@@ -214,14 +226,14 @@ def record_search(
         matched = np.zeros(table.size, dtype=bool)
         matched[positions] = True
         counts = _counts(table, matched)
-    first = (page - 1) * per_page
     window = positions[first : first + per_page].tolist()
     window_scores = scores[first : first + per_page].tolist()
     hits = _hits(
         [table.record_ids[p] for p in window],
         window_scores,
-        notes.get("highlight", parsed),
+        highlighter[0] if highlighter else Highlighter(notes.get("highlight", parsed)),
         notes.get("passages"),
+        read,
     )
     return SearchPage(
         query=query,
@@ -249,41 +261,57 @@ def search_warm() -> None:
     gc.freeze()
 
 
+@dataclass(frozen=True)
+class _Shown:
+    """A record as a list of results shows it: its columns and its snippet."""
+
+    columns: dict[str, str]
+    snippet: str
+
+
+_SHOWN_COLUMNS = ("kind", "title", "language", "summary", "period_start", "period_end")
+
+
+def _shown(record_ids: list[str], highlighter: Highlighter) -> dict[str, _Shown]:
+    """The records' columns, read in one query, and each one's snippet of its own text."""
+    if not record_ids:
+        return {}
+    found = Record.objects.filter(id__in=record_ids).values_list("id", "sections", *_SHOWN_COLUMNS)
+    shown = {}
+    for record_id, sections, *values in found:
+        columns = dict(zip(_SHOWN_COLUMNS, values, strict=True))
+        parts = [columns["summary"]] + [s.get("text") or "" for s in sections or []]
+        text = "\n".join(p for p in parts if p) or columns["title"]
+        shown[record_id] = _Shown(columns, highlighter.snippet(text, columns["language"]))
+    return shown
+
+
 def _hits(
     record_ids: list[str],
     scores: list[float],
-    highlight,
+    highlighter: Highlighter,
     passages: Callable[[list[str]], dict[str, str]] | None,
+    read: Mapping[str, _Shown] | None = None,
 ) -> list[Hit]:
-    """The page's hits; ``passages`` gives the best semantic passage of records by id."""
-    columns = ("kind", "title", "language", "summary", "period_start", "period_end")
-    rows = list(Record.objects.filter(id__in=record_ids).values_list("id", "sections", *columns))
-    records = {row[0]: dict(zip(columns, row[2:], strict=True)) for row in rows}
-    sections_of = {row[0]: row[1] for row in rows}
-    highlighter = Highlighter(highlight)
-    snippets: dict[str, str] = {}
-    for record_id in record_ids:
-        row = records.get(record_id)
-        if row is None:
-            continue
-        language, summary, title = row["language"], row["summary"], row["title"]
-        sections = sections_of[record_id]
-        parts = [summary] + [s.get("text") or "" for s in sections or []]
-        text = "\n".join(p for p in parts if p) or title
-        snippets[record_id] = highlighter.snippet(text, language)
+    """The page's hits; ``passages`` gives the best semantic passage of records by id;
+    ``read`` holds records read already."""
+    read = read or {}
+    shown = {r: read[r] for r in record_ids if r in read}
+    shown.update(_shown([r for r in record_ids if r not in shown], highlighter))
+    snippets = {r: s.snippet for r, s in shown.items()}
     # Found by meaning, not by its words: the passage that meant it.
     unmarked = [r for r, text in snippets.items() if "<mark>" not in text]
     found = passages(unmarked) if passages is not None and unmarked else {}
     for record_id, passage in found.items():
         if passage:
-            language = records[record_id]["language"]
+            language = shown[record_id].columns["language"]
             snippets[record_id] = highlighter.snippet(passage, language)
     return [
         Hit(
             record_id=record_id,
             score=round(float(score), 6),
             snippet=snippets[record_id],
-            **{k: v or "" for k, v in records[record_id].items()},
+            **{k: v or "" for k, v in shown[record_id].columns.items()},
         )
         for record_id, score in zip(record_ids, scores, strict=True)
         if record_id in snippets

@@ -414,6 +414,14 @@ class PendingRank:
 
     index: VectorIndex | None
     work: Future | None
+    vectors: Future | None = None  # the query's vectors, when embedded apart from ``work``
+
+    def embedding(self) -> bool:
+        """Whether the model is still embedding the query: the scan, several milliseconds at a
+        large collection, comes after it."""
+        if self.work is None:
+            return False
+        return not (self.vectors or self.work).done()
 
     def hits(self, passages: bool = True) -> list[SemanticHit]:
         """The records found, best first; without ``passages`` their passage texts are left
@@ -503,7 +511,7 @@ def semantic_rank_start(
     else:
         work = Future()
         work.set_result(_ranked(*args))
-    return PendingRank(index=index, work=work)
+    return PendingRank(index=index, work=work, vectors=vectors.work if vectors else None)
 
 
 def semantic_rank(
