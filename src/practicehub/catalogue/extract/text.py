@@ -134,7 +134,7 @@ def stem_all(tokens: list[str], language: str) -> list[str]:
     """Folded stems of many words at once; each word is stemmed once per process."""
     cache = _STEM_CACHE.setdefault(language, {})
     try:
-        return [cache[w] for w in tokens]  # most words were seen before
+        return list(map(cache.__getitem__, tokens))  # most words were seen before
     except KeyError:
         pass
     missing = [w for w in set(tokens) if w not in cache]
