@@ -184,11 +184,16 @@ def record_search(
     first = (page - 1) * per_page
     highlighter: list[Highlighter] = []
     read: dict[str, _Shown] = {}
+    labels: dict[str, dict[str, str]] = {}  # facet -> value -> label, read ahead too
 
     def read_ahead(likely: np.ndarray) -> None:
         highlighter.append(Highlighter(notes.get("highlight", parsed)))
         ids = [table.record_ids[p] for p in likely[first : first + per_page].tolist()]
         read.update(_shown(ids, highlighter[0]))
+        if early:
+            # The semantic list adds a hundred records at most: the values shown at the end
+            # are nearly all among the largest counts so far.
+            labels.update(_labels(_largest(table, early[0][1], 2 * MAX_FACET_VALUES)))
 
     excluded = ranking.excluded_positions(table, parsed)
     if parsed.groups:
@@ -241,7 +246,7 @@ def record_search(
         total=len(positions),  # unique: each matched record once
         page=page,
         per_page=per_page,
-        facets=_facet_counts(table, counts, filters),
+        facets=_facet_counts(table, counts, filters, labels),
     )
 
 
@@ -386,10 +391,25 @@ def _counts(table: facet_table.FacetTable, matched: np.ndarray) -> dict[str, np.
     return {key: table.columns[key].counts(matched) for key in facet_table.FACETS}
 
 
+def _largest(
+    table: facet_table.FacetTable, counts: Mapping[str, np.ndarray], limit: int
+) -> dict[str, list[str]]:
+    """Facet -> its values with the ``limit`` largest counts, largest first."""
+    out = {}
+    for key in facet_table.FACETS:
+        top = ranking.best_first(nonzero(counts[key]), counts[key], limit)
+        out[key] = [table.columns[key].values[i] for i in top.tolist()]
+    return out
+
+
 def _facet_counts(
-    table, counts: Mapping[str, np.ndarray], filters: SearchFilters
+    table,
+    counts: Mapping[str, np.ndarray],
+    filters: SearchFilters,
+    known: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, list[FacetCount]]:
-    """The largest counts of each facet, the chosen values always among them, with labels."""
+    """The largest counts of each facet, the chosen values always among them, with labels;
+    ``known`` labels (facet -> value -> label) are not read again."""
     chosen: dict[str, list[tuple[str, int]]] = {}
     wanted = filters.as_dict()
     for key in facet_table.FACETS:
@@ -402,7 +422,12 @@ def _facet_counts(
                 i = column.index_of(value)
                 shown.append((value, int(counts[key][i]) if i is not None else 0))
         chosen[key] = shown
-    labels = _labels({key: [v for v, _ in shown] for key, shown in chosen.items()})
+    known = known or {}
+    labels = _labels(
+        {key: [v for v, _ in shown if v not in known.get(key, {})] for key, shown in chosen.items()}
+    )
+    for key, found in known.items():
+        labels[key] = {**found, **labels[key]}
     out: dict[str, list[FacetCount]] = {}
     for key, shown in chosen.items():
         items = [FacetCount(value=v, label=labels[key].get(v, v), count=c) for v, c in shown]
