@@ -172,29 +172,7 @@ def record_search(
     allowed = _filter_mask(table, filters)
 
     notes: dict = {}
-    # The records matched before the semantic list came, and their facet counts, made while
-    # its worker computed it.
-    early: list[tuple[np.ndarray, dict[str, np.ndarray]]] = []
-
-    def count_meanwhile(so_far: np.ndarray) -> None:
-        early.append((so_far, _counts(table, so_far)))
-
-    # The page's likely records, read with their snippets while the semantic list is computed:
-    # the records it does not displace need not be read after it.
-    first = (page - 1) * per_page
-    highlighter: list[Highlighter] = []
-    read: dict[str, _Shown] = {}
-    labels: dict[str, dict[str, str]] = {}  # facet -> value -> label, read ahead too
-
-    def read_ahead(likely: np.ndarray) -> None:
-        highlighter.append(Highlighter(notes.get("highlight", parsed)))
-        ids = [table.record_ids[p] for p in likely[first : first + per_page].tolist()]
-        read.update(_shown(ids, highlighter[0]))
-        if early:
-            # The semantic list adds a hundred records at most: the values shown at the end
-            # are nearly all among the largest counts so far.
-            labels.update(_labels(_largest(table, early[0][1], 2 * MAX_FACET_VALUES)))
-
+    reading = _PageReading(table, parsed, notes, first=(page - 1) * per_page, per_page=per_page)
     excluded = ranking.excluded_positions(table, parsed)
     if parsed.groups:
         positions, scores = ranking.rank(
@@ -208,8 +186,8 @@ def record_search(
             # Another sort orders the matches itself; relevance needs this page's in order.
             depth=page * per_page if sort == "relevance" else 1,
             hidden=excluded,
-            meanwhile=count_meanwhile,
-            ahead=read_ahead if sort == "relevance" else None,
+            meanwhile=reading.meanwhile,
+            ahead=reading.ahead if sort == "relevance" else None,
             vectors=vectors,
         )
     else:
@@ -221,33 +199,86 @@ def record_search(
     if sort != "relevance" or not parsed.groups:
         order_sort = "newest" if sort == "relevance" else sort
         positions, scores = _in_order(table, positions, scores, order_sort)
-
-    if early:
-        # Only the semantic list's additions are left to count.
-        so_far, counted = early[0]
-        added = positions[~so_far[positions]]
-        counts = {key: n + table.columns[key].counts_of(added) for key, n in counted.items()}
-    else:
-        matched = np.zeros(table.size, dtype=bool)
-        matched[positions] = True
-        counts = _counts(table, matched)
-    window = positions[first : first + per_page].tolist()
-    window_scores = scores[first : first + per_page].tolist()
-    hits = _hits(
-        [table.record_ids[p] for p in window],
-        window_scores,
-        highlighter[0] if highlighter else Highlighter(notes.get("highlight", parsed)),
-        notes.get("passages"),
-        read,
-    )
+    counts = reading.counts(positions)
     return SearchPage(
         query=query,
-        hits=hits,
+        hits=reading.hits(positions, scores),
         total=len(positions),  # unique: each matched record once
         page=page,
         per_page=per_page,
-        facets=_facet_counts(table, counts, filters, labels),
+        facets=reading.facets(counts, filters),
     )
+
+
+class _PageReading:
+    """What a search reads for its page: facet counts, the shown records with their snippets,
+    facet labels. What does not need the semantic list is done while its worker computes it
+    (``meanwhile``, ``ahead``, called by ``ranking.rank``), so only the rest is left after it."""
+
+    def __init__(
+        self,
+        table: facet_table.FacetTable,
+        parsed: query_parser.ParsedQuery,
+        notes: dict,
+        *,
+        first: int,
+        per_page: int,
+    ) -> None:
+        self.table, self.parsed, self.notes = table, parsed, notes
+        self.first, self.per_page = first, per_page
+        # The records matched before the semantic list came, and their facet counts.
+        self._early: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
+        self._highlighter: Highlighter | None = None
+        self._read: dict[str, _Shown] = {}  # records read ahead
+        self._labels: dict[str, dict[str, str]] = {}  # facet -> value -> label, read ahead
+
+    def meanwhile(self, so_far: np.ndarray) -> None:
+        """Count the facets of the records matched so far."""
+        self._early = (so_far, _counts(self.table, so_far))
+
+    def ahead(self, likely: np.ndarray) -> None:
+        """Read the page's likely records, with their snippets, and the labels of the facet
+        values likely to be shown: the records and values the semantic list does not
+        displace need not be read after it."""
+        window = likely[self.first : self.first + self.per_page].tolist()
+        self._read.update(_shown([self.table.record_ids[p] for p in window], self.highlighter()))
+        if self._early is not None:
+            # The semantic list adds a hundred records at most: the values shown at the end
+            # are nearly all among the largest counts so far.
+            largest = _largest(self.table, self._early[1], 2 * MAX_FACET_VALUES)
+            self._labels.update(_labels(largest))
+
+    def highlighter(self) -> Highlighter:
+        if self._highlighter is None:
+            self._highlighter = Highlighter(self.notes.get("highlight", self.parsed))
+        return self._highlighter
+
+    def counts(self, positions: np.ndarray) -> dict[str, np.ndarray]:
+        """Facet -> records per value among the result's ``positions``."""
+        if self._early is not None:
+            # Only the semantic list's additions are left to count.
+            so_far, counted = self._early
+            added = positions[~so_far[positions]]
+            return {key: n + self.table.columns[key].counts_of(added) for key, n in counted.items()}
+        matched = np.zeros(self.table.size, dtype=bool)
+        matched[positions] = True
+        return _counts(self.table, matched)
+
+    def hits(self, positions: np.ndarray, scores: np.ndarray) -> list[Hit]:
+        """The page's hits, in the result's order."""
+        window = slice(self.first, self.first + self.per_page)
+        return _hits(
+            [self.table.record_ids[p] for p in positions[window].tolist()],
+            scores[window].tolist(),
+            self.highlighter(),
+            self.notes.get("passages"),
+            self._read,
+        )
+
+    def facets(
+        self, counts: Mapping[str, np.ndarray], filters: SearchFilters
+    ) -> dict[str, list[FacetCount]]:
+        return _facet_counts(self.table, counts, filters, self._labels)
 
 
 def search_warm() -> None:
