@@ -398,9 +398,8 @@ def derive(draft: RecordDraft) -> dict:
 def ingest_path(path: Path, *, status: str = Record.Status.PUBLISHED) -> Outcome:
     """Run every stage for one file; a rejection is returned, never raised."""
     item = _read(path)
-    return commit([_prepared_if_new(item) if isinstance(item, Incoming) else item], status=status)[
-        0
-    ]
+    prepared = _prepared_if_new(item) if isinstance(item, Incoming) else item
+    return commit([prepared], status=status)[0]
 
 
 def ingest_incoming(incoming: Incoming, *, status: str = Record.Status.PUBLISHED) -> Outcome:

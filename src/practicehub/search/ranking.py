@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.apps import apps
@@ -35,6 +36,9 @@ from practicehub.search.facets import FacetTable
 from practicehub.search.keyword_index import EXACT, TITLE, Leaf, nonzero
 from practicehub.search.query import ParsedQuery, Term, Word, make_term, meaning_text
 from practicehub.shortlist import shortlist
+
+if TYPE_CHECKING:  # the semantic app is optional
+    from practicehub.semantic.services import QueryVectors
 
 MIN_ALL_MATCHES = 10
 # Chosen on the development set (bench/search_eval.py): k=20 over 60 and 10, the semantic list
@@ -171,7 +175,7 @@ def _within_languages(table: FacetTable, positions: np.ndarray, scores: np.ndarr
     return positions[np.lexsort((np.arange(len(positions)), rank_in_language))]
 
 
-def semantic_vectors_start(text: str, options: RankingOptions = DEFAULT):
+def semantic_vectors_start(text: str, options: RankingOptions = DEFAULT) -> QueryVectors | None:
     """Start embedding the query for its semantic list (``rank``'s ``vectors``), so the model
     runs while the caller reads its tables; None without a semantic list."""
     if not (options.semantic and apps.is_installed("practicehub.semantic")):
@@ -181,7 +185,13 @@ def semantic_vectors_start(text: str, options: RankingOptions = DEFAULT):
     return query_vectors_start(meaning_text(text))
 
 
-def _semantic_start(table: FacetTable, text: str, allowed: np.ndarray, filtered: bool, vectors):
+def _semantic_start(
+    table: FacetTable,
+    text: str,
+    allowed: np.ndarray,
+    filtered: bool,
+    vectors: QueryVectors | None,
+):
     """Start the semantic list in a worker thread; the keyword lists are built meanwhile."""
     from practicehub.semantic.services import semantic_rank_start
 
@@ -229,7 +239,7 @@ def rank(
     hidden: np.ndarray | None = None,
     meanwhile: Callable[[np.ndarray], None] | None = None,
     ahead: Callable[[np.ndarray], None] | None = None,
-    vectors=None,
+    vectors: QueryVectors | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions of the allowed records that match, best first, with fused scores.
 

@@ -421,7 +421,8 @@ class PendingRank:
         large collection, comes after it."""
         if self.work is None:
             return False
-        return not (self.vectors or self.work).done()
+        embedding = self.vectors if self.vectors is not None else self.work
+        return not embedding.done()
 
     def hits(self, passages: bool = True) -> list[SemanticHit]:
         """The records found, best first; without ``passages`` their passage texts are left
