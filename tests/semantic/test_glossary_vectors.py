@@ -42,3 +42,13 @@ def test_words_outside_the_glossary_still_go_to_the_model(model_calls):
     # Capitalised, the query is not a glossary term; its translation is, and is read.
     query_vectors("Moterų lyderystė")
     assert model_calls == [["Moterų lyderystė"]]
+
+
+def test_many_new_terms_go_to_the_model_a_batch_at_a_time(model_calls, monkeypatch):
+    # The first start on a machine embeds the whole glossary: in batches, so the model's
+    # activations for all of it are never held at once (a server's peak memory).
+    monkeypatch.setattr(services, "GLOSSARY_BATCH", 2)
+    terms = ["smurtas", "moterys", "savivaldybė", "integracija", "jaunimas"]
+    vectors = services._glossary_vectors.vectors(get_embedder(), terms)
+    assert model_calls == [terms[0:2], terms[2:4], terms[4:]]
+    np.testing.assert_array_equal(vectors, get_embedder()._encode(terms, True))
