@@ -36,6 +36,32 @@ def test_a_year_is_not_a_programme_and_a_stray_word_is_not_a_statement():
     assert is_funding_statement("Projektą remia Socialinės apsaugos ir darbo ministerija.")
 
 
+def test_remia_is_funding_only_when_its_subject_gives_the_money():
+    # The one who supports is the funder: a ministry, a municipality, a fund.
+    for sentence in (
+        "Projektą remia Socialinės apsaugos ir darbo ministerija.",
+        "Veiklą remia Utenos rajono savivaldybė.",
+        "Savivaldybė remia projektą jau trejus metus.",
+        "Mokymus organizuoja fondas, kurį remia EEE finansinis mechanizmas.",
+    ):
+        assert is_funding_statement(sentence), sentence
+    # The project, or a body working on a cause, "supports" the cause: no money is named.
+    for sentence in (
+        "Projektas remia jaunimo dalyvavimą nevyriausybinėse organizacijose.",
+        "Iniciatyva remia lygias galimybes regionuose kartu su partneriais.",
+        "Asociacija remia migrantų integraciją savivaldybėse.",
+    ):
+        assert not is_funding_statement(sentence), sentence
+
+
+def test_a_sentence_on_what_the_project_supports_is_no_funding_statement():
+    (draft,) = extract_text(
+        "Jaunimo balsas\n\nProjektas remia jaunimo dalyvavimą savivaldybėse. "
+        "Projektą remia Vilniaus miesto savivaldybė."
+    )
+    assert [f.text for f in draft.funding] == ["Projektą remia Vilniaus miesto savivaldybė."]
+
+
 def test_the_programme_of_a_project_number_names_an_elliptic_statement():
     (draft,) = extract_text(
         "Towards integration\n\nThe project is implemented by the European Fund.\n"

@@ -24,6 +24,16 @@ from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
 from practicehub.catalogue.extract.text import any_word_pattern, fold
 from practicehub.catalogue.extract.text import stems as stems_of
 
+# "X remia Y" funds the work when X gives the money ("Projektą remia ministerija", "Veiklą remia
+# savivaldybė", "kurį remia EEE"); with the project or a body working on a cause as X ("Projektas
+# remia jaunimo dalyvavimą", "Asociacija remia migrantų integraciją") it says what the work
+# supports, and is no funding statement.
+_NOT_FUNDERS = (
+    "projektas", "iniciatyva", "praktika", "asociacija", "centras", "tinklas", "organizacija",
+    "istaiga", "bendruomene", "klubas",
+)  # fmt: skip
+_SUPPORTS = "".join(f"(?<!{word} )" for word in _NOT_FUNDERS) + r"\bremia\b"
+
 _CUES = re.compile(
     r"\b(?:co-?(?:funded|financed)|(?:is|was|are|were|been|being|be|project)\s+(?:funded"
     r"|financed|sponsored)|(?:funded|financed|sponsored)\s+(?:by|from|under|through|with|via"
@@ -34,7 +44,7 @@ _CUES = re.compile(
     r"|finansuoj\w*|finansuotas?\b|finansuotame|finansavo|finansavimo saltin\w*"
     r"|finansavima (?:skyre|gavo)"
     r"|(?:skyre|gavo) finansavima|(?:bendrai |is dalies |dalinai )?finansuoja"
-    r"|\bremia\b|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*"
+    rf"|{_SUPPORTS}|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*"
     r"|\bpagal .{0,80}program"
     # German, Latvian, Polish
     r"|(?:ko)?gefordert|\bforderung\b|aus mitteln|(?:ko)?finanziert|unterstutzt (?:durch|von)"
