@@ -54,6 +54,30 @@ def test_remia_is_funding_only_when_its_subject_gives_the_money():
         assert not is_funding_statement(sentence), sentence
 
 
+def test_words_of_support_are_funding_only_with_a_giver_named():
+    for sentence in (
+        "The project was supported by volunteers from the local community.",
+        "Victims are supported by psychologists and lawyers.",
+        "Under the programme, 40 women received training.",
+        "Moterims teikiama psichologinė parama.",
+        "Dalyvės galės mokytis pagal profesinio mokymo programas.",
+        "Metodika paremta tyrimais.",
+        "Funding of the shelter remains a problem.",
+        "Projektą remia savanoriai iš visos Lietuvos.",
+    ):
+        assert not is_funding_statement(sentence), sentence
+    for sentence in (
+        "Projektą parėmė Atviros Lietuvos fondas.",  # a giver: a fund
+        "Projektą remia Caritas.",  # a name after the verb
+        "Projektą remia „Telia“.",
+        "The project is supported by the Robert Bosch Stiftung.",
+        "With the support of the Nordic Council of Ministers, we trained 20 mentors.",
+        "The project was implemented under the Erasmus+ programme.",  # a listed programme
+        "Šis raksts ir sagatavots ar Eiropas Savienības finansiālu atbalstu.",
+    ):
+        assert is_funding_statement(sentence), sentence
+
+
 def test_a_sentence_on_what_the_project_supports_is_no_funding_statement():
     (draft,) = extract_text(
         "Jaunimo balsas\n\nProjektas remia jaunimo dalyvavimą savivaldybėse. "

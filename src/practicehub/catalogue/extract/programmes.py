@@ -24,33 +24,51 @@ from practicehub.catalogue.extract.phrases import LANGUAGES, PhraseIndex
 from practicehub.catalogue.extract.text import any_word_pattern, fold
 from practicehub.catalogue.extract.text import stems as stems_of
 
+# Words that say money was given: a sentence holding one is a funding statement.
+_MONEY = re.compile(
+    r"\b(?:co-?(?:funded|financed)|(?:is|was|are|were|been|being|be|project)\s+(?:funded"
+    r"|financed|sponsored)|(?:funded|financed|sponsored)\s+(?:by|from|under|through|with|via"
+    r"|in the framework|as part)|financial(?:ly)? support\w*|funding (?:from|by)"
+    r"|grant(?:ed)? (?:from|by|under)|by the european .{0,60}fund|(?:co-?)?funded under"
+    r"|finansuoj\w*|finansuotas?\b|finansuotame|finansavo|finansavimo saltin\w*"
+    r"|finansavima (?:skyre|gavo)"
+    r"|(?:skyre|gavo) finansavima|(?:bendrai |is dalies |dalinai )?finansuoja"
+    r"|lesomis|lesu|paramos saltin\w*"
+    # German, Latvian, Polish
+    r"|(?:ko)?gefordert|\bforderung\b|aus mitteln|(?:ko)?finanziert"
+    r"|(?:lidz)?finanse\w*|finansial\w* atbalst\w*|(?:wspoł)?finansowan\w*|dofinansowan\w*"
+    r"|ze srodkow)"
+)
 # "X remia Y" funds the work when X gives the money ("Projektą remia ministerija", "Veiklą remia
 # savivaldybė", "kurį remia EEE"); with the project or a body working on a cause as X ("Projektas
 # remia jaunimo dalyvavimą", "Asociacija remia migrantų integraciją") it says what the work
-# supports, and is no funding statement.
+# supports.
 _NOT_FUNDERS = (
     "projektas", "iniciatyva", "praktika", "asociacija", "centras", "tinklas", "organizacija",
     "istaiga", "bendruomene", "klubas",
 )  # fmt: skip
-_SUPPORTS = "".join(f"(?<!{word} )" for word in _NOT_FUNDERS) + r"\bremia\b"
-
-_CUES = re.compile(
-    r"\b(?:co-?(?:funded|financed)|(?:is|was|are|were|been|being|be|project)\s+(?:funded"
-    r"|financed|sponsored)|(?:funded|financed|sponsored)\s+(?:by|from|under|through|with|via"
-    r"|in the framework|as part)|financial(?:ly)? support\w*"
-    r"|funding (?:from|by|of)|with (?:the )?(?:financial )?support (?:of|from)|supported by"
-    r"|grant(?:ed)? (?:from|by|under)|under the .{0,80}"
-    r"program|by the european .{0,60}fund|(?:co-?)?funded under"
-    r"|finansuoj\w*|finansuotas?\b|finansuotame|finansavo|finansavimo saltin\w*"
-    r"|finansavima (?:skyre|gavo)"
-    r"|(?:skyre|gavo) finansavima|(?:bendrai |is dalies |dalinai )?finansuoja"
-    rf"|{_SUPPORTS}|remiam\w*|paremt\w*|lesomis|lesu|parama\b|paramos saltin\w*"
-    r"|\bpagal .{0,80}program"
-    # German, Latvian, Polish
-    r"|(?:ko)?gefordert|\bforderung\b|aus mitteln|(?:ko)?finanziert|unterstutzt (?:durch|von)"
-    r"|(?:lidz)?finanse\w*|\bar .{0,60}atbalstu|(?:wspoł)?finansowan\w*|dofinansowan\w*"
-    r"|ze srodkow|\bw ramach .{0,80}program)"
+_SUPPORTS = "".join(f"(?<!{word} )" for word in _NOT_FUNDERS) + r"\b(?:remia|pareme)\b"
+# Words of support or of a programme that as often say something else: "supported by
+# volunteers", "psichologinė parama", "pagal bendrojo ugdymo programą", "metodika paremta
+# tyrimais". Such a sentence is a funding statement only when it also names who gives
+# (``_GIVER``), a listed programme, or a name after the verb ("supported by Caritas").
+_SUPPORT = re.compile(
+    r"\b(?:with (?:the )?support (?:of|from)|supported by|funding of|under the .{0,80}program"
+    rf"|{_SUPPORTS}|remiam\w*|paremt\w*|parama\b|\bpagal .{{0,80}}program"
+    r"|unterstutzt (?:durch|von)|\bar .{0,60}atbalstu|\bw ramach .{0,80}program)"
 )
+_GIVER = re.compile(
+    r"\b(?:funds?|fond\w*|foundation|stiftung|ministr\w*|municipal\w*|savivaldyb\w*|council"
+    r"|taryb\w*|embass\w*|ambasad\w*|budget\w*|biudzet\w*|grants?|eea|eee|norway|norveg\w*"
+    r"|european union|europos sajung\w*|eiropas savienib\w*|es|eu|government|vyriausyb\w*"
+    r"|mechani[sz]m\w*|agenc\w*|agentur\w*|commission|komisij\w*|departa?ment\w*|bank\w*"
+    r"|uab|compan\w*|imon\w*|sponsor\w*|donor\w*|remej\w*)\b"
+)
+# A name after the verb: a capital or an opening quote ("supported by the Robert Bosch
+# Stiftung", "remia „Telia“"). A capital before "remia" says nothing: the sentence's first word
+# has one ("Projektą remia savanoriai").
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-ZĄČĘĖĮŠŲŪŽ„“\"«]")
+_CUES = re.compile(f"{_MONEY.pattern}|{_SUPPORT.pattern}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +340,17 @@ def names_its_project(sentence: str) -> bool:
 
 
 def is_funding_statement(sentence: str) -> bool:
-    return bool(_CUES.search(fold(sentence)))
+    """Whether the sentence says where money came from: words of money, or words of support
+    with a giver named (see ``_SUPPORT``)."""
+    folded = fold(sentence)
+    if _MONEY.search(folded):
+        return True
+    cues = list(_SUPPORT.finditer(folded))
+    if not cues:
+        return False
+    if _GIVER.search(folded) or find_programmes(sentence):
+        return True
+    return any(_NAME_AFTER.match(sentence, m.end()) for m in cues)
 
 
 _CUE_SCANS = scanners(_CUES)
