@@ -62,7 +62,7 @@ _GIVER = re.compile(
     r"|taryb\w*|embass\w*|ambasad\w*|budget\w*|biudzet\w*|grants?|eea|eee|norway|norveg\w*"
     r"|european union|europos sajung\w*|eiropas savienib\w*|es|eu|government|vyriausyb\w*"
     r"|mechani[sz]m\w*|agenc\w*|agentur\w*|commission|komisij\w*|departa?ment\w*|bank\w*"
-    r"|uab|compan\w*|imon\w*|sponsor\w*|donor\w*|remej\w*)\b"
+    r"|uab|compan\w*|imon\w*|sponsor\w*|donor\w*|donat\w*|aukomis|aukotoj\w*|remej\w*)\b"
 )
 # A name after the verb: a capital or an opening quote ("supported by the Robert Bosch
 # Stiftung", "remia „Telia“"). A capital before "remia" says nothing: the sentence's first word
