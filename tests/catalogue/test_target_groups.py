@@ -149,3 +149,12 @@ def test_sentences_and_lead_ins_of_a_target_group_part():
         listed("Vyrai, smurtavę artimoje aplinkoje. Netiesiogiai – jų partnerės ir vaikai.")[-1]
         == "jų partnerės ir vaikai"
     )
+
+
+def test_a_verb_before_the_people_it_acts_on_is_not_part_of_the_group():
+    (draft,) = extract_text(
+        "Roma health mediators\n\nMediators help Roma families reach doctors and vaccinate "
+        "children. The call funds projects that protect victims."
+    )
+    assert "children" in draft.target_groups
+    assert not any(g.startswith(("vaccinate", "protect")) for g in draft.target_groups)

@@ -51,7 +51,18 @@ _EN_STOP = frozenset(
         "reaches involve involves engage engages empower empowers strengthen strengthens "
         "bring brings target targets serve serves work works teach teaches meet meets prepare "
         "prepares including especially particularly like mostly mainly whose whom people "
-        "persons together against even",
+        "persons together against even "
+        # Verbs whose object is a group ("help families and vaccinate children"): a group's
+        # modifiers are not verbs.
+        "helped supported reached involved engaged empowered served prepared taught vaccinate "
+        "vaccinates vaccinated inform informs informed protect protects protected assist "
+        "assists assisted encourage encourages encouraged enable enables enabled integrate "
+        "integrates mentor mentors mentored coach coaches coached counsel counsels counselled "
+        "counseled advise advises advised guide guides guided accompany accompanies accompanied "
+        "welcome welcomes welcomed employ employs employed hire hires hired recruit recruits "
+        "recruited invite invites invited consult consults consulted visit visits visited "
+        "contact contacts contacted motivate motivates motivated mobilise mobilises mobilised "
+        "mobilize mobilizes mobilized connect connects connected gather gathers gathered",
     )
 )
 _LT_STOP = frozenset(
