@@ -108,7 +108,9 @@ class PhraseIndex:
                     self._longest[lang] = max(self._longest[lang], len(stems))
 
     def find(self, text: str) -> list[PhraseMatch]:
-        found: dict[tuple[str, int], PhraseMatch] = {}
+        # The farthest end of each phrase's match at each start (a phrase is found once per
+        # way of writing it); the matches are made from these at the end.
+        ends: dict[tuple[str, int], int] = {}
         streams = _Streams(text)
         hyphenated = streams.hyphenated
         for lang, table in self._tables.items():
@@ -117,7 +119,11 @@ class PhraseIndex:
             longest = self._longest[lang]
             # The joined stream differs from the split one only where a word has a hyphen:
             # there only the positions a phrase through that word can start at are read.
-            near = sorted({j for k in hyphenated for j in range(max(0, k - longest + 1), k + 1)})
+            near = (
+                sorted({j for k in hyphenated for j in range(max(0, k - longest + 1), k + 1)})
+                if hyphenated
+                else []
+            )
             for joined, words, positions in (
                 (False, streams.split, None),
                 (True, streams.joined, near),
@@ -133,11 +139,11 @@ class PhraseIndex:
                 for i in starts:
                     # In the index's order, so that equal matches are kept as they always were.
                     for _, n, pid in _phrases_at(table[stems[i]], stems, i):
-                        match = PhraseMatch(pid, *streams.span(joined, i, i + n - 1))
-                        old = found.get((pid, match.start))
-                        if old is None or old.end < match.end:
-                            found[(pid, match.start)] = match
-        return sorted(found.values(), key=lambda m: (m.start, -m.end))
+                        start, end = streams.span(joined, i, i + n - 1)
+                        if ends.get((pid, start), -1) < end:
+                            ends[(pid, start)] = end
+        matches = [PhraseMatch(pid, start, end) for (pid, start), end in ends.items()]
+        return sorted(matches, key=lambda m: (m.start, -m.end))
 
 
 def _phrases_at(node: Trie, stems: list[str], i: int) -> list[tuple[int, int, str]]:
