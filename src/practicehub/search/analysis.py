@@ -118,8 +118,11 @@ def _lithuanian_endings(word: str) -> list[str]:
 
 def stems(text: str, language: str) -> list[str]:
     """The stem stream of a text, one key per word, in order."""
+    return _stems_of(words(text), language)
+
+
+def _stems_of(ws: list[str], language: str) -> list[str]:
     stemmer = _stemmer(language)
-    ws = words(text)
     if stemmer is None:
         return [_fold_word(w) for w in ws]
     # Words are lower-cased already (words()); folding word by word hits the cache.
@@ -138,6 +141,13 @@ def analyse(text: str, language: str) -> str:
 
 def analyse_exact(text: str) -> str:
     return " ".join(folded(text))
+
+
+def analyse_both(text: str, language: str) -> tuple[str, str]:
+    """``analyse`` and ``analyse_exact`` of one text, its words found once: ingest analyses
+    every record's title and body both ways."""
+    ws = words(text)
+    return " ".join(_stems_of(ws, language)), " ".join(_fold_word(w) for w in ws)
 
 
 def join_texts(parts: Iterable[str]) -> str:

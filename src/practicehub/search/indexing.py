@@ -86,11 +86,13 @@ def record_analysis(values: dict, funding_texts: list[str]) -> Analysed:
     """``Analysed`` of a record's values (``_FIELDS``) and the texts of its funding."""
     title, _, body = _texts(values, [], [(text, "", "") for text in funding_texts])
     language = values["language"] or ""
+    title_stems, title_exact = analysis.analyse_both(title, language)
+    body_stems, body_exact = analysis.analyse_both(body, language)
     return Analysed(
-        title_stems=analysis.analyse(title, language),
-        body_stems=analysis.analyse(body, language),
-        title_exact=analysis.analyse_exact(title),
-        body_exact=analysis.analyse_exact(body),
+        title_stems=title_stems,
+        body_stems=body_stems,
+        title_exact=title_exact,
+        body_exact=body_exact,
     )
 
 
