@@ -57,8 +57,8 @@ MIN_RECORDS_PER_LANGUAGE = 20
 QUERY_CACHE_SIZE = 1000
 # Glossary terms not in the vector cache go to the model this many at a time. The model holds
 # its activations for every token of a call at once: the whole glossary (~1,300 terms) in one
-# call took 230 MB more at its peak, enough to carry a server at 100,000 records past 1 GiB the
-# first time it starts on a machine; 128 terms a call take about 50 MB.
+# call took 230 MB more at its peak, carrying a server at 100,000 records to 1,008 MiB (of the
+# 1 GiB it may use) the first time it starts on a machine; 128 terms a call take about 50 MB.
 GLOSSARY_BATCH = 128
 # The records scored exactly after the approximate first pass (``_record_scores``).
 RESCORE_FACTOR = 4
