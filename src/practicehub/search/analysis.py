@@ -131,7 +131,11 @@ def _stems_of(ws: list[str], language: str) -> list[str]:
 
 def folded(text: str) -> list[str]:
     """The exact stream of a text: each word lower-cased and folded, in order."""
-    return [_fold_word(w) for w in words(text)]
+    return _folded_of(words(text))
+
+
+def _folded_of(ws: list[str]) -> list[str]:
+    return [_fold_word(w) for w in ws]
 
 
 def analyse(text: str, language: str) -> str:
@@ -147,7 +151,7 @@ def analyse_both(text: str, language: str) -> tuple[str, str]:
     """``analyse`` and ``analyse_exact`` of one text, its words found once: ingest analyses
     every record's title and body both ways."""
     ws = words(text)
-    return " ".join(_stems_of(ws, language)), " ".join(_fold_word(w) for w in ws)
+    return " ".join(_stems_of(ws, language)), " ".join(_folded_of(ws))
 
 
 def join_texts(parts: Iterable[str]) -> str:

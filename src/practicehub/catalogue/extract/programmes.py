@@ -47,14 +47,14 @@ _NOT_FUNDERS = (
     "projektas", "iniciatyva", "praktika", "asociacija", "centras", "tinklas", "organizacija",
     "istaiga", "bendruomene", "klubas",
 )  # fmt: skip
-_SUPPORTS = "".join(f"(?<!{word} )" for word in _NOT_FUNDERS) + r"\b(?:remia|pareme)\b"
+_FUNDER_VERB = "".join(f"(?<!{word} )" for word in _NOT_FUNDERS) + r"\b(?:remia|pareme)\b"
 # Words of support or of a programme that as often say something else: "supported by
 # volunteers", "psichologinė parama", "pagal bendrojo ugdymo programą", "metodika paremta
 # tyrimais". Such a sentence is a funding statement only when it also names who gives
 # (``_GIVER``), a listed programme, or a name after the verb ("supported by Caritas").
 _SUPPORT = re.compile(
     r"\b(?:with (?:the )?support (?:of|from)|supported by|funding of|under the .{0,80}program"
-    rf"|{_SUPPORTS}|remiam\w*|paremt\w*|parama\b|\bpagal .{{0,80}}program"
+    rf"|{_FUNDER_VERB}|remiam\w*|paremt\w*|parama\b|\bpagal .{{0,80}}program"
     r"|unterstutzt (?:durch|von)|\bar .{0,60}atbalstu|\bw ramach .{0,80}program)"
 )
 _GIVER = re.compile(
