@@ -132,3 +132,51 @@ def test_a_fact_line_cell_that_says_when_the_practice_began():
         "Lessons learned: Give the council real questions to work on.\n"
     )
     assert (draft.period_start, draft.period_end) == ("2018", None)
+
+
+def period_ends(text: str) -> tuple:
+    """A period's values as a record stores them: a quarter ends with its last month."""
+    start, end = period_in(text, whole_part=True)
+    return (start and start.value, end and end.end_value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Q3 2019 – Q2 2020", ("2019-07", "2020-06")),
+        ("2019-Q3 to 2020-Q4", ("2019-07", "2020-12")),
+        ("Q3–Q4 2019", ("2019-07", "2019-12")),
+        ("2019 Q1-Q3", ("2019-01", "2019-09")),
+        ("from the third quarter of 2019 to the first half of 2021", ("2019-07", "2021-06")),
+        ("H2 2022 – H1 2024", ("2022-07", "2024-06")),
+        ("2019 m. III ketv. – 2020 m. II ketv.", ("2019-07", "2020-06")),
+        ("III ketv. 2019 m. – IV ketv. 2020 m.", ("2019-07", "2020-12")),
+        ("2019 m. II–IV ketvirtis", ("2019-04", "2019-12")),
+        ("2019 m. III ketvirtį – 2020 m. I pusmetį", ("2019-07", "2020-06")),
+        ("3. Quartal 2019 bis 2. Quartal 2021", ("2019-07", "2021-06")),
+        ("I kwartał 2020 r. – IV kwartał 2021 r.", ("2020-01", "2021-12")),
+        ("2024. gada 3. ceturksnis", ("2024-07", "2024-09")),
+        ("until Q2 2020", (None, "2020-06")),
+        # A Roman numeral or a Q that is no quarter leaves the year as it is.
+        ("Article IV, 2019 report", ("2019", "2019")),
+        ("IQ 2020", ("2020", "2020")),
+    ],
+)
+def test_quarters_and_half_years_give_their_first_and_last_months(text, expected):
+    assert period_ends(text) == expected
+
+
+def test_a_work_plan_in_quarters_gives_the_record_its_period():
+    (draft,) = extract_text(
+        "Digital Skills for Newcomers\n\nThe project runs from Q3 2019 to Q2 2020 in Kaunas and "
+        "trains 120 newcomers in basic digital skills."
+    )
+    assert (draft.period_start, draft.period_end) == ("2019-07", "2020-06")
+
+
+def test_a_lithuanian_duration_in_quarters_gives_the_record_its_period():
+    (draft,) = extract_text(
+        "Skaitmeniniai įgūdžiai atvykusiems\n\nProjekto trukmė: 2021 m. II ketv. – 2022 m. IV "
+        "ketv.\n\nProjektas moko atvykusius asmenis skaitmeninių įgūdžių."
+    )
+    assert (draft.period_start, draft.period_end) == ("2021-04", "2022-12")

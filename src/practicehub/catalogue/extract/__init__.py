@@ -755,7 +755,7 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
             spans.append((at + date.start, at + date.end))
         if found_end:
             date, at = found_end
-            draft.period_end = date.value
+            draft.period_end = date.end_value
             spans.append((at + date.start, at + date.end))
         draft.provenance["period"] = spans
         return
@@ -846,7 +846,7 @@ def _set_period(draft: RecordDraft, start, end, offset: int) -> None:
         draft.period_start = start.value
         spans.append((offset + start.start, offset + start.end))
     if end is not None:
-        draft.period_end = end.value
+        draft.period_end = end.end_value
         spans.append((offset + end.start, offset + end.end))
     draft.provenance["period"] = spans
 

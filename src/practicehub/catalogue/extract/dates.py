@@ -116,6 +116,114 @@ class Date:
     value: str  # "2019", "2019-09" or "2019-09-01"
     start: int
     end: int
+    # A quarter or a half-year spans months: ``value`` is its first month, ``last`` its last.
+    last: str = ""
+
+    @property
+    def end_value(self) -> str:
+        """The value as the end of a period: a quarter ends with its last month."""
+        return self.last or self.value
+
+
+# Quarters and half-years ("Q3 2019", "2019 m. III ketv.", "H1 2020", "3. Quartal 2019"): work
+# plans and reports of EU-funded projects date their stages so. Each pattern names the part
+# (q: 1-4 or I-IV; h: 1-2 or I-II; an English ordinal in qw/hw) and the year.
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ORDINAL = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}  # fmt: skip
+_Q = r"(?P<q>[1-4]|IV|I{1,3})"
+_H = r"(?P<h>[12]|I{1,2})"
+_QUARTER_WORD = r"(?:ketv(?:irt[a-ząčęėįšųūž]*|\.)?|kw(?:artał[a-ząćęłńóśźż]*|\.)?|quartal)"
+_HALF_WORD = r"(?:pusm(?:et[a-ząčęėįšųūž]*|eč[a-ząčęėįšųūž]*|\.)?|półrocz[a-ząćęłńóśźż]*|halbjahr)"
+_PARTS = [
+    # Q3 2019, Q3/2019, 2019 Q3, 2019-Q3, H1 2020, 2020/H2
+    re.compile(r"\b(?:Q(?P<q>[1-4])|H(?P<h>[12]))\s*[/.-]?\s*" + _YEAR + r"(?![\d])"),
+    re.compile(r"(?<![\d/.-])" + _YEAR + r"\s*[/.-]?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b"),
+    # the third quarter of 2019, first half of 2020
+    re.compile(
+        r"\b(?:the\s+)?(?:(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+        r"|(?P<hw>first|second|1st|2nd)\s+half)\s+(?:of\s+)?" + _YEAR,
+        re.IGNORECASE,
+    ),
+    # 2019 m. III ketv., 2019 m. I pusmetis, 2019. gada 3. ceturksnis
+    re.compile(
+        _YEAR + r"\s*(?:m\.|metų|metais|r\.|\.\s*gad[aā])?\s*"
+        r"(?:" + _Q + r"\.?\s*(?:" + _QUARTER_WORD + r"|ceturksn[a-zāēīū]*)"
+        r"|" + _H + r"\.?\s*(?:" + _HALF_WORD + r"|pusgad[a-zāēīū]*))",
+        re.IGNORECASE,
+    ),
+    # III ketv. 2019 m., III kwartał 2019 r., 3. Quartal 2019, II pusmetis 2020
+    re.compile(
+        r"(?<![\w.])(?:" + _Q + r"\.?\s*" + _QUARTER_WORD + r"|" + _H + r"\.?\s*" + _HALF_WORD
+        + r")\s*(?:m\.\s*)?,?\s*" + _YEAR + r"(?![\d])(?:\s*(?:m|r)\.)?",
+        re.IGNORECASE,
+    ),
+]  # fmt: skip
+# Two quarters sharing one year: "Q3–Q4 2019", "2019 Q1–Q3", "2019 m. II–IV ketv.".
+_QA, _QB = r"(?P<a>[1-4]|IV|I{1,3})", r"(?P<b>[1-4]|IV|I{1,3})"
+_JOIN = r"\s*(?P<join>[-–—])\s*"
+_PART_RANGES = [
+    re.compile(r"\bQ(?P<a>[1-4])" + _JOIN + r"Q(?P<b>[1-4])\s*[/.-]?\s*" + _YEAR + r"(?![\d])"),
+    re.compile(r"(?<![\d/.-])" + _YEAR + r"\s*[/.-]?\s*Q(?P<a>[1-4])" + _JOIN + r"Q(?P<b>[1-4])\b"),
+    re.compile(
+        _YEAR + r"\s*(?:m\.|metų|metais|r\.)?\s*" + _QA + r"\.?" + _JOIN + _QB + r"\.?\s*"
+        + _QUARTER_WORD,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\w.])" + _QA + r"\.?" + _JOIN + _QB + r"\.?\s*" + _QUARTER_WORD + r"\s*,?\s*"
+        + _YEAR + r"(?![\d])(?:\s*(?:m|r)\.)?",
+        re.IGNORECASE,
+    ),
+]  # fmt: skip
+# Most texts name no quarter: without one of these, the patterns above are not tried.
+_PART_HINT = re.compile(
+    r"Q[1-4]|H[12]|quarter|half|ketv|pusm|kw|półr|quartal|halbjahr|ceturksn|pusgad", re.IGNORECASE
+)
+
+
+def _part_months(m: re.Match[str]) -> tuple[int, int]:
+    """The first and last month of the quarter or half-year a ``_PARTS`` match names."""
+    groups = m.groupdict()
+    quarter = groups.get("q") or groups.get("qw")
+    if quarter:
+        n = _ORDINAL.get(quarter.lower()) or _quarter(quarter)
+        return 3 * n - 2, 3 * n
+    half = groups.get("h") or groups.get("hw") or ""
+    n = _ORDINAL.get(half.lower()) or _quarter(half)
+    return 6 * n - 5, 6 * n
+
+
+def _quarter(numeral: str) -> int:
+    return _ROMAN.get(numeral.lower()) or int(numeral)
+
+
+def _parts(text: str) -> list[Date]:
+    """The quarters and half-years in ``text``, each as the first month with its last; two
+    quarters sharing a year are two dates, as a range of months is."""
+    found: list[Date] = []
+    if not _PART_HINT.search(text):
+        return found
+    for pattern in _PART_RANGES:
+        for m in pattern.finditer(text):
+            a, b, y = _quarter(m.group("a")), _quarter(m.group("b")), m.group("y")
+            if a < b:
+                first = Date(f"{y}-{3 * a - 2:02d}", m.start(), m.start("join"), f"{y}-{3 * a:02d}")
+                last = Date(f"{y}-{3 * b - 2:02d}", m.end("join"), m.end(), f"{y}-{3 * b:02d}")
+                found += [first, last]
+    for pattern in _PARTS:
+        for m in pattern.finditer(text):
+            months = _part_months(m)
+            y = m.group("y")
+            date = Date(f"{y}-{months[0]:02d}", m.start(), m.end(), f"{y}-{months[1]:02d}")
+            if not any(_overlap(date, d) for d in found):
+                found.append(date)
+    return found
+
+
+def _overlap(a: Date, b: Date) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _iso(y: str, m: int | None = None, d: int | None = None) -> str | None:
@@ -241,6 +349,7 @@ def _day_ranges(text: str) -> list[Date]:
 def find_dates(text: str) -> list[Date]:
     """Every date in ``text``, longest reading first where two overlap, in text order."""
     found: list[Date] = _day_ranges(text)
+    found += [d for d in _parts(text) if not any(_overlap(d, o) for o in found)]
     taken: list[tuple[int, int]] = [(d.start, d.end) for d in found]
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
