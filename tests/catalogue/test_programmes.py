@@ -103,3 +103,23 @@ def test_a_municipalitys_own_programme_is_the_municipal_budget():
     ):
         assert [m.programme for m in find_programmes(text)] == ["municipality-budget"]
     assert find_programmes("Savivaldybės taryba patvirtino planą.") == []
+
+
+def test_a_programme_named_with_one_below_it_gives_only_the_narrower_one():
+    # Erasmus+ > KA2 > Cooperation partnerships: the statement names the partnership.
+    assert programmes(
+        "Funding programme: Erasmus+ Cooperation partnerships in adult education (KA220-ADU)"
+    ) == ["erasmus-plus-cooperation-partnerships"]
+    assert programmes("Finansuoja Erasmus+ KA2 strateginių partnerysčių programa") == [
+        "erasmus-plus-strategic-partnerships"
+    ]
+    # Named alone, the programme above stays.
+    assert programmes("Co-funded by the Erasmus+ Programme") == ["erasmus-plus"]
+
+
+def test_a_fact_sheet_funded_by_a_partnership_lists_the_partnership_once():
+    (draft,) = extract_text(
+        "Equal Voices in Rural Councils\n\nFunding programme: Erasmus+ Cooperation partnerships "
+        "in adult education\n\nThe project trains women who stand for rural municipal councils."
+    )
+    assert {f.programme for f in draft.funding} == {"erasmus-plus-cooperation-partnerships"}

@@ -208,8 +208,8 @@ def without_programmes(text: str) -> str:
 def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeMatch]:
     """Programmes named in ``text``, longest names first where two overlap, in text order.
 
-    A parent named beside its own child ("Erasmus+ ... KA2") is left out unless
-    ``keep_parents``."""
+    A programme named beside one below it ("Erasmus+ ... KA2", "Erasmus+ Cooperation
+    partnerships") is left out unless ``keep_parents``."""
     index, acronyms, parents = _index()
     plus = _plus_children()
     candidates = []
@@ -234,11 +234,20 @@ def find_programmes(text: str, *, keep_parents: bool = False) -> list[ProgrammeM
     chosen = [_by_countries(text, c, parents) for c in chosen]
     ids = {c.programme for c in chosen}
     if not keep_parents:
-        chosen = [c for c in chosen if not any(parents.get(o) == c.programme for o in ids)]
+        above = set().union(*(_ancestors(o, parents) for o in ids))
+        chosen = [c for c in chosen if c.programme not in above]
     unique: dict[str, ProgrammeMatch] = {}
     for c in sorted(chosen, key=lambda c: c.start):
         unique.setdefault(c.programme, c)
     return list(unique.values())
+
+
+def _ancestors(programme: str, parents: dict[str, str | None]) -> set[str]:
+    """The programmes above this one: "Erasmus+" and its KA2 above a KA220 partnership."""
+    found: set[str] = set()
+    while (programme := parents.get(programme) or "") and programme not in found:
+        found.add(programme)
+    return found
 
 
 @lru_cache(maxsize=1)
