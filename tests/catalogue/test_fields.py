@@ -1,7 +1,10 @@
-"""Target groups, contacts, addresses, project numbers, objectives and activities."""
+"""Target groups, contacts, addresses, project numbers, objectives and activities; summaries."""
 
 from __future__ import annotations
 
+import pytest
+
+from practicehub.catalogue.extract.dates import is_dateline
 from practicehub.catalogue.extract.fields import (
     addresses_of,
     emails_of,
@@ -108,3 +111,32 @@ def test_a_code_in_brackets_after_the_projects_quoted_title_is_its_number():
     text = "Projekts „Drošs atbalsts laukos“ (LLI-512) tika īstenots Interreg V-A programmā."
     assert [v.text for v in project_numbers_of(text, 0)] == ["LLI-512"]
     assert project_numbers_of("Projektas „Kartu“ (2021–2023) vyko Kaune.", 0) == []
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Published 14 March 2024", "Paskelbta 2024-03-14", "Updated on 2 May 2023 | News"],
+)
+def test_a_news_pages_dateline_is_not_its_summary(dateline):
+    (draft,) = extract_text(
+        "Safe at Home: new helpline hours for women in rural districts\n\n"
+        f"{dateline}\n\n"
+        "From April 2024 the Women's Line extends its helpline for women who experience "
+        "domestic violence in twelve rural elderships. Consultants answer calls every evening."
+    )
+    assert draft.summary.startswith("From April 2024 the Women's Line extends its helpline")
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("Published 14 March 2024 by Admin", True),
+        ("2024 m. kovo 14 d.", True),
+        ("Veröffentlicht am 14. März 2024", True),
+        ("The project started on 1 April 2024 in Kaunas.", False),
+        ("Projekto trukmė 2019–2021", False),
+        ("Women's leadership school for rural councillors", False),
+    ],
+)
+def test_a_dateline_is_a_line_of_dates_and_a_word_or_two(line, dateline):
+    assert is_dateline(line) is dateline

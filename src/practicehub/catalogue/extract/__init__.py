@@ -31,6 +31,7 @@ from practicehub.catalogue.extract.dates import (
     EVENT_WORD,
     ONLY_A_RANGE,
     PERIOD_CUE,
+    is_dateline,
     only_year,
     period_in,
 )
@@ -319,7 +320,11 @@ def _summary(draft: RecordDraft, parts: list[Part], title_span: Span) -> None:
                     for p in part.body_pieces()
                     if p[0] >= title_span[1] and not _is_list_piece(part, p)
                 )
-    value = fields.summary_of([p for p in candidates if len(p[2].split()) >= 4])
+    # A news page's dateline ("Published 14 March 2024") opens its text but says nothing of
+    # the project.
+    value = fields.summary_of(
+        [p for p in candidates if len(p[2].split()) >= 4 and not is_dateline(p[2])]
+    )
     if value is not None:
         draft.summary = value.text
         draft.provenance["summary"] = [value.span]

@@ -574,3 +574,28 @@ def period_in(
         first = dates[0]
         return first, None if ongoing else first
     return None, None
+
+
+# Words a dateline holds besides its date: "Published 14 March 2024", "Paskelbta 2024-03-14",
+# "Updated on 2 May 2023 | News".
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|updated|paskelbta|publikuota|atnaujinta|veroffentlicht"
+    r"|aktualisiert|opublikowano|publicets)\b",
+    re.IGNORECASE,
+)
+_DATELINE_WORDS = re.compile(r"\b(?:last|on|date|am|data|datums|m|d)\b", re.IGNORECASE)
+
+
+def is_dateline(text: str) -> bool:
+    """A line that only says when a page was published: besides its dates it holds a word or
+    two at most ("Naujienos | 2024-03-14", "Published 14 March 2024 by Admin")."""
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = text
+    for date in reversed(dates):
+        rest = rest[: date.start] + " " + rest[date.end :]
+    rest = fold(rest)
+    published = _PUBLISHED.search(rest) is not None
+    words = re.findall(r"[^\W\d_]{2,}", _DATELINE_WORDS.sub(" ", _PUBLISHED.sub(" ", rest)))
+    return len(words) <= (2 if published else 1)
