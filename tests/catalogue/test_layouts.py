@@ -120,3 +120,86 @@ def test_the_first_cell_of_a_row_run_into_one_line_keeps_its_label_too():
         ("Asociacija Inžinerijos mergaitės", "implementer"),
         ("Kauno Saulėtekio progimnazija", "partner"),
     ]
+
+
+def _docx_with_table(heading: str, intro: str, rows: list[tuple[str, ...]]) -> bytes:
+    document = docx.Document()
+    document.add_heading(heading, level=1)
+    document.add_paragraph(intro)
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_table_of_funded_projects_gives_a_record_per_row():
+    data = _docx_with_table(
+        "Projects supported in 2023 under the Small Grants Scheme",
+        "The city supported four projects of non-governmental organisations that promote equal "
+        "opportunities; EUR 31 500 was granted in all.",
+        [
+            ("Project", "Organisation", "Grant, EUR", "Period"),
+            ("Women at the Helm: leadership school", "Klaipėda Women's Association", "9 500",
+             "March–November 2023"),
+            ("Accessible Culture: sign language tours", "Association of the Deaf", "7 000",
+             "April–December 2023"),
+            ("Language Cafés for Newcomers", "Klaipėda Volunteers Centre", "6 800",
+             "February–October 2023"),
+            ("Safe Dating: workshops for teenagers", "Youth Initiatives Centre", "8 200",
+             "September–December 2023"),
+        ],
+    )  # fmt: skip
+    _text, drafts = extract_bytes(data, "grants.docx")
+    assert [d.title for d in drafts] == [
+        "Women at the Helm: leadership school",
+        "Accessible Culture: sign language tours",
+        "Language Cafés for Newcomers",
+        "Safe Dating: workshops for teenagers",
+    ]
+    first = drafts[0]
+    assert [o.name for o in first.organisations] == ["Klaipėda Women's Association"]
+    assert (first.period_start, first.period_end) == ("2023-03", "2023-11")
+    assert [f.text for f in first.funding] == ["Grant, EUR\n9 500"]
+
+
+def test_a_lithuanian_table_of_projects_gives_a_record_per_row():
+    data = _docx_with_table(
+        "2022 m. finansuoti projektai",
+        "Savivaldybė skyrė lėšų trims nevyriausybinių organizacijų projektams.",
+        [
+            ("Projekto pavadinimas", "Vykdytojas", "Skirta suma, Eur", "Laikotarpis"),
+            ("Moterų lyderystės mokykla", "Asociacija „Moterų tinklas“", "5 000",
+             "2022 m. kovo–lapkričio mėn."),
+            ("Senjorų skaitmeninis raštingumas", "Kauno bendruomenių centras", "3 200",
+             "2022 m. balandžio–spalio mėn."),
+            ("Saugūs namai", "Krizių centras", "4 100", "2022 m. gegužės–gruodžio mėn."),
+        ],
+    )  # fmt: skip
+    _text, drafts = extract_bytes(data, "projektai.docx")
+    assert [d.title for d in drafts] == [
+        "Moterų lyderystės mokykla",
+        "Senjorų skaitmeninis raštingumas",
+        "Saugūs namai",
+    ]
+    assert (drafts[2].period_start, drafts[2].period_end) == ("2022-05", "2022-12")
+
+
+def test_a_projects_plan_of_activities_in_a_table_stays_one_record():
+    data = _docx_with_table(
+        "Women at the Helm: leadership school for women in fisheries",
+        "The project trains 40 women who work in fisheries in leadership and negotiation, and is "
+        "funded by the city of Klaipėda in 2023.",
+        [
+            ("Activity", "Responsible", "Period"),
+            ("Recruitment of participants", "Klaipėda Women's Association", "March 2023"),
+            ("Leadership workshops", "Klaipėda Women's Association", "April–June 2023"),
+            ("Mentoring circles", "Fishers' Union", "July–October 2023"),
+        ],
+    )
+    _text, drafts = extract_bytes(data, "helm.docx")
+    assert [d.title for d in drafts] == [
+        "Women at the Helm: leadership school for women in fisheries"
+    ]

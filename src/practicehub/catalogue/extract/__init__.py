@@ -591,9 +591,10 @@ def _funding(draft: RecordDraft, text: str, parts: list[Part], rules: Family) ->
             line = part.heading_line
             body = "\n".join(p[2] for p in part.body_pieces())
             end = part.body_pieces()[-1][1] if part.body_pieces() else line.end
-            statements.append(
-                (line.start, end, f"{line.text}\n{body}".strip() if part.lines else line.text)
-            )
+            text = f"{line.text}\n{body}".strip() if part.lines else line.text
+            if line.column:  # a table's cell under its column's heading: "Grant, EUR" "9 500"
+                text = f"{line.column}\n{text}"
+            statements.append((line.start, end, text))
             continue
         # A form's story of what happened speaks of other projects too; there only a sentence
         # about the practice itself says what funds it ("Programa 2019–2021 m. finansuota ...").

@@ -165,6 +165,10 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:net |maximum |max\.? )?eu contribution",
         r"eu grant",
         r"grant amount",
+        # A table of funded projects: "Grant, EUR", "Amount granted", "Dotacija, Eur".
+        r"grant,? \(?(?:eur|euro|€)\b\)?",
+        r"(?:amount|sum) (?:granted|awarded)",
+        r"dotacij\w*",
         r"total cost",
         r"projekto verte",
         r"skirta suma",

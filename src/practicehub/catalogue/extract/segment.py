@@ -427,7 +427,31 @@ def _split_table_rows(lines: list[Line]) -> list[list[Line]] | None:
             ]
             if all(_reads_as_record(row, min_cues=2) for row in rows):
                 return rows
+            if _TITLE_COLUMN.match(fold(header[0].text).strip()) and all(
+                _reads_as_listed_record(row, header) for row in rows
+            ):
+                return rows
     return None
+
+
+# The heading of a table's first column when each row below it is a project: "Project",
+# "Project title", "Projekto pavadinimas", "Gerosios praktikos pavadinimas".
+_TITLE_COLUMN = re.compile(
+    r"^(?:(?:the\s+)?(?:project|practice|good practice|initiative)(?:\s+(?:title|name))?"
+    r"|(?:title|name) of the (?:project|practice|initiative)|title"
+    r"|(?:projekt\w*|(?:geros\w* )?praktik\w*|iniciatyv\w*)(?: pavadinimas)?|pavadinimas"
+    r"|projekttitel|projektname|nazwa projektu|projekta nosaukums)$"
+)
+
+
+def _reads_as_listed_record(row: list[Line], header: list[Line]) -> bool:
+    """A row of a table of projects ("Project | Organisation | Grant, EUR | Period") is short:
+    a title and a few facts. Read with its columns' headings it says what a record says (two
+    cues besides the title column's), and its own cells give at least one."""
+    own = _cue_count(row[1:])
+    with_columns = _cue_count([*header[1:], *row[1:]])
+    words = sum(ln.word_count for ln in row)
+    return words >= 5 and own >= 1 and with_columns >= 2
 
 
 def _split_title_lines(lines: list[Line]) -> list[list[Line]] | None:
