@@ -37,6 +37,13 @@ def test_the_best_record_in_the_other_language_is_not_pushed_out(collection):
     assert files[1] in LEADERSHIP
 
 
+def test_the_only_answer_in_the_other_language_leads_the_weaker_ones_in_the_querys(collection):
+    # The one record on Roma children's education is Lithuanian: it comes first for the English
+    # query, not after the best of the weaker English matches.
+    files = files_of(collection, record_search(query="Roma children education"))
+    assert files[0] == "lt-gp-romu-vaiku-ugdymas.pdf"
+
+
 def test_typing_without_diacritics_finds_the_same_records_in_the_same_order(collection):
     with_marks = record_search(query="moterų lyderystė", per_page=50)
     without = record_search(query="moteru lyderyste", per_page=50)

