@@ -7,7 +7,9 @@ import io
 import docx
 import pytest
 
+from practicehub.catalogue.extract.fields import clean_title
 from tests.catalogue.helpers import extract_bytes, extract_text
+from tests.documents.makers import make_pdf
 
 NINE = ["organisation", "contacts", "aim", "partners", "target_group", "duration",
         "description", "impact", "advice"]  # fmt: skip
@@ -273,3 +275,36 @@ def test_keywords_rows_are_none_of_the_nine_parts(heading):
 
     match = match_label(f"{heading}: x")
     assert match is not None and match.key == "other" and match.unknown == 0
+
+
+def test_a_form_under_its_types_heading_is_named_by_the_name_below_it():
+    # "Gerosios praktikos aprašas" (good practice description) is also the form's description
+    # label; over the practice's name and the numbered parts it is the document's heading.
+    data = make_pdf(
+        [
+            [
+                ("h1", "Gerosios praktikos aprašas"),
+                ("title", "Mobilioji teisinė pagalba kaimo moterims"),
+                ("h1", "1. Organizacija"),
+                ("p", "VšĮ „Teisės klinika regionams“, Utenos g. 5, Utena, info@tkr.lt"),
+                ("h1", "2. Praktikos tikslas"),
+                ("p", "Suteikti nemokamą teisinę pagalbą kaimo vietovėse gyvenančioms moterims."),
+                ("h1", "3. Aprašymas"),
+                (
+                    "p",
+                    "Kartą per savaitę teisininkų komanda lankosi seniūnijose ir konsultuoja "
+                    "moteris dėl skyrybų, išlaikymo ir darbo ginčų.",
+                ),
+            ]
+        ]
+    )
+    _text, (draft,) = extract_bytes(data, "praktika.pdf")
+    assert draft.title == "Mobilioji teisinė pagalba kaimo moterims"
+    assert draft.summary.startswith("Kartą per savaitę teisininkų komanda")
+
+
+def test_a_table_label_run_into_the_name_is_not_part_of_the_title():
+    assert clean_title("Praktikos pavadinimas Kaimo moterų verslumo inkubatorius") == (
+        "Kaimo moterų verslumo inkubatorius"
+    )
+    assert clean_title("Projekto pavadinimas: Drąsios moterys") == "Drąsios moterys"

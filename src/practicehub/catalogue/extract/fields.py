@@ -54,7 +54,10 @@ _TITLE_LABEL = re.compile(
     r"|projekta nosaukums|nosaukums|tytu[lł] projektu|projekt|nazwa projektu"
     r"|(?:good |best )?practice|gerosios praktikos (?:pavyzdys|pavadinimas)|praktikos pavadinimas"
     r"|gute[- ]praxis(?:-beispiel)?|praxisbeispiel|labas prakses piemers|dobra praktyka)"
-    r"(?:\s*[:–—-]\s*|\s+(?=[„“\"«]))",
+    r"(?:\s*[:–—-]\s*|\s+(?=[„“\"«]))"
+    # A table's label cell run into its value, as PDF text gives it ("Praktikos pavadinimas
+    # Kaimo moterų ..."): "pavadinimas" (name) opens no practice's own name.
+    r"|^(?:(?:gerosios )?praktikos|projekto|iniciatyvos) pavadinimas\s+",
     re.IGNORECASE,
 )
 

@@ -253,9 +253,30 @@ def _is_list_lead_in(part: Part) -> bool:
     )
 
 
+def _type_heading_over_name(lines: list[Line], labels: dict[int, LabelMatch]) -> bool:
+    """ "Gerosios praktikos aprašas" (good practice description), then "Mobilioji teisinė
+    pagalba kaimo moterims", then "1. Organizacija": a first line that reads as the form's
+    description label but names the document's type, over the practice's name and above the
+    form's own labels, is the document's heading, not a part."""
+    from practicehub.catalogue.extract.fields import is_generic_title
+
+    if 0 not in labels or 1 in labels or len(lines) < 3 or len(labels) < 3:
+        return False
+    heading, name = lines[0], lines[1]
+    return (
+        labels[0].value_offset >= len(heading.text)
+        and is_generic_title(heading.text)
+        and (name.kind == "heading" or name.title_shaped(15))
+        and not name.ends_sentence
+        and 2 in labels
+    )
+
+
 def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
     """The record's parts in source order; the lines before the first label form the head."""
     labels = find_labels(lines)
+    if _type_heading_over_name(lines, labels):
+        del labels[0]
     parts: list[Part] = []
     current = Part(key=head_key, label=None, heading_line=None)
     block_key = head_key  # the key unlabelled lines after a one-line "Label: value" go back to
