@@ -37,6 +37,26 @@ def test_lines_join_into_paragraphs_under_headings_with_a_break_between_pages():
     assert result.metadata["title"] == "Ataskaita"
 
 
+def test_a_numbered_heading_under_a_heading_of_its_size_is_a_heading_of_its_own():
+    data = make_pdf(
+        [
+            [("title", "Gerosios praktikos aprašas"),
+             ("h1", "Mobilioji teisinė pagalba kaimo moterims"), ("h1", "1. Organizacija"),
+             ("p", "VšĮ „Teisės klinika regionams“, Utenos g. 5, Utena, info@tkr.lt"),
+             ("h1", "2. Praktikos tikslas"),
+             ("p", "Suteikti nemokamą teisinę pagalbą kaimo vietovėse gyvenančioms moterims.")],
+        ]
+    )  # fmt: skip
+    result = read_document(data, "forma.pdf")
+    headings = [result.text[b.start : b.end] for b in result.blocks if b.kind == "heading"]
+    assert headings == [
+        "Gerosios praktikos aprašas",
+        "Mobilioji teisinė pagalba kaimo moterims",
+        "1. Organizacija",
+        "2. Praktikos tikslas",
+    ]
+
+
 def test_a_word_broken_at_a_line_end_is_joined_only_when_it_is_clearly_one_word():
     pdf = unicode_pdf()
     pdf.add_page()

@@ -212,7 +212,13 @@ class _Layout:
         if not line.text or found:
             return False
         if kind == "heading":
-            return heading == level and line.size == last.size and self._close(last, line)
+            # "1. Organizacija" under a title of its size opens a heading of its own.
+            return (
+                heading == level
+                and line.size == last.size
+                and self._close(last, line)
+                and not list_marker(line.text)
+            )
         if heading:
             return False
         return line.size == last.size and self._close(last, line)
