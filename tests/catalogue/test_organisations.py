@@ -35,6 +35,24 @@ def test_a_consortium_list_keeps_names_that_hold_and():
     ]
 
 
+def test_a_name_of_things_joined_by_and_stays_whole():
+    assert found(
+        "The network works in partnership with the Association of Estonian Cities and Rural "
+        "Municipalities and the Ministry of Social Affairs."
+    ) == [
+        ("Association of Estonian Cities and Rural Municipalities", "partner", None, None),
+        ("Ministry of Social Affairs", "partner", None, None),
+    ]
+    # A second organisation after "and" is one body, named in the singular.
+    assert found(
+        "The project was implemented in partnership with the Department of Equal Opportunities "
+        "and the Centre for Civic Initiatives."
+    ) == [
+        ("Department of Equal Opportunities", "partner", None, None),
+        ("Centre for Civic Initiatives", "partner", None, None),
+    ]
+
+
 def test_a_ministry_whose_name_holds_and_stays_whole():
     assert found("The project is funded by the Ministry of Social Security and Labour.") == [
         ("Ministry of Social Security and Labour", "funder", None, None)

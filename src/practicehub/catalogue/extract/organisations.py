@@ -386,6 +386,8 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _spelled_by_acronym(piece):
             break  # "Lithuanian Forum for Equality and Diversity (LFED)": one name
+        if _things_of(left, right):
+            continue  # "Association of Estonian Cities and Rural Municipalities": one name
         # "X and the Y": an article before a capitalised name opens a second organisation.
         the_name = bool(re.match(r"the\s+[A-ZĄČĘĖĮŠŲŪŽ]", right.strip()))
         second = _nameish(right) or the_name
@@ -396,6 +398,21 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if second and (_nameish(left) or (the_name and has_head(right) and named_left)):
             return [*_split_and(text, start, start + m.start()), (start + m.end(), end)]
     return [(start, end)]
+
+
+def _things_of(left: str, right: str) -> bool:
+    """After "of", a short plural beyond "and" is more of what the name is of ("Association of
+    Estonian Cities and Rural Municipalities", "Union of Towns and Municipalities"), not a second
+    organisation, which is one body and so singular."""
+    if not re.search(r"\bof\s", left):
+        return False
+    words = re.sub(r"\([^)]*\)?", " ", right).split()
+    if not 0 < len(words) <= 3 or any(w.lower() in ("of", "for", "the") for w in words):
+        return False
+    last = words[-1].strip(",.;:").lower()
+    return (
+        last.endswith("s") and not last.endswith(("ss", "us", "is")) and not is_acronym(words[-1])
+    )
 
 
 def _spelled_by_acronym(text: str) -> bool:
