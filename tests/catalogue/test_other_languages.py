@@ -80,3 +80,18 @@ def test_dates_in_german_latvian_and_polish():
     )
     assert read("1 kwietnia 2021 r. – 30 września 2022 r.") == ("2021-04-01", "2022-09-30")
     assert read("Project duration: October, 2013, to March, 2015.") == ("2013-10", "2015-03")
+
+
+def test_a_polish_funding_label_is_a_label_not_the_summary():
+    (draft,) = extract_text(
+        "Kobiety w samorządzie – szkoła liderek lokalnych\n\n"
+        "Realizator: Fundacja Równości i Rozwoju, Białystok\n"
+        "Źródło finansowania: Program Obywatele dla Demokracji (Fundusze EOG)\n\n"
+        "Projekt przygotowuje kobiety do kandydowania w wyborach samorządowych. Uczestniczki "
+        "biorą udział w warsztatach i wizytach studyjnych w radach gmin.",
+        "projekt.txt",
+    )
+    assert draft.summary.startswith("Projekt przygotowuje kobiety")
+    assert [f.text for f in draft.funding] == [
+        "Źródło finansowania: Program Obywatele dla Demokracji (Fundusze EOG)"
+    ]

@@ -206,9 +206,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"finansejum\w*",
         r"finansetaj\w*",
         r"programma",
-        r"finansowanie",
-        r"dofinansowanie",
-        r"zrodlo finansowania",
+        # "Finansowanie", "Źródło finansowania" ("ł" is no letter with a diacritic to fold).
+        r"(?:zrod\w* )?finansowani\w*",
+        r"dofinansowani\w*",
         r"program",
         r"cofinancement",
         r"resources (?:needed|required|used)",
