@@ -38,6 +38,7 @@ from practicehub.catalogue.extract.names import (
 )
 from practicehub.catalogue.extract.text import fold
 from practicehub.catalogue.models import Organisation, OrganisationName
+from practicehub.rows import instances_insert
 
 __all__ = [
     "Mention",
@@ -317,10 +318,12 @@ class RegistryTable:
     def flush(self) -> None:
         """Write the organisations and spellings made since the last flush."""
         if self._new_organisations:
-            Organisation.objects.bulk_create(self._new_organisations.values())
+            fields = ("id", "name", "acronym", "country")
+            instances_insert(Organisation, fields, self._new_organisations.values())
             self._new_organisations = {}
         if self._new_spellings:
-            OrganisationName.objects.bulk_create(self._new_spellings)
+            fields = ("organisation_id", "name", "key", "core", "kind", "stem", "language")
+            instances_insert(OrganisationName, fields, self._new_spellings)
             self._new_spellings = []
 
 

@@ -20,6 +20,7 @@ from practicehub.catalogue.models import (
 from practicehub.catalogue.registry import Mention, RegistryTable, organisation_resolve
 from practicehub.catalogue.signals import records_changed, records_deleted
 from practicehub.documents.models import Document
+from practicehub.rows import instances_insert, rows_insert
 
 # Fields an editor may correct, in the order of the exchange format.
 CORRECTABLE_FIELDS = (
@@ -134,27 +135,42 @@ def _apply(
         participations = _participations(record, values["organisations"], registry)
         if registry is not None:
             registry.flush()  # the organisations the participations name
-        Participation.objects.bulk_create(participations)
+        rows_insert(Participation, PARTICIPATION_FIELDS, participations)
     if "funding" in values and not fresh:
         record.funding.all().delete()
     if "funding" in values:
         named = {item.get("programme") for item in values["funding"]} - {None}
         known = set(Programme.objects.filter(id__in=named).values_list("id", flat=True))
-        Funding.objects.bulk_create(_funding(record, values["funding"], known))
+        rows_insert(Funding, FUNDING_FIELDS, _funding(record, values["funding"], known))
     if "themes" in values and fresh:
         known = Theme.objects.filter(id__in=values["themes"]).values_list("id", flat=True)
-        Record.themes.through.objects.bulk_create(
-            [Record.themes.through(record=record, theme_id=theme) for theme in known]
-        )
+        rows_insert(Record.themes.through, THEME_FIELDS, [(record.id, theme) for theme in known])
     elif "themes" in values:
         record.themes.set(Theme.objects.filter(id__in=values["themes"]))
 
 
+# The columns of the relation rows ``_participations``, ``_funding`` and ``records_build`` make.
+PARTICIPATION_FIELDS = (
+    "record_id",
+    "organisation_id",
+    "name",
+    "role",
+    "acronym",
+    "country",
+    "position",
+    "span_start",
+    "span_end",
+)
+FUNDING_FIELDS = ("record_id", "programme_id", "text", "position", "span_start", "span_end")
+THEME_FIELDS = ("record_id", "theme_id")
+
+
 def _participations(
     record: Record, organisations: list[dict[str, Any]], registry: RegistryTable | None
-) -> list[Participation]:
-    """The record's participations, each organisation resolved in the registry (in order:
-    which organisation a name joins depends on the names resolved before it)."""
+) -> list[tuple]:
+    """The record's participation rows (``PARTICIPATION_FIELDS``), each organisation resolved
+    in the registry (in order: which organisation a name joins depends on the names resolved
+    before it)."""
     participations = []
     for position, org in enumerate(organisations):
         organisation = organisation_resolve(
@@ -166,34 +182,32 @@ def _participations(
         )
         span = org.get("span") or [None, None]
         participations.append(
-            Participation(
-                record=record,
-                organisation=organisation,
-                name=org["name"],
-                role=org["role"],
-                acronym=org.get("acronym") or "",
-                country=org.get("country") or "",
-                position=position,
-                span_start=span[0],
-                span_end=span[1],
+            (
+                record.id,
+                organisation.id,
+                org["name"],
+                org["role"],
+                org.get("acronym") or "",
+                org.get("country") or "",
+                position,
+                span[0],
+                span[1],
             )
         )
     return participations
 
 
-def _funding(record: Record, items: list[dict[str, Any]], known: set[str]) -> list[Funding]:
-    """The record's funding statements; a programme the database lacks is left out."""
-    return [
-        Funding(
-            record=record,
-            programme_id=item.get("programme") if item.get("programme") in known else None,
-            text=item["text"],
-            position=position,
-            span_start=(item.get("span") or [None, None])[0],
-            span_end=(item.get("span") or [None, None])[1],
+def _funding(record: Record, items: list[dict[str, Any]], known: set[str]) -> list[tuple]:
+    """The record's funding rows (``FUNDING_FIELDS``); a programme the database lacks is left
+    out."""
+    rows = []
+    for position, item in enumerate(items):
+        programme = item.get("programme")
+        span = item.get("span") or [None, None]
+        rows.append(
+            (record.id, programme if programme in known else None, item["text"], position, *span)
         )
-        for position, item in enumerate(items)
-    ]
+    return rows
 
 
 def draft_mentions(drafts: list[RecordDraft]) -> list[Mention]:
@@ -281,24 +295,37 @@ def records_save_from_drafts(
     return saved
 
 
+# A new record's columns but its timestamps (set as the row is written).
+RECORD_FIELDS = tuple(
+    f.attname for f in Record._meta.concrete_fields if f.name not in {"created_at", "updated_at"}
+)
+
+
 @dataclass(slots=True)
 class RecordRows:
     """New records and their relations, not written yet: the rows of many documents are
-    written together, one query per table (per row, the queries cost more than the rows)."""
+    written together, one query per table (per row, the queries cost more than the rows), and
+    the relations as plain rows (``rows_insert``), not model instances nobody reads."""
 
     records: list[Record] = field(default_factory=list)
-    participations: list[Participation] = field(default_factory=list)
-    funding: list[Funding] = field(default_factory=list)
-    themes: list[Any] = field(default_factory=list)
+    participations: list[tuple] = field(default_factory=list)
+    funding: list[tuple] = field(default_factory=list)
+    themes: list[tuple] = field(default_factory=list)
 
     def write(self) -> None:
-        """Insert the rows; the organisations they name must be written already."""
-        Record.objects.bulk_create(self.records)
-        Participation.objects.bulk_create(self.participations)
-        Funding.objects.bulk_create(self.funding)
-        Record.themes.through.objects.bulk_create(self.themes)
-        Revision.objects.bulk_create(
-            [Revision(record=record, action="ingest", changes={}) for record in self.records]
+        """Insert the rows; the documents and the organisations they name must be written
+        already."""
+        for record in self.records:
+            # The document was written after the record was made: its id is known now.
+            record.document = record.document
+        instances_insert(Record, RECORD_FIELDS, self.records)
+        rows_insert(Participation, PARTICIPATION_FIELDS, self.participations)
+        rows_insert(Funding, FUNDING_FIELDS, self.funding)
+        rows_insert(Record.themes.through, THEME_FIELDS, self.themes)
+        rows_insert(
+            Revision,
+            ("record_id", "action", "changes"),
+            [(r.id, "ingest", {}) for r in self.records],
         )
 
 
@@ -333,8 +360,7 @@ def records_build(
         rows.participations += _participations(record, values["organisations"], registry)
         rows.funding += _funding(record, values["funding"], vocabulary.programmes)
         rows.themes += [
-            Record.themes.through(record=record, theme_id=theme)
-            for theme in sorted(vocabulary.themes.intersection(values["themes"]))
+            (record.id, theme) for theme in sorted(vocabulary.themes.intersection(values["themes"]))
         ]
     rows.records += records
     return records

@@ -14,10 +14,22 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from practicehub.catalogue.models import Funding, Participation, Record
+from practicehub.rows import rows_insert
 from practicehub.search import analysis
 from practicehub.search.models import SearchEntry, SearchState
 
 BATCH = 500
+
+# The columns of the entry rows ``_entry`` makes.
+ENTRY_FIELDS = (
+    "record_id",
+    "language",
+    "title_stems",
+    "names_stems",
+    "body_stems",
+    "exact",
+    "stamp",
+)
 
 
 def record_texts(record: Record) -> tuple[str, str, str]:
@@ -101,7 +113,8 @@ def _entry(
     participations: list[tuple],
     funding: list[tuple],
     analysed: Analysed | None = None,
-) -> SearchEntry:
+) -> tuple:
+    """The record's entry, a row of ``ENTRY_FIELDS``."""
     language = values["language"] or ""
     if analysed is None:
         analysed = record_analysis(values, [text for text, _, _ in funding])
@@ -109,22 +122,23 @@ def _entry(
     names_exact = analysis.analyse_exact(names)
     # The exact stream of title, names and body joined: words never span the parts.
     exact = " ".join(p for p in (analysed.title_exact, names_exact, analysed.body_exact) if p)
-    return SearchEntry(
-        record_id=values["id"],
-        language=language,
-        title_stems=analysed.title_stems,
-        names_stems=analysis.analyse(names, language),
-        body_stems=analysed.body_stems,
-        exact=exact,
-        stamp=secrets.randbits(62),
+    return (
+        values["id"],
+        language,
+        analysed.title_stems,
+        analysis.analyse(names, language),
+        analysed.body_stems,
+        exact,
+        secrets.randbits(62),
     )
 
 
 def _entries(
     ids: list[str] | None, analysed: dict[str, Analysed] | None = None
-) -> Iterator[list[SearchEntry]]:
+) -> Iterator[list[tuple]]:
     """Entries of the published records (all, or those of ``ids``), a batch at a time.
-    Plain values rather than model instances: at 100,000 records that is most of the time.
+    Plain values rather than model instances, read and written: at 100,000 records that is
+    most of the time.
     ``analysed``: records' texts analysed already; when it holds a whole batch, their texts
     are not read."""
     analysed = analysed or {}
@@ -169,7 +183,7 @@ def records_index(record_ids: Iterable[str], *, analysed: dict[str, Analysed] | 
         chunk = ids[start : start + BATCH]
         SearchEntry.objects.filter(record_id__in=chunk).delete()
         for entries in _entries(chunk, analysed):
-            SearchEntry.objects.bulk_create(entries)
+            rows_insert(SearchEntry, ENTRY_FIELDS, entries)
             written += len(entries)
     _bump()
     return written
@@ -189,7 +203,7 @@ def index_rebuild() -> int:
     SearchEntry.objects.all().delete()
     written = 0
     for entries in _entries(None):
-        SearchEntry.objects.bulk_create(entries)
+        rows_insert(SearchEntry, ENTRY_FIELDS, entries)
         written += len(entries)
     _bump()
     return written

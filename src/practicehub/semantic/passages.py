@@ -20,6 +20,7 @@ from django.db import transaction
 
 from practicehub.catalogue.extract.text import fold, words
 from practicehub.catalogue.models import Record
+from practicehub.rows import rows_insert
 from practicehub.semantic.models import IndexVersion, Passage, PassageVector, WordForm
 
 MIN_WORDS = 60
@@ -136,6 +137,9 @@ def record_passages(record: Record | SimpleNamespace) -> list[PassageText]:
     return passages
 
 
+# The columns of the passage rows ``passages_rebuild`` writes.
+PASSAGE_FIELDS = ("record_id", "position", "language", "text", "content_hash", "model")
+
 _TEXT_FIELDS = ("title", "summary", "sections", "objectives", "activities", "target_groups")
 
 
@@ -167,7 +171,7 @@ def passages_rebuild(
         gone = [rid for rid in ids if rid not in published and rid in existing]
         if gone:
             changed += Passage.objects.filter(record_id__in=gone).delete()[0]
-        new: list[Passage] = []
+        new: list[tuple] = []  # rows of PASSAGE_FIELDS
         stale: list[int] = []
         old_hashes = {p.content_hash for by_pos in existing.values() for p in by_pos.values()}
         for rid, record in published.items():
@@ -185,24 +189,15 @@ def passages_rebuild(
                     continue
                 if have is not None:
                     stale.append(have.pk)
-                new.append(
-                    Passage(
-                        record_id=rid,
-                        position=item.position,
-                        language=language,
-                        text=item.text,
-                        content_hash=item.content_hash,
-                        model=model,
-                    )
-                )
+                new.append((rid, item.position, language, item.text, item.content_hash, model))
             stale.extend(p.pk for p in old.values())
         if stale:
             Passage.objects.filter(pk__in=stale).delete()
         if new:
-            Passage.objects.bulk_create(new, batch_size=500)
-            word_forms_add(p.text for p in new)
+            rows_insert(Passage, PASSAGE_FIELDS, new)
+            word_forms_add(row[3] for row in new)
         changed += len(new) + len(stale)
-        vectors_drop_unused(old_hashes - {p.content_hash for p in new})
+        vectors_drop_unused(old_hashes - {row[4] for row in new})
         if changed:
             index_version_bump()
     return changed
@@ -211,8 +206,10 @@ def passages_rebuild(
 def word_forms_add(texts: Iterable[str]) -> None:
     """Remember the spellings with diacritics of the words of these texts (see WordForm)."""
     forms: dict[str, str] = {}
-    # Each word once, in the order first seen (the first spelling of a folded form wins).
-    for word in dict.fromkeys(w for text in texts for w in words(text)):
+    # Each word once, in the order first seen (the first spelling of a folded form wins). A
+    # text all ASCII (most English passages) has no word with diacritics: not split.
+    spelt = (w for text in texts if not text.isascii() for w in words(text))
+    for word in dict.fromkeys(spelt):
         if len(word) < 4 or word.isascii() or len(word) > 100:
             continue
         lowered = word.lower()
