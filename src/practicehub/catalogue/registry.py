@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
 from practicehub.catalogue.extract.names import (
@@ -78,6 +78,27 @@ class Mention:
         return [display, *(clean_name(a) for a in self.aliases if clean_name(a))]
 
 
+@dataclass(slots=True)
+class Spelling:
+    """An ``OrganisationName`` row as the table holds it: its values, not a model instance (a
+    batch loads thousands, and an instance each cost more than all the lookups in them)."""
+
+    organisation_id: str
+    name: str
+    key: str
+    core: str = ""
+    kind: str = ""
+    stem: str = ""
+    language: str = ""
+
+
+SPELLING_FIELDS = ("organisation_id", "name", "key", "core", "kind", "stem", "language")
+
+
+def _spellings_of(rows: QuerySet[OrganisationName]) -> list[Spelling]:
+    return [Spelling(*values) for values in rows.values_list(*SPELLING_FIELDS)]
+
+
 @dataclass(frozen=True, slots=True)
 class _Keys:
     key: str
@@ -111,10 +132,10 @@ class RegistryTable:
 
     def __init__(self) -> None:
         self.organisations: dict[str, Organisation] = {}
-        self._spellings: dict[tuple[str, str], OrganisationName] = {}
-        self._by_key: dict[str, list[OrganisationName]] = {}
-        self._by_stem: dict[str, list[OrganisationName]] = {}
-        self._by_core: dict[str, list[OrganisationName]] = {}
+        self._spellings: dict[tuple[str, str], Spelling] = {}
+        self._by_key: dict[str, list[Spelling]] = {}
+        self._by_stem: dict[str, list[Spelling]] = {}
+        self._by_core: dict[str, list[Spelling]] = {}
         self._by_acronym: dict[str, set[str]] = {}
         self._by_name: dict[str, set[str]] = {}
         self._names_of: dict[str, set[str]] = {}
@@ -129,7 +150,7 @@ class RegistryTable:
         self._id_bases: set[str] = set()  # bases whose numbered ids were looked up
         self._ids_taken: set[str] = set()
         self._new_organisations: dict[str, Organisation] = {}
-        self._new_spellings: list[OrganisationName] = []
+        self._new_spellings: list[Spelling] = []
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -161,11 +182,11 @@ class RegistryTable:
         stems -= self._stems_loaded
         cores -= self._cores_loaded
         acronyms -= self._acronyms_loaded
-        spellings: list[OrganisationName] = []
+        spellings: list[Spelling] = []
         for field, values in (("key", keys), ("stem", stems), ("core", cores)):
             for chunk in _chunks(values):
                 spellings += self._add_spellings(
-                    OrganisationName.objects.filter(**{f"{field}__in": chunk})
+                    _spellings_of(OrganisationName.objects.filter(**{f"{field}__in": chunk}))
                 )
         self._keys_loaded |= keys
         self._stems_loaded |= stems
@@ -185,14 +206,14 @@ class RegistryTable:
         self._ids_checked |= bases
         return self
 
-    def _add_spellings(self, rows: Iterable[OrganisationName]) -> list[OrganisationName]:
+    def _add_spellings(self, rows: Iterable[Spelling]) -> list[Spelling]:
         """Index the rows not indexed yet; returns those."""
         added = [row for row in rows if (row.organisation_id, row.name) not in self._spellings]
         for row in added:
             self._index_spelling(row)
         return added
 
-    def _index_spelling(self, row: OrganisationName) -> None:
+    def _index_spelling(self, row: Spelling) -> None:
         self._spellings[(row.organisation_id, row.name)] = row
         self._by_key.setdefault(row.key, []).append(row)
         if row.stem:
@@ -216,9 +237,7 @@ class RegistryTable:
             self._by_acronym.setdefault(organisation.acronym, set()).add(organisation.id)
         self._by_name.setdefault(organisation.name, set()).add(organisation.id)
 
-    def _complete_names(
-        self, spellings: list[OrganisationName], organisations: list[Organisation]
-    ) -> None:
+    def _complete_names(self, spellings: list[Spelling], organisations: list[Organisation]) -> None:
         """Organisations reached by new spellings get their row, and every organisation new
         to the table all its spellings (for ``known``)."""
         wanted = {r.organisation_id for r in spellings} - self.organisations.keys()
@@ -226,12 +245,14 @@ class RegistryTable:
             organisations += self._add_organisations(Organisation.objects.filter(id__in=chunk))
         incomplete = {o.id for o in organisations if o.id not in self._complete}
         for chunk in _chunks(incomplete):
-            self._add_spellings(OrganisationName.objects.filter(organisation_id__in=chunk))
+            self._add_spellings(
+                _spellings_of(OrganisationName.objects.filter(organisation_id__in=chunk))
+            )
         self._complete |= incomplete
 
     # --- the lookups of the rules ------------------------------------------------------------
 
-    def _spellings_matching(self, k: _Keys) -> list[OrganisationName]:
+    def _spellings_matching(self, k: _Keys) -> list[Spelling]:
         rows = list(self._by_key.get(k.key, ()))
         if k.stem:
             rows += self._by_stem.get(k.stem, ())
@@ -239,7 +260,7 @@ class RegistryTable:
             rows += self._by_core.get(k.core, ())
         return rows
 
-    def _organisation(self, row: OrganisationName) -> Organisation:
+    def _organisation(self, row: Spelling) -> Organisation:
         return self.organisations[row.organisation_id]
 
     def by_name(self, name: str, country: str | None) -> Organisation | None:
@@ -310,7 +331,7 @@ class RegistryTable:
         if organisation.id not in self._new_organisations:  # else written as it is by flush
             organisation.save(update_fields=fields)
 
-    def add_spellings(self, rows: list[OrganisationName]) -> None:
+    def add_spellings(self, rows: list[Spelling]) -> None:
         self._new_spellings += rows
         for row in rows:
             self._index_spelling(row)
@@ -322,8 +343,7 @@ class RegistryTable:
             instances_insert(Organisation, fields, self._new_organisations.values())
             self._new_organisations = {}
         if self._new_spellings:
-            fields = ("organisation_id", "name", "key", "core", "kind", "stem", "language")
-            instances_insert(OrganisationName, fields, self._new_spellings)
+            instances_insert(OrganisationName, SPELLING_FIELDS, self._new_spellings)
             self._new_spellings = []
 
 
@@ -411,8 +431,8 @@ def _resolve(table: RegistryTable, mention: Mention, language: str) -> Organisat
     known = set() if created else table.names_of(organisation)
     table.add_spellings(
         [
-            OrganisationName(
-                organisation=organisation,
+            Spelling(
+                organisation_id=organisation.id,
                 name=spelling,
                 language=language if spelling == display else "",
                 **spelling_keys(spelling),
