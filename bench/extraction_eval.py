@@ -47,7 +47,9 @@ Matching rules (strict):
 
 Invented values: a value with no support in its record's text (normalised to letters and digits,
 lower case): titles, organisation names, target groups, objectives, activities, project numbers,
-e-mails, web sites and addresses must appear in it; period years must appear in it; a theme needs
+e-mails, web sites and addresses must appear in it (an organisation may appear as its acronym,
+the name spelled out with that acronym elsewhere in the same document); period years must
+appear in it; a theme needs
 one of its terms (in English, Lithuanian or the record's own language) in it; a programme needs one
 of its names or acronyms in it, or the opening of its name in it and the full name elsewhere in the
 same document.
@@ -358,7 +360,17 @@ def invented(text: str, document: str, d: Any) -> list[str]:
     body = squeeze(text)
     bad: list[str] = []
     values = [("title", d.title)]
-    values += [("organisation", o.name) for o in d.organisations]
+    # An organisation the record names by an acronym that the document spells out elsewhere.
+    document_body = squeeze(document)
+    values += [
+        ("organisation", o.name)
+        for o in d.organisations
+        if not (
+            o.acronym
+            and re.search(rf"(?<!\w){re.escape(o.acronym)}(?!\w)", text)
+            and squeeze(o.name) in document_body
+        )
+    ]
     for field in ("target_groups", "objectives", "activities", "project_numbers", "emails"):
         values += [(field, v) for v in getattr(d, field)]
     values += [("websites", w) for w in d.websites] + [("addresses", a) for a in d.addresses]

@@ -55,6 +55,7 @@ from practicehub.catalogue.extract.names import (
     name_key,
     quoted_part,
 )
+from practicehub.catalogue.extract.owner import carry_owner
 from practicehub.catalogue.extract.roster import read_rosters
 from practicehub.catalogue.extract.segment import Segment, segment
 from practicehub.catalogue.extract.text import fold, sentences
@@ -113,6 +114,7 @@ def extract_records(text: str, blocks: list[Block], language: str) -> list[Recor
     projects = [d for d in drafts if not _describes_a_programme(d) and not _editorial(d)]
     drafts = projects or drafts
     _resolve_elliptic_funding(drafts)
+    carry_owner(text, drafts)
     return drafts
 
 
