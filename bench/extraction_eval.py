@@ -48,8 +48,8 @@ Matching rules (strict):
 Invented values: a value with no support in its record's text (normalised to letters and digits,
 lower case): titles, organisation names, target groups, objectives, activities, project numbers,
 e-mails, web sites and addresses must appear in it (an organisation may appear as its acronym,
-the name spelled out with that acronym elsewhere in the same document); period years must
-appear in it; a theme needs
+in the text or a table column's heading, the name spelled out with that acronym elsewhere in the
+same document); period years must appear in it; a theme needs
 one of its terms (in English, Lithuanian or the record's own language) in it; a programme needs one
 of its names or acronyms in it, or the opening of its name in it and the full name elsewhere in the
 same document.
@@ -360,14 +360,16 @@ def invented(text: str, document: str, d: Any) -> list[str]:
     body = squeeze(text)
     bad: list[str] = []
     values = [("title", d.title)]
-    # An organisation the record names by an acronym that the document spells out elsewhere.
+    # An organisation the record names by an acronym (in its text or a table column's heading,
+    # "VĮLI vaidmuo") that the document spells out elsewhere.
     document_body = squeeze(document)
+    shown = "\n".join([text, *(s.heading or "" for s in d.sections)])
     values += [
         ("organisation", o.name)
         for o in d.organisations
         if not (
             o.acronym
-            and re.search(rf"(?<!\w){re.escape(o.acronym)}(?!\w)", text)
+            and re.search(rf"(?<!\w){re.escape(o.acronym)}(?!\w)", shown)
             and squeeze(o.name) in document_body
         )
     ]

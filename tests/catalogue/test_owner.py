@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
+
 from practicehub.catalogue.extract.owner import defined_acronyms
-from tests.catalogue.helpers import extract_text
+from tests.catalogue.helpers import extract_bytes, extract_text
 
 REPORT = """WOMEN'S RIGHTS ADVOCACY CENTRE
 Projects 2021
@@ -53,3 +57,31 @@ def test_a_record_naming_the_documents_owner_by_acronym_lists_it_by_name():
     ]
     # A grant number that opens with the acronym does not name the organisation.
     assert "Women's Rights Advocacy Centre" not in [o.name for o in second.organisations]
+
+
+def test_a_column_for_the_owners_part_gives_it_its_role_in_each_project():
+    document = docx.Document()
+    document.add_heading("Organizacijos projektinė patirtis", level=1)
+    document.add_paragraph(
+        "Vilniaus įvairovės ir lygybės institutas (VĮLI) – 2014 m. įsteigta viešoji įstaiga, "
+        "tirianti diskriminaciją ir teikianti teisinę pagalbą."
+    )
+    rows = [
+        ("Projektas", "Trumpas aprašymas", "Laikotarpis", "VĮLI vaidmuo"),
+        ("Teisė be kliūčių", "Teismų ir advokatų mokymai apie žmonių su negalia teises "
+         "teisme, projektas finansuotas ES programos", "2017–2019", "Partneris"),
+        ("Lygybės indeksas savivaldybėms", "Savivaldybių lygių galimybių rodiklių rinkinys, "
+         "projektas finansuotas Aktyvių piliečių fondo", "2020–2022", "Pareiškėjas"),
+    ]  # fmt: skip
+    table = document.add_table(rows=0, cols=4)
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _text, drafts = extract_bytes(buffer.getvalue(), "patirtis.docx")
+    owner = "Vilniaus įvairovės ir lygybės institutas"
+    assert [[(o.name, o.role) for o in d.organisations if o.name == owner] for d in drafts] == [
+        [(owner, "partner")],
+        [(owner, "coordinator")],
+    ]

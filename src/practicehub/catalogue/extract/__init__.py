@@ -278,6 +278,8 @@ def _sections(parts: list[Part]) -> list[Section]:
     for i, part in enumerate(parts):
         pieces = part.body_pieces()
         heading = part.label.heading if part.label else None
+        if heading is None and part.lines and part.lines[0].column:
+            heading = part.lines[0].column  # a table's cell under a heading no label knows
         if i == 0 and part.label is None and pieces:
             # The head: its first line (the title) is the section's heading.
             first = part.lines[0]

@@ -12,7 +12,8 @@ with the document, it has the organisation.
   document of several records, the organisation defined before the first record (the
   document's owner) is added to a record that names it by its acronym and does not list it
   yet: as the implementer when the record has no implementer, coordinator or provider, else as
-  a partner. A record that only says "we" gets nothing: the name must stand in the record.
+  a partner; or with the role a column for its part gives ("VĮLI vaidmuo": "Koordinatorius").
+  A record that only says "we" gets nothing: the name must stand in the record.
 """
 
 from __future__ import annotations
@@ -96,7 +97,37 @@ def carry_owner(text: str, drafts: list[RecordDraft]) -> None:
         return
     acronym, name = owners[0]
     for draft in drafts:
-        _add_owner(text, draft, acronym, name)
+        if not _owner_by_column(draft, acronym, name):
+            _add_owner(text, draft, acronym, name)
+
+
+# A table of the owner's projects with a column for its part in each: "VĮLI vaidmuo" (VĮLI's
+# role) / "Koordinatorius", "Our role" / "Partner".
+_ROLE_COLUMN = re.compile(r"\b(?:vaidmuo|vaidmenys|role|rolle|rola|loma)\b")
+_ROLE_WORDS = (
+    ("coordinator", re.compile(r"^(?:koordinator\w*|coordinator|lead\b|pareiskej\w*|applicant)")),
+    ("partner", re.compile(r"^(?:partner\w*)")),
+    ("implementer", re.compile(r"^(?:vykdytoj\w*|implementer|sole\b|vienintel\w*)")),
+)
+
+
+def _owner_by_column(draft: RecordDraft, acronym: str, name: str) -> bool:
+    """The owner with the role its column gives it, when the record has such a column."""
+    for section in draft.sections:
+        heading = fold(section.heading or "")
+        if not _ROLE_COLUMN.search(heading):
+            continue
+        if fold(acronym) not in heading.split() and not re.search(r"\b(?:our|musu)\b", heading):
+            continue
+        value = fold(section.text).strip()
+        for role, pattern in _ROLE_WORDS:
+            if pattern.match(value):
+                if not any(name_key(m.name) == name_key(name) for m in draft.organisations):
+                    draft.organisations.append(
+                        OrganisationMention(name=name, role=role, acronym=acronym)
+                    )
+                return True
+    return False
 
 
 def _add_owner(text: str, draft: RecordDraft, acronym: str, name: str) -> None:
