@@ -29,7 +29,7 @@ def ids(client, q: str) -> list[str]:
         # another grammatical case (dative), with the state prefix
         (
             "Lietuvos Respublikos socialinės apsaugos ir darbo ministerijai",
-            "socialines-apsaugos-ir-darbo-ministerija",
+            "lt-ministry-social-security-and-labour",
         ),
         ("LUDEN", "luden"),
     ],

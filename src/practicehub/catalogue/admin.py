@@ -141,8 +141,8 @@ class RecordAdmin(admin.ModelAdmin):
 class OrganisationNameInline(admin.TabularInline):
     model = OrganisationName
     extra = 0
-    fields = ("name", "language", "key", "core", "kind", "stem")
-    readonly_fields = ("key", "core", "kind", "stem")
+    fields = ("name", "language", "key", "core", "kind", "stem", "body")
+    readonly_fields = ("key", "core", "kind", "stem", "body")
 
 
 @admin.register(Organisation)
@@ -155,7 +155,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         # A spelling an editor adds is matched like one extraction adds: give it its keys.
         for spelling in formset.save(commit=False):
-            for field, value in spelling_keys(spelling.name).items():
+            keys = spelling_keys(spelling.name, spelling.organisation.country)
+            for field, value in keys.items():
                 setattr(spelling, field, value)
             spelling.save()
         for spelling in formset.deleted_objects:

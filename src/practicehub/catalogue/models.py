@@ -71,6 +71,9 @@ class OrganisationName(models.Model):
     # The key cut to Lithuanian word stems, so that a name written in another grammatical case
     # ("Lygių galimybių plėtros centru") meets the organisation it names (registry.py).
     stem = models.CharField(max_length=400, blank=True, db_index=True)
+    # The Lithuanian public body the spelling names ("lt-municipality-vilnius-city"), so that
+    # its names in either language meet (extract/bodies.py).
+    body = models.CharField(max_length=80, blank=True, db_index=True)
     language = models.CharField(max_length=8, blank=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
+from practicehub.catalogue.extract.bodies import public_body
 from practicehub.catalogue.extract.names import core_and_type, name_key, stem_key
 from practicehub.catalogue.models import Organisation, OrganisationName, Participation, Record
 
@@ -43,6 +44,11 @@ def organisations_matching(query: str = "") -> QuerySet[Organisation]:
     # (the registry's own rule, so "Socialinės partnerystės fondas Magnum Bonum" finds "Social
     # Partnership Fund Magnum Bonum" but a shared word alone finds nothing).
     tiers = [Q(key__contains=key) if key else Q(name__icontains=query)]
+    body = public_body(query)
+    if body is not None:
+        # A Lithuanian public body's name in either language ("Vilnius City Municipality"
+        # finds the municipality known as "Vilniaus miesto savivaldybė").
+        tiers.insert(0, Q(body=body.body.id))
     if stem:
         tiers.append(Q(stem__contains=stem))
     if len(core) >= 4 and (kind or len(core.split()) >= 2):

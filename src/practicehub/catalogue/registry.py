@@ -4,16 +4,22 @@ A mention is matched to an organisation already known, in this order, and a new 
 when none matches without doubt (a missed merge is mended by an editor; a wrong one mixes two
 organisations' records):
 
-1. the same name key: case, diacritics, quotes, punctuation, legal-form words ("VšĮ", "Ltd",
+1. the same Lithuanian public body (``extract/bodies.py``): "Vilniaus m. savivaldybės",
+   "Vilniaus miesto savivaldybė" and "Vilnius City Municipality" are one municipality, and a
+   name of one body never joins an organisation known under another's ("Vilniaus rajono
+   savivaldybė" stays apart); an organisation made for a body has the body's id, whichever
+   name came first, and its official name in the language of the name seen (which may be
+   inflected or abbreviated) as its name;
+2. the same name key: case, diacritics, quotes, punctuation, legal-form words ("VšĮ", "Ltd",
    "e.V.") and the "LR" / "Lietuvos Respublikos" prefix do not count;
-2. the same name in another grammatical case: the key cut to Lithuanian word stems ("kartu su
+3. the same name in another grammatical case: the key cut to Lithuanian word stems ("kartu su
    Lygių galimybių plėtros centru" names the "Lygių galimybių plėtros centras" seen before);
    the organisation keeps its name, the new spelling is remembered;
-3. an acronym alone ("DDG") and the one organisation known under that acronym;
-4. the same distinctive core under the same kind of name, in either language: "Social
+4. an acronym alone ("DDG") and the one organisation known under that acronym;
+5. the same distinctive core under the same kind of name, in either language: "Social
    Partnership Fund Magnum Bonum", "Socialinės partnerystės fondas Magnum Bonum" and
    "„Magnum Bonum”" share the core "magnum bonum";
-5. any of the names the text links to it ("Lygių galimybių plėtros centras (Centre for Equality
+6. any of the names the text links to it ("Lygių galimybių plėtros centras (Centre for Equality
    Advancement)").
 
 Organisations in different countries never merge, and a match that points at two organisations
@@ -29,6 +35,7 @@ from functools import lru_cache
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
+from practicehub.catalogue.extract.bodies import LITHUANIA, BodyMatch, public_body
 from practicehub.catalogue.extract.names import (
     core_and_type,
     display_name,
@@ -90,9 +97,10 @@ class Spelling:
     kind: str = ""
     stem: str = ""
     language: str = ""
+    body: str = ""
 
 
-SPELLING_FIELDS = ("organisation_id", "name", "key", "core", "kind", "stem", "language")
+SPELLING_FIELDS = ("organisation_id", "name", "key", "core", "kind", "stem", "language", "body")
 
 
 def _spellings_of(rows: QuerySet[OrganisationName]) -> list[Spelling]:
@@ -137,6 +145,8 @@ class RegistryTable:
         self._by_stem: dict[str, list[Spelling]] = {}
         self._by_core: dict[str, list[Spelling]] = {}
         self._by_acronym: dict[str, set[str]] = {}
+        self._by_body: dict[str, list[Spelling]] = {}
+        self._bodies_of: dict[str, set[str]] = {}  # the bodies an organisation's names name
         self._by_name: dict[str, set[str]] = {}
         self._names_of: dict[str, set[str]] = {}
         # What the database was asked for: these lookups are complete in memory.
@@ -144,6 +154,7 @@ class RegistryTable:
         self._stems_loaded: set[str] = set()
         self._cores_loaded: set[str] = set()
         self._acronyms_loaded: set[str] = set()
+        self._bodies_loaded: set[str] = set()
         self._complete: set[str] = set()  # organisations with all their spellings here
         self._mentions_loaded: set[Mention] = set()
         self._ids_checked: set[str] = set()  # ids whose existence was looked up
@@ -164,9 +175,11 @@ class RegistryTable:
         stems: set[str] = set()
         cores: set[str] = set()
         acronyms: set[str] = set()
+        bodies: set[str] = set()
         bases: set[str] = set()
         for mention in mentions:
-            bases.add(_id_base(mention.spellings()[0]))
+            display = mention.spellings()[0]
+            bases.add(_body_id(display, mention.country) or _id_base(display))
             for spelling in mention.spellings():
                 k = _keys(spelling)
                 keys.add(k.key)
@@ -176,14 +189,17 @@ class RegistryTable:
                     cores.add(k.core)
                 if is_acronym(spelling):
                     acronyms.add(spelling)
+                if body := _body_id(spelling, mention.country):
+                    bodies.add(body)
             if mention.acronym:
                 acronyms.add(mention.acronym)
         keys -= self._keys_loaded
         stems -= self._stems_loaded
         cores -= self._cores_loaded
         acronyms -= self._acronyms_loaded
+        bodies -= self._bodies_loaded
         spellings: list[Spelling] = []
-        for field, values in (("key", keys), ("stem", stems), ("core", cores)):
+        for field, values in (("key", keys), ("stem", stems), ("core", cores), ("body", bodies)):
             for chunk in _chunks(values):
                 spellings += self._add_spellings(
                     _spellings_of(OrganisationName.objects.filter(**{f"{field}__in": chunk}))
@@ -191,6 +207,7 @@ class RegistryTable:
         self._keys_loaded |= keys
         self._stems_loaded |= stems
         self._cores_loaded |= cores
+        self._bodies_loaded |= bodies
         organisations: list[Organisation] = []
         for chunk in _chunks(acronyms):
             organisations += self._add_organisations(
@@ -220,6 +237,9 @@ class RegistryTable:
             self._by_stem.setdefault(row.stem, []).append(row)
         if row.core:
             self._by_core.setdefault(row.core, []).append(row)
+        if row.body:
+            self._by_body.setdefault(row.body, []).append(row)
+            self._bodies_of.setdefault(row.organisation_id, set()).add(row.body)
         self._names_of.setdefault(row.organisation_id, set()).add(row.name)
 
     def _add_organisations(self, organisations: Iterable[Organisation]) -> list[Organisation]:
@@ -264,11 +284,19 @@ class RegistryTable:
         return self.organisations[row.organisation_id]
 
     def by_name(self, name: str, country: str | None) -> Organisation | None:
+        body = _body_id(name, country)
+        if body:
+            # 1. the same public body; two organisations for it (kept apart before the body
+            # was known) leave the choice to the rules below.
+            known = {self._organisation(n) for n in self._by_body.get(body, ())}
+            match = _one(known, country)
+            if match is not None:
+                return match
         k = _keys(name)
-        spellings = self._spellings_matching(k)
+        spellings = [n for n in self._spellings_matching(k) if self._may_join(n, body)]
         for matches in (
-            lambda n: n.key == k.key,  # 1. the same name
-            lambda n: bool(k.stem) and n.stem == k.stem,  # 2. in another grammatical case
+            lambda n: n.key == k.key,  # 2. the same name
+            lambda n: bool(k.stem) and n.stem == k.stem,  # 3. in another grammatical case
         ):
             found = {self._organisation(n) for n in spellings if matches(n)}
             match = _one(found, country)
@@ -286,6 +314,14 @@ class RegistryTable:
         }
         return _one(found, country)
 
+    def _may_join(self, spelling: Spelling, body: str) -> bool:
+        return self.may_hold(self._organisation(spelling), body)
+
+    def may_hold(self, organisation: Organisation, body: str) -> bool:
+        """Whether a name of this public body may join the organisation: not when it is known
+        under another body's name."""
+        return not body or not (self._bodies_of.get(organisation.id, set()) - {body})
+
     def bare(self, acronym: str) -> set[Organisation]:
         """Organisations known by this acronym or named by it."""
         ids = self._by_acronym.get(acronym, set()) | self._by_name.get(acronym, set())
@@ -296,18 +332,18 @@ class RegistryTable:
 
     # --- writes ------------------------------------------------------------------------------
 
-    def create(self, *, name: str, acronym: str, country: str) -> Organisation:
+    def create(self, *, name: str, acronym: str, country: str, body: str = "") -> Organisation:
+        """A new organisation; one for a public body has the body's id (numbered if taken)."""
         organisation = Organisation(
-            id=self._new_id(name), name=name, acronym=acronym, country=country
+            id=self._new_id(body or _id_base(name)), name=name, acronym=acronym, country=country
         )
         self._index_organisation(organisation)
         self._complete.add(organisation.id)
         self._new_organisations[organisation.id] = organisation
         return organisation
 
-    def _new_id(self, name: str) -> str:
-        """The name's slug, numbered from 2 when taken."""
-        base = _id_base(name)
+    def _new_id(self, base: str) -> str:
+        """The id base (a name's slug), numbered from 2 when taken."""
         if base not in self._ids_checked or (
             base in self._ids_taken and base not in self._id_bases
         ):
@@ -350,6 +386,11 @@ class RegistryTable:
 @lru_cache(maxsize=50_000)
 def _id_base(name: str) -> str:
     return slugify(fold(name))[:80] or "organisation"
+
+
+def _body_id(name: str, country: str | None) -> str:
+    match = public_body(name, country)
+    return match.body.id if match is not None else ""
 
 
 def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
@@ -399,21 +440,30 @@ def _resolve(table: RegistryTable, mention: Mention, language: str) -> Organisat
     acronym, country = mention.acronym, mention.country
     names = mention.spellings()
     display = names[0]
+    body = public_body(display, country)
+    body_id = body.body.id if body is not None else ""
     organisation = None
     for candidate in names:
         organisation = table.by_name(candidate, country)
-        if organisation is not None:
+        if organisation is not None and table.may_hold(organisation, body_id):
             break
+        organisation = None  # "Kauno rajono savivaldybė (Kaunas City Municipality)": a slip
     if organisation is None and acronym and not is_acronym(display):
         # "Diversity Development Group (DDG)" after "DDG" alone was seen.
         bare = table.bare(acronym)
         organisation = _one({o for o in bare if is_acronym(o.name)}, country)
     created = organisation is None
+    languages = {display: language}
+    if organisation is None and body is not None:
+        # Named by the official name, kept as a spelling as every organisation's name is.
+        official, languages[official] = _official_name(body, language)
+        names = [*names, official]
     if organisation is None:
         organisation = table.create(
-            name=display,
+            name=names[-1] if body else display,
             acronym=acronym or (display if is_acronym(display) else ""),
-            country=country or "",
+            country=country or (LITHUANIA if body else ""),
+            body=body_id,
         )
     else:
         changed = []
@@ -429,22 +479,35 @@ def _resolve(table: RegistryTable, mention: Mention, language: str) -> Organisat
         if changed:
             table.update(organisation, changed)
     known = set() if created else table.names_of(organisation)
-    table.add_spellings(
-        [
+    rows = []
+    for spelling in dict.fromkeys(names):
+        keys = spelling_keys(spelling, country)
+        if spelling in known or keys["body"] not in ("", body_id or keys["body"]):
+            continue  # a linked name of another public body is no spelling of this one
+        if keys["body"] and not table.may_hold(organisation, keys["body"]):
+            continue
+        rows.append(
             Spelling(
                 organisation_id=organisation.id,
                 name=spelling,
-                language=language if spelling == display else "",
-                **spelling_keys(spelling),
+                language=languages.get(spelling, ""),
+                **keys,
             )
-            for spelling in dict.fromkeys(names)
-            if spelling not in known
-        ]
-    )
+        )
+    table.add_spellings(rows)
     return organisation
 
 
-def spelling_keys(name: str) -> dict[str, str]:
-    """What a stored spelling is matched by: its key, core and kind, and stem key."""
+def _official_name(match: BodyMatch, language: str) -> tuple[str, str]:
+    """The body's official name and its language: that of the name seen (the record's when
+    the body's names in both languages read alike), not a dative or an abbreviation."""
+    language = "en" if (match.language or language) == "en" else "lt"
+    return match.body.name(language), language
+
+
+def spelling_keys(name: str, country: str | None = None) -> dict[str, str]:
+    """What a stored spelling is matched by: its key, core and kind, stem key and public body
+    (``country``: where its organisation is)."""
     k = _keys(name)
-    return {"key": k.key, "core": k.core, "kind": k.kind, "stem": k.stem}
+    body = _body_id(name, country or None)
+    return {"key": k.key, "core": k.core, "kind": k.kind, "stem": k.stem, "body": body}

@@ -127,6 +127,7 @@ _concepts: tuple[str, PhraseMatcher] | None = None
 
 
 def _concept_phrases() -> list[tuple[tuple[str, ...], tuple[str, str]]]:
+    from practicehub.catalogue.extract.bodies import body_names
     from practicehub.catalogue.models import Organisation, OrganisationName
 
     phrases: list[tuple[tuple[str, ...], tuple[str, str]]] = []
@@ -148,6 +149,14 @@ def _concept_phrases() -> list[tuple[tuple[str, ...], tuple[str, str]]]:
         keys = phrase_keys(name, language or "lt")
         if len(keys) >= 2:
             phrases.append((keys, ("organisation", organisation_id)))
+    # A Lithuanian public body is found by its names in both languages, whichever the
+    # documents used ("Vilnius City Municipality" finds "Vilniaus m. savivaldybė").
+    bodies = OrganisationName.objects.exclude(body="").values_list("organisation_id", "body")
+    for organisation_id, body in bodies.distinct().iterator(chunk_size=5000):
+        for language, name in body_names(body):
+            keys = phrase_keys(name, language)
+            if len(keys) >= 2:
+                phrases.append((keys, ("organisation", organisation_id)))
     organisations = Organisation.objects.values_list("id", "name", "acronym")
     for organisation_id, name, acronym in organisations.iterator(chunk_size=5000):
         keys = phrase_keys(name, "lt")
