@@ -326,8 +326,9 @@ def _summary(draft: RecordDraft, parts: list[Part], title_span: Span) -> None:
                 )
     # A news page's dateline ("Published 14 March 2024") opens its text but says nothing of
     # the project.
+    # A generator: a piece is tested only until the summary is found.
     value = fields.summary_of(
-        [p for p in candidates if len(p[2].split()) >= 4 and not is_dateline(p[2])]
+        p for p in candidates if len(p[2].split()) >= 4 and not is_dateline(p[2])
     )
     if value is not None:
         draft.summary = value.text

@@ -8,6 +8,7 @@ Each reader returns values with the spans they came from. A value is a piece of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from practicehub.catalogue.extract import people
@@ -91,7 +92,7 @@ def first_sentence(text: str, start: int, max_chars: int = 200) -> Value | None:
     return Value(s, (a, b))
 
 
-def summary_of(pieces: list[tuple[int, int, str]], min_words: int = 15) -> Value | None:
+def summary_of(pieces: Iterable[tuple[int, int, str]], min_words: int = 15) -> Value | None:
     """One or two sentences from the first stretch of running text."""
     for start, _end, text in pieces:
         found = sentences(text, start)

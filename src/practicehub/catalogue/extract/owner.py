@@ -22,6 +22,7 @@ import re
 
 from practicehub.catalogue.extract.draft import OrganisationMention, RecordDraft
 from practicehub.catalogue.extract.names import name_key
+from practicehub.catalogue.extract.organisations import dedupe
 from practicehub.catalogue.extract.text import fold
 
 _DEFINITION = re.compile(
@@ -83,12 +84,15 @@ def carry_owner(text: str, drafts: list[RecordDraft]) -> None:
     if not acronyms:
         return
     for draft in drafts:
+        spelled_out = False
         for mention in draft.organisations:
             spelled = acronyms.get(mention.name.strip())
             if spelled is not None:
                 mention.acronym = mention.name.strip()
                 mention.name = spelled[0]
-        _dedupe(draft)
+                spelled_out = True
+        if spelled_out:  # the name may stand in the record twice now
+            draft.organisations = dedupe(draft.organisations)
     if len(drafts) < 2:
         return
     first = min(d.span[0] for d in drafts)
@@ -144,15 +148,3 @@ def _add_owner(text: str, draft: RecordDraft, acronym: str, name: str) -> None:
     draft.organisations.append(
         OrganisationMention(name=name, role=role, acronym=acronym, span=span)
     )
-
-
-def _dedupe(draft: RecordDraft) -> None:
-    """One mention per organisation: the first, as the text gives them."""
-    seen: set[str] = set()
-    kept = []
-    for mention in draft.organisations:
-        key = name_key(mention.name)
-        if key not in seen:
-            seen.add(key)
-            kept.append(mention)
-    draft.organisations[:] = kept

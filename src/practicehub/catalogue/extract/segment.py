@@ -427,21 +427,20 @@ def _split_table_rows(lines: list[Line]) -> list[list[Line]] | None:
             ]
             if all(_reads_as_record(row, min_cues=2) for row in rows):
                 return rows
-            if _TITLE_COLUMN.match(fold(header[0].text).strip()) and all(
+            if _title_column(header[0]) and all(
                 _reads_as_listed_record(row, header) for row in rows
             ):
                 return rows
     return None
 
 
-# The heading of a table's first column when each row below it is a project: "Project",
-# "Project title", "Projekto pavadinimas", "Gerosios praktikos pavadinimas".
-_TITLE_COLUMN = re.compile(
-    r"^(?:(?:the\s+)?(?:project|practice|good practice|initiative)(?:\s+(?:title|name))?"
-    r"|(?:title|name) of the (?:project|practice|initiative)|title"
-    r"|(?:projekt\w*|(?:geros\w* )?praktik\w*|iniciatyv\w*)(?: pavadinimas)?|pavadinimas"
-    r"|projekttitel|projektname|nazwa projektu|projekta nosaukums)$"
-)
+def _title_column(heading: Line) -> bool:
+    """A table's first column headed by a label of the record's name ("Project", "Project
+    title", "Projekto pavadinimas"): each row below it is a project."""
+    from practicehub.catalogue.extract.labels import match_label
+
+    m = match_label(heading.text)
+    return m is not None and m.kind.special == "title" and m.unknown <= 1
 
 
 def _reads_as_listed_record(row: list[Line], header: list[Line]) -> bool:
