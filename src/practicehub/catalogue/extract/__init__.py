@@ -241,7 +241,11 @@ def _title(parts: list[Part], lines: list[Line]) -> tuple[str, Span]:
     while len(shaped) > 1 and fields.is_generic_title(shaped[0].text):
         shaped = shaped[1:]
         return fields.clean_title(shaped[0].text), (shaped[0].start, shaped[0].end)
-    heading = next((ln for ln in head if ln.kind == "heading"), None)
+    # A generic heading over a named one ("Ficha de projeto" above the project's name, under a
+    # running header): the named one.
+    headings = [ln for ln in head if ln.kind == "heading"]
+    named = [ln for ln in headings[:3] if not fields.is_generic_title(ln.text)]
+    heading = named[0] if named else next(iter(headings), None)
     if heading is not None:
         return fields.clean_title(heading.text), (heading.start, heading.end)
     first = lines[0]
@@ -792,7 +796,9 @@ def _period(draft: RecordDraft, text: str, parts: list[Part]) -> None:
 _INLINE_PERIOD = re.compile(
     r"\b(?:duration|project period|period|start date|implementation period|trukme|laikotarpis"
     r"|igyvendinimo laikotarpis|laufzeit|zeitraum|projektlaufzeit|duree|periode"
-    r"|okres realizacji|czas trwania|istenosanas laiks|ilgums)\b\s*[:–-]?\s*(?=\d|[a-z]+\.?\s+\d)"
+    r"|okres realizacji|czas trwania|istenosanas laiks|ilgums|duracion|durata|duracao"
+    r"|periodo de ejecucion|periodo di realizzazione|periodo de execucao)\b\s*[:–-]?\s*"
+    r"(?=\d|[a-z]+\.?\s+\d)"
 )
 _INLINE_PERIOD_NEEDS = needed(_INLINE_PERIOD)
 _CELL_SPLIT = re.compile(r"\s+[|·]\s+")
@@ -847,8 +853,13 @@ def _only_dates(cell: str, start: Any, end: Any) -> bool:
     return bool(_PERIOD_FILLER.match(rest))
 
 
-_START_LABEL = re.compile(r"\b(?:start\w*|begin\w*|prad\w*|beginn\w*|debut|sakum\w*|from|nuo)\b")
-_END_LABEL = re.compile(r"\b(?:end\w*|finish\w*|pabaig\w*|ende|fin|beig\w*|until|iki)\b")
+_START_LABEL = re.compile(
+    r"\b(?:start\w*|begin\w*|prad\w*|beginn\w*|debut|sakum\w*|from|nuo|inicio|inizio)\b"
+)
+_END_LABEL = re.compile(
+    r"\b(?:end\w*|finish\w*|pabaig\w*|ende|fin|beig\w*|until|iki|fine|fim|finalizacion"
+    r"|conclusao|termino)\b"
+)
 
 
 def _set_period(draft: RecordDraft, start, end, offset: int) -> None:

@@ -1,5 +1,5 @@
 """Country names in English and Lithuanian (with Lithuanian case endings), and in German,
-French, Latvian and Polish, to ISO 3166-1 codes.
+French, Latvian, Polish, Spanish, Italian and Portuguese, to ISO 3166-1 codes.
 
 Names come from pycountry and its Lithuanian translations, plus the short forms texts use
 ("UK", "the Netherlands", "Czech Republic"). Lithuanian names are matched in their usual case
@@ -80,7 +80,11 @@ def _table() -> dict[str, str]:
                     table.setdefault(fold(form), code)
     # The other languages of our documents' families, in the nominative and the genitive
     # cross-border programmes and partner lists use ("Latvijas–Lietuvas", "Litwa–Polska").
-    for language, forms in (("de", _same), ("fr", _same), ("lv", _lv_forms), ("pl", _pl_forms)):
+    languages = (
+        ("de", _same), ("fr", _same), ("lv", _lv_forms), ("pl", _pl_forms), ("es", _same),
+        ("it", _same), ("pt", _same),
+    )  # fmt: skip
+    for language, forms in languages:
         try:
             other = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
         except OSError:

@@ -1,8 +1,9 @@
 """Dates and periods written in Lithuanian and English, to ISO strings of the precision given.
 
 ``find_dates`` reads every date in a text ("2019 m. rugsėjo 1 d.", "1 September 2019",
-"01.09.2019", "2019-09-01", "2020. 01", "September 2019", "2017"; German, Latvian and Polish
-too: "1. März 2019", "2024. gada 5. marta", "stycznia 2018 r.") with its offsets;
+"01.09.2019", "2019-09-01", "2020. 01", "September 2019", "2017"; German, Latvian, Polish,
+French, Spanish, Italian and Portuguese too: "1. März 2019", "2024. gada 5. marta", "stycznia
+2018 r.", "1 de enero de 2021", "1° gennaio 2021", "março de 2020") with its offsets;
 ``period_in`` joins them into a period ("2017 – 2021", "from March 2014 to February 2016",
 "nuo 2015 m.", "Start date: ..."). A period is read only where the text says it is one (a
 duration part, a "period"/"trukmė" label, "the project runs ..."): a year next to a programme's
@@ -33,7 +34,8 @@ _LT_MONTH_RE = (
     r"|lapkri|gruod)[a-ząčęėįšųūž]*"
 )
 # German, Latvian and Polish months, folded, by the stem every case form starts with ("März",
-# "marta", "marca"); tried longest first.
+# "marta", "marca"), tried longest first; French, Spanish, Italian and Portuguese months whole
+# (their "marzo", "março", "maio", "junio" start with a stem above and are read by it).
 _OTHER_MONTHS = {
     "januar": 1, "februar": 2, "marz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
     "dezember": 12,
@@ -43,18 +45,29 @@ _OTHER_MONTHS = {
     "sierp": 8, "wrze": 9, "pazdziernik": 10, "listopad": 11, "grud": 12,
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "aout": 8,
     "octobre": 10,
+    "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "agosto": 8, "septiembre": 9,
+    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
+    "dezembro": 12,
 }  # fmt: skip
 _OTHER_MONTH_RE = (
     r"(?:januar|februar|märz|marz|mai|juni|juli|oktober|dezember|janvār|janvar|februār|mart"
     r"|aprīl|apriļ|aprīļ|maij|jūnij|junij|jūlij|julij|septembr|oktobr|novembr|decembr|stycz|lut|marc"
     r"|marzec|kwie|maj|czerw|lip|sierp|wrze|październik|pazdziernik|listopad|grud|august"
     r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|octobre|décembr)[^\W\d_]*"
+    r"|(?:enero|febrero|abril|mayo|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|novembre|dicembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b"
 )
 _EN_MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _YEAR = r"(?P<y>(?:19[5-9]|20[0-4])\d)"
+# "enero de 2021", "marzo del 2021", "março de 2020": the word that joins a month to its year.
+_ROMANCE_OF = r"(?:de(?:l)?\s+)?"
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _MONTH_NUM = r"(?P<m>0?[1-9]|1[0-2])"
 
@@ -99,13 +112,19 @@ _PATTERNS = [
         _YEAR + r"\.\s*gad[aā]\s+" + _DAY + r"\.\s*(?P<om>" + _OTHER_MONTH_RE + r")",
         re.IGNORECASE,
     ),
-    # 1. März 2019, 5 marca 2024 r.
+    # 1. März 2019, 5 marca 2024 r., 1 de enero de 2021, 1° gennaio 2021, 1.º de março de 2020
     re.compile(
-        r"(?<![\d.])" + _DAY + r"(?:\.|er)?\s+(?P<om>" + _OTHER_MONTH_RE + r")\s+" + _YEAR,
+        r"(?<![\d.])"
+        + _DAY
+        + r"(?:\.|er|\.?[°º])?\s+(?:de\s+)?(?P<om>"
+        + _OTHER_MONTH_RE
+        + r")\s+"
+        + _ROMANCE_OF
+        + _YEAR,
         re.IGNORECASE,
     ),
-    # März 2019, stycznia 2018 r.
-    re.compile(r"\b(?P<om>" + _OTHER_MONTH_RE + r")\s+" + _YEAR, re.IGNORECASE),
+    # März 2019, stycznia 2018 r., enero de 2021, marzo del 2021
+    re.compile(r"\b(?P<om>" + _OTHER_MONTH_RE + r")\s+" + _ROMANCE_OF + _YEAR, re.IGNORECASE),
     # 2017, 2017 m., 2017 metais
     re.compile(r"(?<![\d/.-])" + _YEAR + r"(?![\d])(?:\s*m\.|\s*metais|\s*metų)?"),
 ]
@@ -311,6 +330,15 @@ _SHARED_YEAR = [
         + r"\s*d\.?(?![\d])",
         re.IGNORECASE,
     ),
+    # "del 1 de enero al 31 de diciembre de 2022", "dal 1° marzo al 30 giugno 2021"
+    re.compile(
+        r"(?<![\d.])(?P<d1>0?[1-9]|[12]\d|3[01])(?:\.|er|\.?[°º])?\s+(?:de\s+)?(?P<om1>"
+        + _OTHER_MONTH_RE + r")(?P<join>\s*[-–—]\s*"
+        r"|\s+(?:al|a|hasta el|hasta|au|ao|até|fino al)\s+)"
+        + _DAY + r"(?:\.|er|\.?[°º])?\s+(?:de\s+)?(?P<om>" + _OTHER_MONTH_RE + r"),?\s+"
+        + _ROMANCE_OF + _YEAR,
+        re.IGNORECASE,
+    ),
 ]  # fmt: skip
 
 
@@ -321,6 +349,8 @@ def _shared_year(text: str) -> list[Date]:
             y, d1 = m.group("y"), int(m.group("d1"))
             if m.groupdict().get("em1"):
                 m1 = _EN_MONTHS.get(m.group("em1").lower().rstrip("."))
+            elif m.groupdict().get("om1"):
+                m1 = _other_month(m.group("om1"))
             else:
                 m1 = _lt_month(m.group("lm1"))
             first, last = _iso(y, m1, d1), _value(m)
@@ -365,23 +395,31 @@ def find_dates(text: str) -> list[Date]:
 _RANGE_JOIN = re.compile(
     r"^\s*,?\s*(?:[-–—→/]|(?:to|until|till|through)(?: the end of)?|iki|ir|and|-\s*iki|bis|līdz"
     r"|lidz|do|au|r\.\s*do"
-    r"|r\.\s*[-–—])\s*$",
+    r"|r\.\s*[-–—]"
+    # Spanish, Italian, Portuguese: "de enero 2021 a diciembre 2022", "dal 2019 al 2021",
+    # "desde 2019 hasta 2021", "entre 2019 e 2021", "del 1 de enero al 31 de diciembre de 2022".
+    r"|(?:a|al|hasta|hasta el|y|e|fino a|fino al|sino al|ao|até|até ao|até o|até a)(?:\s+de)?)"
+    r"\s*$",
     re.IGNORECASE,
 )
 _OPEN_START = re.compile(
     r"(?:\bnuo|\bsince|\bfrom|\bstart\w*|\bprad\w*|\bbegin\w*|\bab|\bseit|\bvon|\bbeginn"
-    r"|\bno|\bod|\bsākum\w*|\brozpocz\w*|\bbegan|\blaunched|\bopened|\bdepuis|\bdu)"
-    r"(?:\s+date)?(?:\s+(?:in|on|im|am|w|en|le))?\W*$",
+    r"|\bno|\bod|\bsākum\w*|\brozpocz\w*|\bbegan|\blaunched|\bopened|\bdepuis|\bdu"
+    r"|\bdesde|\ba partir d[eo]l?|\bdal|\bdall|\bdalla|\binicio|\binício|\binizio"
+    r"|\bavviat[oa]|\biniciad[oa]|\bcomenz\w*|\bcomeç\w*)"
+    r"(?:\s+date)?(?:\s+(?:in|on|im|am|w|en|le|el|il|de|em|nel|a))?\W*$",
     re.I,
 )
 _OPEN_END = re.compile(
     r"(?:\biki|\buntil|\bend\w*|\bpabaig\w*|\bfinish\w*|\btill|\bbis|\blīdz|\blidz|\bdo|\bau"
-    r"|\bbeig\w*|\bzakończ\w*)(?:\s+date)?\W*$",
+    r"|\bbeig\w*|\bzakończ\w*|\bhasta|\bfino a|\bfino al|\baté|\bfinaliz\w*|\bconclu\w*"
+    r"|\btermin[oóa]\w*)(?:\s+(?:date|el|il|em|en|de|nel|a))?\W*$",
     re.I,
 )
 _STILL_RUNNING = re.compile(
     r"\b(?:iki (?:šiol|siol|dabar)|iki dabartinio|tęsiasi|ongoing|to date|until now|to the present"
     r"|dabar|(?:teikiama|vykdoma|vyksta|tęsiama) toliau|continues|is continued|still runs"
+    r"|en curso|in corso|em curso|hasta la actualidad|hasta hoy|ad oggi|até hoje"
     # "2017–2019 m. – bandomoji programa, nuo 2020 m. stovyklos organizuojamos kasmet"
     r"|(?:nuo|since) \d{4}(?: m\.)?[^.;]{0,60}\b(?:kasmet|every year|annually))\b",
     re.IGNORECASE,
@@ -406,9 +444,12 @@ _PERIOD_WORDS = (
     r"|prasided\w*|baig\w*"
     r"|lauft|laufzeit|dauert|durchgefuhrt|isteno\w*|ilgums|norisinas|realizowan\w*|realizacj\w*"
     r"|trwa\w*"
+    r"|durac\w*|durata|periodo|desarroll\w*|ejecut\w*|realizad\w*|realizzat\w*|llev\w* a cabo"
+    r"|svolt\w*|svolg\w*|attuat\w*|decorr\w*|implementad\w*|executad\w*"
 )
 PERIOD_CUE = re.compile(
-    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b.*\b(?:" + _PERIOD_WORDS
+    r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative|proyect\w*|progett\w*"
+    r"|projet\w*|iniciativa|iniziativa)\b.*\b(?:" + _PERIOD_WORDS
     + r")\b|\b(?:duration|period|time ?frame|trukm\w*|laikotarp\w*|vykd\w*|igyvendin\w*)\b.*"
     r"\b(?:project\w*|projekt\w*|practice|praktik\w*|initiative)\b"
     # "Over 24 months – from January 2024 to December 2025", "per 30 mėnesių"
@@ -436,11 +477,14 @@ EVENT_CUE = re.compile(
 # balandžio–spalio mėn.", "2023 05–12" (a year, then two month numbers: mixed separators are no
 # single date's), and, where the year is known from elsewhere, "Balandis–spalis".
 _ANY_MONTH_RE = r"(?:" + _EN_MONTH_RE + r"|" + _LT_MONTH_RE + r"|" + _OTHER_MONTH_RE + r")"
-_MONTH_JOIN = r"\s*(?:[-–—]|\bto\b|\buntil\b|\biki\b|\bbis\b|\blīdz\b|\bdo\b)\s*"
+_MONTH_JOIN = (
+    r"\s*(?:[-–—]|\bto\b|\buntil\b|\biki\b|\bbis\b|\blīdz\b|\bdo\b|\ba\b|\bal\b|\bhasta\b"
+    r"|\bao\b|\baté\b)\s*"
+)
 _MONTH_RANGES = [
     re.compile(
         r"\b(?P<a>" + _ANY_MONTH_RE + r")" + _MONTH_JOIN + r"(?P<b>" + _ANY_MONTH_RE
-        + r")(?:\s*mėn\.?)?,?\s+(?:of\s+)?" + _YEAR + r"(?![\d])",
+        + r")(?:\s*mėn\.?)?,?\s+(?:of\s+|de(?:l)?\s+)?" + _YEAR + r"(?![\d])",
         re.IGNORECASE,
     ),
     re.compile(

@@ -29,14 +29,18 @@ class Value:
 
 # Words that name a document's type or a collection, not a record, in the languages of our
 # families: "Good practice example", "FICHE PROJET", "PROJEKTO KORTELĖ", "Baza dobrych praktyk",
-# "Projektsteckbrief", "Labās prakses piemērs".
+# "Projektsteckbrief", "Labās prakses piemērs", "Ficha de proyecto", "Banca dati delle buone
+# pratiche".
 _GENERIC_TITLE = re.compile(
     r"\b(?:ger\w* praktik\w*|ger\w* patirt\w*|good practices?|best practices?|practices?|praktik\w*"
     r"|pavyzd\w*|examples?|aprasym\w*|aprasas|descriptions?|forma|form|template|sablon\w*|anketa"
     r"|project|projects|projekt\w*|projet|projets|kortel\w*|card|sheet|fact ?sheet|factsheet"
     r"|profile|fiche|bonnes? pratiques?|pratiques?|steckbrief|projektsteckbrief|praxis\w*"
     r"|gute|beispiel|dobr\w*|baza|bazy|labas|labā|prakses|piemers|katalog\w*|database|collection"
-    r"|summary|overview|santrauka|of|the|a|an|nr|no|n|our|mus\w*|de|du|des|la|le)\b|\d+|[^\w\s]"
+    r"|summary|overview|santrauka|of|the|a|an|nr|no|n|our|mus\w*|de|du|des|la|le"
+    r"|ficha|scheda|proyectos?|progett[oi]|projetos?|buenas? practicas?|buon[ae] pratic[ah]e?"
+    r"|boas? praticas?|banca dati|base de (?:datos|dados)|catalogo|raccolta|del|della|delle|dei"
+    r"|di|do|da|dos|das|y|e)\b|\d+|[^\w\s]"
 )
 
 
@@ -369,7 +373,12 @@ _EU_STREET = re.compile(
     rf"|(?:Rue|rue|Avenue|avenue|Boulevard|boulevard|chaussée|Chaussée|Via|Viale|Piazza|Calle"
     rf"|Avenida|Plaza|Rua|Ulica|ul\.)\s"
     rf"(?:[\w'.-]+\s){{1,4}}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?"
-    rf"(?:,\s*(?:[A-Z]{{0,2}}-?\d{{4,5}}|\d\d-\d{{3}})\s+[{_UP}][{_LOW}]+)?"
+    rf"(?:,\s*(?:[A-Z]{{0,2}}-?\d{{4,5}}|\d\d-\d{{3}}|\d{{4}}-\d{{3}})\s+[{_UP}][{_LOW}]+)?"
+    # Italian streets in lower case before a capitalised name ("via del Pratello 18"); Portuguese
+    # postcodes are "4050-174".
+    rf"|(?:via|viale|piazza|corso|largo)\s(?:(?:del|della|dei|degli|delle|dello|di)\s)?"
+    rf"[{_UP}][\w'.-]*(?:\s[\w'.-]+){{0,3}}?\s\d+[A-Za-z]?"
+    rf"(?:,\s*\d{{5}}\s+[{_UP}][{_LOW}]+)?"
     # Latvian and Estonian street words stand apart: "Brīvības iela 12", "Pärnu mnt 31".
     rf"|[{_UP}][\w-]+\s(?:iela|gatve|prospekts|bulvāris|laukums|mnt|maantee|tn|tänav|pst"
     rf"|puiestee)\.?\s\d+[A-Za-z]?(?:[-/]\d+[A-Za-z]?)?"
@@ -400,6 +409,7 @@ _EU_STREET_WORDS = (
     "Via", "Piazza", "Calle", "Avenida", "Plaza", "Rua", "Ulica", "ul.", "iela", "gatve",
     "prospekts", "bulvāris", "laukums", "maantee", "tänav", "puiestee", "straße", "strasse",
     "gasse", "weg", "platz", "allee", "straat", "laan", "gade", "vej", "gatan", "katu", "Straße",
+    "via", "viale", "piazza", "corso", "largo",
     "Strasse", "Str.", "Gasse", "Weg", "Platz", "Allee", "Ring", "Damm", "Ufer",
 )  # fmt: skip
 _EU_SHORT_STREET = re.compile(r"(?:tn|pst|mnt)\.?\s\d")

@@ -8,9 +8,10 @@ specific come first ("Organizacijos kontaktai" is contacts, not organisation).
 
 Patterns run on folded text (lower case, no diacritics): "trukmė" is written "trukme". Each entry
 carries its signals in English and Lithuanian first, then in German, Latvian and Polish (the
-other languages of our documents' families), so that a page in those languages is read the same
-way ("Laufzeit", "Projekta īstenošanas laiks", "Okres realizacji"). Polish "ł" has no plain
-letter and stays as it is.
+other languages of our documents' families), then French, Spanish, Italian and Portuguese, so
+that a page in those languages is read the same way ("Laufzeit", "Projekta īstenošanas laiks",
+"Okres realizacji", "Entidad responsable", "Soggetto capofila"). Polish "ł" has no plain letter
+and stays as it is.
 """
 
 from __future__ import annotations
@@ -51,8 +52,15 @@ LABELS: tuple[LabelKind, ...] = (
         r"intitule",
         r"titre(?: du projet)?",
         r"nom (?:du|de la) (?:projet|pratique|action)",
+        r"titul[oa](?: del? \w+)?",
+        r"titolo",
+        r"nom(?:bre|e) (?:del?|dell[ao]|do|da|de la) (?:buena |buona |boa )?"
+        r"(?:proyecto|progetto|projeto|practica|pratica|iniciativa|iniziativa)",
+        r"denominaci\w*",
+        r"denominazione",
         # A table's first column that names the record: "Practice", "Projektas", "Projekt".
         r"^\s*(?:project|practice|projektas|projekt|projet|pratique|praktika|projekts)\s*$",
+        r"^\s*(?:proyecto|progetto|projeto|practica|pratica)\s*$",
         special="title",
     ),
     _entry(
@@ -75,6 +83,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"identifier",
         r"reference(?: du projet)?",
         r"numero (?:du |de )?(?:projet|convention|dossier)",
+        r"(?:numero|codigo|codice|referencia|riferimento) (?:de |del |di |do |da )?"
+        r"(?:proyecto|progetto|projeto|expediente|referencia|riferimento|operacion|operazione)",
+        r"expediente",
         special="number",
     ),
     _entry(
@@ -112,6 +123,16 @@ LABELS: tuple[LabelKind, ...] = (
         r"courriel",
         r"telephone",
         r"site (?:web|internet)",
+        r"contact[oa]s?",
+        r"contatt[oi]",
+        r"contatos?",
+        r"correo electronico",
+        r"(?:sitio|pagina|sito|pagina) (?:web|internet)",
+        r"indirizzo",
+        r"endereco",
+        r"domicilio",
+        r"persona de contacto",
+        r"referente",
     ),
     # What a call allows ("Galimi partneriai", "Eligible applicants"): no record's own partners.
     _entry(
@@ -136,7 +157,7 @@ LABELS: tuple[LabelKind, ...] = (
     _entry(
         "partners",
         "partner",
-        r"(?<!lead )(?<!vadovaujantysis )(?<!vadosais )(?<!lider )partner\w*",
+        r"(?<!lead )(?<!vadovaujantysis )(?<!vadosais )(?<!lider )partner\w*(?! capofila)",
         r"bendradarbiaujan\w*",
         r"kartu dirb\w*",
         r"bendradarbiavimo organizacij\w*",
@@ -154,6 +175,14 @@ LABELS: tuple[LabelKind, ...] = (
         r"sadarbibas partner\w*",
         r"partenaires?",
         r"partenariat",
+        r"socios?",
+        r"(?:entidad\w*|organizaci\w*|organizzazion\w*|ent[ei]|entidades?)"
+        r" (?:socias?|colaborador\w*|asociad\w*|participantes?|partecipanti|coinvolt\w*"
+        r"|parceir\w*|partner)",
+        r"colaborador\w*",
+        r"partenariato",
+        r"parceir\w*",
+        r"parceria",
     ),
     # How much a project costs or was granted ("Budget", "EU contribution", "Projekto vertė"):
     # read like a funding part, but the nine-part form has no such part (see _form_keys).
@@ -175,6 +204,11 @@ LABELS: tuple[LabelKind, ...] = (
         r"gesamtkosten",
         r"kopejas izmaksas",
         r"wartosc projektu",
+        r"presupuesto",
+        r"orcamento",
+        r"(?:importe|importo|coste|costo|custo|valor|valore) (?:total\w*|concedid\w*|finanziat\w*"
+        r"|subvencionad\w*|del proyecto|del progetto|do projeto|complessiv\w*)",
+        r"contributo (?:ue|concesso|pubblico)",
         r"costs",
         special="budget",
     ),
@@ -213,6 +247,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"cofinancement",
         r"resources (?:needed|required|used)",
         r"bailleurs?(?: de fonds)?",
+        r"cofinanc\w*",
+        r"(?:co)?finanziat\w*",
+        r"finanziament\w*",
+        r"subvenci\w*",
+        r"entidad financiadora",
+        r"fonte di finanziamento",
     ),
     _entry(
         "organisation",
@@ -239,6 +279,16 @@ LABELS: tuple[LabelKind, ...] = (
         r"porteur(?: du projet| de projet)?",
         r"structure porteuse",
         r"chef de file",
+        r"(?:entidad|entidade|ente|soggetto|organizacion|organizacao) (?:responsable|responsavel"
+        r"|coordinador\w*|coordenador\w*|solicitante|proponente|promotor\w*|capofila|gestor\w*"
+        r"|beneficiari\w*)",
+        r"coordinador\w*",
+        r"coordenador\w*",
+        r"promotor\w*",
+        r"(?:partner )?capofila",
+        r"soggetto proponente",
+        r"proponente",
+        r"solicitante",
     ),
     _entry(
         "organisation",
@@ -249,6 +299,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"implementing (?:organi[sz]ation|body|partner)s?",
         r"implementers?",
         r"implemented by",
+        r"(?:entidad|entidade|ente|soggetto|organismo) (?:ejecutor\w*|attuator\w*|executor\w*"
+        r"|gestor\w*)",
+        r"soggetto attuatore",
     ),
     _entry(
         "organisation",
@@ -265,6 +318,13 @@ LABELS: tuple[LabelKind, ...] = (
         r"submitted by",
         r"owner",
         r"imone",
+        r"entidad(?:es)?",
+        r"entidades?",
+        r"organizaci[oa]n\w*",
+        r"organizzazion\w*",
+        r"organizac[oa]\w*",
+        r"instituci[oa]n\w*",
+        r"istituzion\w*",
     ),
     _entry(
         "target_group",
@@ -285,6 +345,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"publics? vises?",
         r"groupes? cibles?",
         r"beneficiaires?",
+        r"destinatari\w*",
+        r"(?:publico|grupos?|colectivos?|poblacion|gruppo|gruppi|populacao)"
+        r"[ -](?:objetivo|destinatari\w*|alvo|beneficiari\w*|target)",
+        r"target di riferimento",
+        r"personas destinatarias",
+        r"partecipanti",
     ),
     _entry(
         "duration",
@@ -323,6 +389,21 @@ LABELS: tuple[LabelKind, ...] = (
         r"duree",
         r"periode",
         r"calendrier",
+        r"duracion",
+        r"durata",
+        r"duracao",
+        # "Periodo" alone only as the whole label: Lithuanian "periodo" is a case of "periodas".
+        r"^\s*periodo\s*$",
+        r"periodo (?:de (?:ejecucion|realizacion|execucao|implementacao)|di (?:realizzazione"
+        r"|attuazione|svolgimento))",
+        r"plazo de ejecucion",
+        r"fechas?(?: de (?:inicio|fin\w*))?",
+        r"data (?:di|de|do) (?:inizio|fine|inicio|conclusao|termino|fim)",
+        r"calendario",
+        r"cronograma",
+        r"tempistica",
+        r"tempi di realizzazione",
+        r"inicio",
     ),
     _entry(
         "objectives",
@@ -337,6 +418,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"merki",
         r"cele",
         r"objectifs",
+        r"objetivos(?: especificos)?",
+        r"obiettivi(?: specifici)?",
     ),
     _entry(
         "aim",
@@ -355,6 +438,12 @@ LABELS: tuple[LabelKind, ...] = (
         r"cel",
         r"objectif",
         r"finalite",
+        r"objetivo(?: general| geral)?",
+        r"obiettivo(?: generale)?",
+        r"finalidad",
+        r"finalita",
+        r"proposito",
+        r"scopo",
     ),
     _entry(
         "activities",
@@ -379,6 +468,19 @@ LABELS: tuple[LabelKind, ...] = (
         r"działania",
         r"deroulement",
         r"mise en (?:oeuvre|œuvre)",
+        r"actividades",
+        r"attivita",
+        r"atividades",
+        r"acciones",
+        r"azioni",
+        r"acoes",
+        r"intervencion\w*",
+        r"interventi",
+        r"servicios",
+        r"servizi",
+        r"servicos",
+        r"(?:implementaci|implementac|realizaci)[oa]n?\w*",
+        r"attuazione",
     ),
     _entry(
         "impact",
@@ -409,6 +511,19 @@ LABELS: tuple[LabelKind, ...] = (
         r"efekty",
         r"resultats?",
         r"effets",
+        r"resultad\w*",
+        r"risultat\w*",
+        r"impacto",
+        r"impatto",
+        r"logros",
+        r"evaluacion",
+        r"valutazione",
+        r"avaliacao",
+        r"seguimiento",
+        r"monitoraggio",
+        r"sostenibilita",
+        r"sostenibilidad",
+        r"sustentabilidade",
     ),
     _entry(
         "advice",
@@ -440,6 +555,20 @@ LABELS: tuple[LabelKind, ...] = (
         r"recommandations?",
         r"enseignements?",
         r"lecons? (?:apprises|tirees)",
+        r"recomendacion\w*",
+        r"raccomandazion\w*",
+        r"recomendacoes",
+        r"lecciones aprendidas",
+        r"lezioni apprese",
+        r"licoes aprendidas",
+        r"transferib\w*",
+        r"trasferib\w*",
+        r"consejos",
+        r"consigli",
+        r"conselhos",
+        r"dificultades",
+        r"difficolta",
+        r"dificuldades",
     ),
     _entry(
         "description",
@@ -468,6 +597,15 @@ LABELS: tuple[LabelKind, ...] = (
         r"demarche",
         r"methode",
         r"kurzbeschreibung",
+        r"descripci\w*",
+        r"descrizione",
+        r"descricao",
+        r"resumen",
+        r"sintesi",
+        r"resumo",
+        r"presentaci[oa]n",
+        r"presentazione",
+        r"apresentacao",
     ),
     # Why the record exists: its background, the problem it answers. A project page tells it as
     # its description; the nine-part form has no such part, so there it is "other".
@@ -491,6 +629,20 @@ LABELS: tuple[LabelKind, ...] = (
         r"situation",
         r"needs?",
         r"poreik\w*",
+        r"contexto",
+        r"contesto",
+        r"antecedentes",
+        r"problematica",
+        r"necesidades",
+        r"bisogni",
+        r"necessidades",
+        r"justificaci[oa]n",
+        r"introducci[oa]n",
+        r"introduzione",
+        r"introducao",
+        r"situaci[oa]n",
+        r"situazione",
+        r"situacao",
         special="background",
     ),
     _entry(
@@ -540,8 +692,41 @@ LABELS: tuple[LabelKind, ...] = (
         r"legal (?:form|status)",
         r"teisine forma",
         r"call(?: (?:identifier|id|number))?",
+        r"pais",
+        r"paese",
+        r"ciudad",
+        r"citta",
+        r"localidad",
+        r"ubicacion",
+        r"localizacao",
+        r"regiao",
+        r"ambito(?: territorial| geografico)?",
+        r"tematica",
+        r"temas",
+        r"palabras clave",
+        r"parole chiave",
+        r"palavras-chave",
+        r"idioma",
+        r"lingua",
+        r"fuentes",
+        r"fonti",
+        r"mas informacion",
+        r"maggiori informazioni",
+        r"mais informac\w*",
     ),
 )
+
+# Spanish, Italian and Portuguese words of labels that are not signals ("Objetivos del
+# proyecto", "Descrizione della buona pratica", "Duração do projeto").
+_ROMANCE_FILLERS = (
+    "el", "los", "las", "del", "y", "en", "al", "con", "por", "para", "il", "lo", "gli", "di",
+    "dei", "della", "dello", "delle", "degli", "nel", "nella", "dal", "dalla", "do", "dos", "das",
+    "em", "com", "pelo", "pela", "proyecto", "proyectos", "progetto", "progetti", "projeto",
+    "projetos", "buena", "buenas", "buona", "buone", "boa", "boas", "práctica", "prácticas",
+    "pratica", "pratiche", "prática", "práticas", "iniciativa", "iniziativa", "principales",
+    "principali", "principais", "esperados", "obtenidos", "alcanzados", "attesi", "ottenuti",
+    "raggiunti", "alcançados", "previstos", "breve", "datos", "dati", "dados",
+)  # fmt: skip
 
 # Words a label may carry besides its signal ("Gerosios praktikos pavyzdį teikianti organizacija").
 FILLERS = frozenset(
@@ -711,6 +896,7 @@ FILLERS = frozenset(
         "išmoktos",
         "kitiems",
         "kitoms",
+        *_ROMANCE_FILLERS,
     ]
 )
 
@@ -786,7 +972,7 @@ def _replace(
 _RUN_IN = re.compile(r"^([^\W\d_][\w’' /-]{1,40}?)\.\s+(?=[A-ZĄČĘĖĮŠŲŪŽ\d„“\"])")
 
 
-_PAIR = re.compile(r"\s+(?:and|ir|bei|&|und|un|oraz|i|et)\s+")
+_PAIR = re.compile(r"\s+(?:and|ir|bei|&|und|un|oraz|i|et|y|e)\s+")
 
 
 def _first_of_pair(folded: str, kind: LabelKind) -> tuple[LabelKind, str | None]:

@@ -141,7 +141,11 @@ _NAVIGATION = re.compile(
 )
 # "LT | EN", "EN / LT / RU", "LT EN": a row of language codes.
 _LANGUAGE_SWITCH = re.compile(r"^(?:[a-z]{2}(?:\s*[|/·•,]\s*|\s+)){1,6}[a-z]{2}$")
-_BREADCRUMB = re.compile(r"^(?:home|pradzia|pagrindinis|startseite|sakums|strona glowna)\s*[>»/|›]")
+# "Home › Projects", "Inicio › Proyectos" (folding turns "›" and "»" into a quote).
+_BREADCRUMB = re.compile(
+    r"^(?:home|pradzia|pagrindinis|startseite|sakums|strona glowna|inicio|accueil"
+    r"|pagina (?:principale|iniziale|inicial))\s*[>»/|›\"]"
+)
 _LANGUAGE_CODES = frozenset(
     {
         "lt", "en", "de", "lv", "pl", "ru", "fr", "et", "fi", "sv", "no", "da", "it", "es",

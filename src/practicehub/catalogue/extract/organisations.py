@@ -76,7 +76,11 @@ def _literals(pattern: str) -> list[str]:
 
 
 # Patterns run on folded text (Polish "ł" stays as it is); the list of names follows the
-# match. English and Lithuanian first, then German, Latvian and Polish.
+# match. English and Lithuanian first, then German, Latvian, Polish, Spanish, Italian and
+# Portuguese.
+# An article after a Spanish, Italian or Portuguese role phrase is not part of the name
+# ("financiado por el Ayuntamiento", "finanziato dalla Regione", "com o apoio da Câmara").
+_ROMANCE_ARTICLE = r"(?:(?:el|la|los|las|il|lo|gli|i|le|o|a|os|as)\s+|l[\"'’])?"
 ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase(
         "member",
@@ -202,6 +206,36 @@ ROLE_PHRASES: tuple[RolePhrase, ...] = (
     _phrase("coordinator", r"\b(?:lider(?:em)?|koordynator(?:em)?) projektu\s*(?:jest|:|-)\s*"),
     _phrase("partner", r"\b(?:we wspołpracy|w partnerstwie|wspolnie) z\s+"),
     _phrase("funder", r"\b(?:wspoł)?finansowan\w* przez\s+"),
+    # Spanish, Italian, Portuguese: "en colaboración con X", "in collaborazione con X", "em
+    # parceria com X", "coordinado por X", "realizzato da X", "cofinanciado por X".
+    _phrase(
+        "partner",
+        r"\b(?:en (?:colaboracion|cooperacion|alianza|asociacion) con|in (?:collaborazione"
+        r"|partenariato|cooperazione|partnership) con|em (?:parceria|colaboracao|cooperacao) com)"
+        r"\s+" + _ROMANCE_ARTICLE,
+    ),
+    _phrase(
+        "coordinator",
+        r"\b(?:coordinad[oa]s?|coordinat[oaie]|coordenad[oa]s?|liderad[oa]s?|promovid[oa]s?"
+        r"|promoss[oaie]) (?:(?:por|da|dal|dalla|pelo|pela)\s+|dall[\"'’])" + _ROMANCE_ARTICLE,
+    ),
+    _phrase(
+        "implementer",
+        r"\b(?:desarrollad[oa]s?|ejecutad[oa]s?|gestionad[oa]s?|organizad[oa]s?"
+        r"|realizzat[oaie]|gestit[oaie]|attuat[oaie]|organizzat[oaie]|desenvolvid[oa]s?"
+        r"|executad[oa]s?|dinamizad[oa]s?) (?:(?:por|da|dal|dalla|pelo|pela)\s+|dall[\"'’])"
+        + _ROMANCE_ARTICLE,
+        named=True,
+    ),
+    _phrase(
+        "funder",
+        r"\b(?:co)?(?:financiad[oa]s?|subvencionad[oa]s?|finanziat[oaie]|apoiad[oa]s?)"
+        r" (?:(?:por|da|dal|dalla|pelo|pela|con)\s+|dall[\"'’])"
+        + _ROMANCE_ARTICLE
+        + r"|\bcon (?:el )?(?:apoyo|financiacion) de(?:l)?\s+"
+        + _ROMANCE_ARTICLE
+        + r"|\bcon il (?:sostegno|contributo|supporto) d\w*(?:\s+|[\"'’])|\bcom o apoio d[oa]?\s+",
+    ),
 )
 
 # Where a list of names stops inside a sentence (folded text).
@@ -213,6 +247,11 @@ _LIST_STOP = re.compile(
     r"|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
     r"|uber|im rahmen|aus mitteln|(?:ko)?gefordert|finanziert|mit (?:mitteln|unterstutzung)"
     r"|w ramach|ze srodkow|ietvaros|pasirase\w*"
+    r"|en el marco|a traves|nell[\"']ambito|nel quadro|attraverso|no ambito|no quadro|atraves"
+    r"|(?:co)?financiad[oa]s?|(?:co)?finanziat[oaie]|con el (?:apoyo|objetivo)|al fine di"
+    r"|com o (?:apoio|objetivo)|para (?:promover|apoyar|mejorar)|per (?:promuovere|sostenere)"
+    # "... con l'Università di Bologna ed è finanziato ...": "and" before a verb ends the list.
+    r"|(?:y|e|ed) (?:es|esta|fue|son|e|sono|era|foi|sao|tem|ha|han|hanno)"
     r"|as (?:an? )?(?:\w+ )?partners?\b)(?!\w)",
 )
 # "... coordinated by X and developed with ...": an "and" before a verb ends the list.
@@ -228,6 +267,12 @@ _LEADING = re.compile(
     r"|der|die|das|den|dem|des|und|partner(?:is|s)?\s*\d{1,2}[.:)]?|partneris\s*nr\.\s*\d+)"
     r"\s*:?\s+)+",
     re.IGNORECASE,
+)
+# "e dal Comune di Bologna", "y la Diputación", "e pelo Alto Comissariado": articles and
+# prepositions before a name, in lower case only ("La Strada" keeps its article).
+_ROMANCE_LEADING = re.compile(
+    r"^(?:(?:el|la|los|las|il|lo|gli|le|os|as|da|dal|dalla|dai|dalle|del|della|dello|pelo|pela"
+    r"|pelos|pelas|por|di|do|dos)\s+|l[\"'’]|dall[\"'’])+"
 )
 _TRAILING = re.compile(r"(?:\s*,?\s*(?:etc|ir kt|and others|ir kiti|ir kitos)\.?)+\s*$", re.I)
 _PRONOUN = re.compile(
@@ -364,7 +409,7 @@ def _depth_split_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in _depth_split(text[start:end], ",")]
 
 
-_AND = re.compile(r"\s+(?:and|ir|bei|&|und|un|oraz|i)\s+", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|ir|bei|&|und|un|oraz|i|y|e)\s+", re.IGNORECASE)
 
 
 def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -378,7 +423,9 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # departamentas" goes on in lower case.
         opening = re.sub(
             r"^(?:the|a|an|der|die|das|den|dem|des|asociacij\w*|draugij\w*|organizacij\w*"
-            r"|bendrij\w*|fond\w*|klub\w*|association|foundation|club)\s+",
+            r"|bendrij\w*|fond\w*|klub\w*|association|foundation|club"
+            r"|el|la|los|las|il|lo|gli|o|os|as|da|dal|dalla|del|della|pelo|pela|por(?: el| la)?)\s+"
+            r"|^(?:l|dall)[\"'’]",
             "",
             right.strip(),
         )[:1]
@@ -624,6 +671,7 @@ def parse_name(
             break  # not a place: part of the name
         bare = bare[: tail.start()]  # "..., Frankfurt am Main", "..., Vilnius, Lithuania"
     bare = _LEADING.sub("", bare.strip())
+    bare = _ROMANCE_LEADING.sub("", bare)
     bare = _LOWER_LEGAL_FORM.sub("", bare)  # "biedrība Rīgas Sieviešu resursu centrs"
     seat = _SEAT_AFTER_QUOTE.search(bare)
     if seat:
@@ -757,7 +805,7 @@ def _role_phrase_starts(folded: str, start: int, end: int) -> list[int]:
     ]
 
 
-_DANGLING_AND = re.compile(r"\s*,?\s+(?:and|or|ir|bei|und|un|oraz|et)\s*$")
+_DANGLING_AND = re.compile(r"\s*,?\s+(?:and|or|ir|bei|und|un|oraz|et|y|e)\s*$")
 
 
 def names_in(

@@ -37,7 +37,10 @@ _MONEY = re.compile(
     # German, Latvian, Polish
     r"|(?:ko)?gefordert|\bforderung\b|aus mitteln|(?:ko)?finanziert"
     r"|(?:lidz)?finanse\w*|finansial\w* atbalst\w*|(?:wspoł)?finansowan\w*|dofinansowan\w*"
-    r"|ze srodkow)"
+    r"|ze srodkow"
+    # Spanish, Italian, Portuguese
+    r"|(?:co)?financiad[oa]s?|(?:co)?finanziat[oaie]|financiamento|finanziamento|financiacion"
+    r"|subvencionad[oa]s?|sovvenzionat[oaie])"
 )
 # "X remia Y" funds the work when X gives the money ("Projektą remia ministerija", "Veiklą remia
 # savivaldybė", "kurį remia EEE"); with the project or a body working on a cause as X ("Projektas
@@ -55,14 +58,18 @@ _FUNDER_VERB = "".join(f"(?<!{word} )" for word in _NOT_FUNDERS) + r"\b(?:remia|
 _SUPPORT = re.compile(
     r"\b(?:with (?:the )?support (?:of|from)|supported by|funding of|under the .{0,80}program"
     rf"|{_FUNDER_VERB}|remiam\w*|paremt\w*|parama\b|\bpagal .{{0,80}}program"
-    r"|unterstutzt (?:durch|von)|\bar .{0,60}atbalstu|\bw ramach .{0,80}program)"
+    r"|unterstutzt (?:durch|von)|\bar .{0,60}atbalstu|\bw ramach .{0,80}program"
+    r"|con (?:el|il) (?:apoyo|sostegno|contributo) d\w*|com o apoio d\w*|apoiad[oa]s? pel\w*"
+    r"|\bnell[\"']ambito .{0,80}programm)"
 )
 _GIVER = re.compile(
     r"\b(?:funds?|fond\w*|foundation|stiftung|ministr\w*|municipal\w*|savivaldyb\w*|council"
     r"|taryb\w*|embass\w*|ambasad\w*|budget\w*|biudzet\w*|grants?|eea|eee|norway|norveg\w*"
     r"|european union|europos sajung\w*|eiropas savienib\w*|es|eu|government|vyriausyb\w*"
     r"|mechani[sz]m\w*|agenc\w*|agentur\w*|commission|komisij\w*|departa?ment\w*|bank\w*"
-    r"|uab|compan\w*|imon\w*|sponsor\w*|donor\w*|donat\w*|aukomis|aukotoj\w*|remej\w*)\b"
+    r"|uab|compan\w*|imon\w*|sponsor\w*|donor\w*|donat\w*|aukomis|aukotoj\w*|remej\w*"
+    r"|fundaci\w*|fundacao|ministe\w*|ayuntamiento|comune|regione|junta|generalitat"
+    r"|diputaci\w*|camara|union europea|unione europea|uniao europeia|ue)\b"
 )
 # A name after the verb: a capital or an opening quote ("supported by the Robert Bosch
 # Stiftung", "remia „Telia“"). A capital before "remia" says nothing: the sentence's first word

@@ -116,6 +116,9 @@ def stemmer(language: str) -> Stemmer.Stemmer:
         "de": "german",
         "fr": "french",
         "pl": "polish",
+        "es": "spanish",
+        "it": "italian",
+        "pt": "portuguese",
     }.get(language, "english")
     if lang not in _STEMMERS:
         _STEMMERS[lang] = Stemmer.Stemmer(lang)
