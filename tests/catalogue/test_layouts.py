@@ -122,6 +122,31 @@ def test_the_first_cell_of_a_row_run_into_one_line_keeps_its_label_too():
     ]
 
 
+def test_a_row_run_into_one_line_may_end_in_a_dates_abbreviation():
+    (draft,) = extract_text(
+        "Moterys savivaldoje\n\n"
+        "Vykdytoja Tauragės moterų klubas „Ąžuolė“ Partneriai Šilalės rajono moterų draugija "
+        "Vieta Tauragės regionas Trukmė 2023 m. kovo 1 d. – gruodžio 15 d.\n\n"
+        "Surengėme susitikimus su tarybos narėmis."
+    )
+    assert [(o.name, o.role) for o in draft.organisations] == [
+        ("Tauragės moterų klubas Ąžuolė", "implementer"),
+        ("Šilalės rajono moterų draugija", "partner"),
+    ]
+    assert (draft.period_start, draft.period_end) == ("2023-03-01", "2023-12-15")
+
+
+def test_a_value_after_its_label_on_the_same_line_is_not_repeated_in_the_funding_text():
+    (draft,) = extract_text(
+        "Building Bridges\n\n"
+        "Programme: Erasmus+\nKey action: Cooperation for innovation\n\n"
+        "The partnership trained youth workers to welcome young newcomers."
+    )
+    assert [f.text for f in draft.funding] == [
+        "Programme: Erasmus+\nKey action: Cooperation for innovation"
+    ]
+
+
 def _docx_with_table(heading: str, intro: str, rows: list[tuple[str, ...]]) -> bytes:
     document = docx.Document()
     document.add_heading(heading, level=1)

@@ -37,6 +37,25 @@ def test_lines_join_into_paragraphs_under_headings_with_a_break_between_pages():
     assert result.metadata["title"] == "Ataskaita"
 
 
+def test_paragraphs_set_only_a_little_apart_are_still_paragraphs_of_their_own():
+    # 14 pt lines and 6 pt after each paragraph, most paragraphs a line long: the usual gap is
+    # the one between paragraphs, the lines of the long paragraph say what a line's is.
+    pdf = unicode_pdf()
+    pdf.add_page()
+    pdf.set_font("Sans", "", 10)
+    paragraphs = [
+        "Vykdytojas: VšĮ „Sveika bendruomenė“ (Utena).",
+        "Laikotarpis: 2022 m. kovo 1 d. – 2022 m. gruodžio 15 d. Skirta suma: 8 400 Eur.",
+        LONG + " " + LONG,
+        "Kontaktai: info@sveika.lt",
+    ]
+    for text in paragraphs:
+        pdf.multi_cell(0, 5, text)
+        pdf.ln(2)
+    result = read_document(bytes(pdf.output()), "ataskaita.pdf")
+    assert [result.block_text(b) for b in result.blocks] == paragraphs
+
+
 def test_a_numbered_heading_under_a_heading_of_its_size_is_a_heading_of_its_own():
     data = make_pdf(
         [

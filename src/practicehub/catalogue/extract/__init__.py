@@ -598,9 +598,10 @@ def _funding(draft: RecordDraft, text: str, parts: list[Part], rules: Family) ->
             continue
         if part.key == "funding" and part.label is not None and part.heading_line is not None:
             line = part.heading_line
-            body = "\n".join(p[2] for p in part.body_pieces())
+            # The heading line holds any value put after its label ("Programme: Erasmus+").
+            following = "\n".join(ln.text for ln in part.lines)
             end = part.body_pieces()[-1][1] if part.body_pieces() else line.end
-            text = f"{line.text}\n{body}".strip() if part.lines else line.text
+            text = f"{line.text}\n{following}".strip()
             if line.column:  # a table's cell under its column's heading: "Grant, EUR" "9 500"
                 text = f"{line.column}\n{text}"
             statements.append((line.start, end, text))

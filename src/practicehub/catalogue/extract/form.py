@@ -280,6 +280,7 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
     parts: list[Part] = []
     current = Part(key=head_key, label=None, heading_line=None)
     block_key = head_key  # the key unlabelled lines after a one-line "Label: value" go back to
+    labelled_only = False  # the current part holds only "Label: value" lines so far
     for i, line in enumerate(lines):
         m = labels.get(i)
         same_part = (
@@ -289,8 +290,10 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
             and m.kind.special == current.label.kind.special
         )
         if same_part and m.key != "other":
-            # "El. paštas: ..." inside "Kontaktai" stays in the same part.
+            # "El. paštas: ..." inside "Kontaktai" stays in the same part; a bare label there
+            # ("Project partners") has its value on the lines after it.
             current.lines.append(line)
+            labelled_only = labelled_only and m.value_offset < len(line.text)
             continue
         if m is not None:
             if _is_list_lead_in(current):
@@ -304,11 +307,13 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
                 heading_line=line,
                 inline_from=line.start + m.value_offset if inline else None,
             )
+            labelled_only = True
             if not inline:
                 block_key = m.key
             continue
-        if current.label is not None and current.inline_from is not None and not current.lines:
-            # The value was on the label's line; what follows is the text around it again.
+        if current.label is not None and current.inline_from is not None and labelled_only:
+            # The value was on the label's line (and on the lines of its own labels after it:
+            # "Programme: Erasmus+", "Key action: ..."); what follows is the text around it.
             parts.append(current)
             current = Part(key=block_key, label=None, heading_line=None)
         elif _is_list_lead_in(current) and not line.is_list_item:
@@ -317,6 +322,7 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
             block_key = head_key
             current = Part(key=head_key, label=None, heading_line=None)
         current.lines.append(line)
+        labelled_only = False
     if current.lines or current.label is not None:
         parts.append(current)
     return parts

@@ -223,6 +223,9 @@ _CELL_BREAK = re.compile(r"(?<=[)\]”“\"»'\d.;])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ
 _PLACE_LABELS = frozenset({"vieta", "location", "salis", "ort", "miejsce"})
 _WORD_BREAK = re.compile(r"(?<=[a-ząčęėįšųūž])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
 _VALUE_START = re.compile(r"\s+[A-ZĄČĘĖĮŠŲŪŽ\d„“\"«€£$]")
+# A date's or an address's abbreviation at the end of a row's last cell: "2023 m. gruodžio
+# 15 d.", "Vilniaus g.", "15 val.".
+_ENDS_ABBREVIATED = re.compile(r"(?:\b\d+\s+(?:d|m|val)|\b(?:mėn|g|pr|al|Eur))\.\s*$")
 # Parts whose labels, bare and in the middle of a line, still read as a table's next cell.
 _CELL_KEYS = frozenset({"partners", "funding", "organisation", "target_group", "duration"})
 
@@ -232,8 +235,8 @@ def _bare_label_cuts(text: str) -> list[tuple[int, int, int]]:
     without a colon where a table row was run into one line, each followed by its value."""
     from practicehub.catalogue.extract.labels import match_label
 
-    if text.rstrip().endswith((".", "!", "?", ":")):
-        return []  # a sentence, not a row of cells
+    if text.rstrip().endswith((".", "!", "?", ":")) and not _ENDS_ABBREVIATED.search(text):
+        return []  # a sentence, not a row of cells ("... gruodžio 15 d." may end a row)
     cuts = []
     breaks = list(_CELL_BREAK.finditer(text))
     if breaks:

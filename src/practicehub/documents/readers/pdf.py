@@ -37,6 +37,9 @@ _WORD_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^(\w+)")
 _WORD = re.compile(r"\w+")
 _ALNUM = re.compile(r"[^\W_]")
+# A line that ends a sentence; the opening quotes or bracket a paragraph may start with.
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”“»)]*$")
+_OPENING = "\"'„“«("
 # A heading is a line or two, not a paragraph that happens to be in a bigger font.
 _HEADING_MAX_CHARS = 200
 
@@ -157,14 +160,21 @@ class _Layout:
         self.pages = pages
         sizes: Counter[float] = Counter()
         gaps: Counter[float] = Counter()
+        wrapped: Counter[float] = Counter()  # lines that break inside a sentence
         for lines in pages:
             for line, after in pairwise(lines):
                 if line.text and after.text and line.size == after.size:
-                    gaps[round(line.y - after.y, 0)] += 1
+                    gap = round(line.y - after.y, 0)
+                    gaps[gap] += 1
+                    if not _SENTENCE_END.search(line.text.rstrip()) and after.text[0].islower():
+                        wrapped[gap] += 1
             for line in lines:
                 sizes[line.size] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
-        positive = [(gap, n) for gap, n in gaps.items() if gap > 0]
+        # The line spacing is what a paragraph's lines are apart: where most paragraphs are a
+        # line long, the most common gap is the one between paragraphs, so lines broken inside
+        # a sentence say it when there are any.
+        positive = [(gap, n) for gap, n in (wrapped or gaps).items() if gap > 0]
         self.spacing = max(positive, key=lambda item: item[1])[0] if positive else 0.0
         bigger = sorted({s for s in sizes if s >= self.body_size * 1.15}, reverse=True)
         self.heading_levels = {size: i + 1 for i, size in enumerate(bigger)}
@@ -227,7 +237,17 @@ class _Layout:
         gap = last.y - line.y
         if gap <= 0:  # the next column, or text placed out of order
             return False
-        return not self.spacing or gap <= self.spacing * 1.4 + 0.5
+        if not self.spacing:
+            return True
+        if gap > self.spacing * 1.4 + 0.5:
+            return False
+        # Space after a paragraph is often small (6 pt under 14 pt lines); a little more room
+        # than the usual line spacing ends a paragraph where a sentence ends and another opens.
+        return not (
+            gap > self.spacing * 1.15 + 0.5
+            and _SENTENCE_END.search(last.text.rstrip())
+            and _opens_sentence(line.text)
+        )
 
     def join(self, lines: list[_Line]) -> str:
         text = lines[0].text
@@ -256,3 +276,9 @@ class _Layout:
                 for w in _WORD.findall(line.text)
             }
         return self._words
+
+
+def _opens_sentence(text: str) -> bool:
+    """The line starts as a sentence or an item does: a capital letter or a digit."""
+    first = text.lstrip(_OPENING)[:1]
+    return first.isupper() or first.isdigit()
