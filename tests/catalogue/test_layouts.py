@@ -147,14 +147,54 @@ def test_a_value_after_its_label_on_the_same_line_is_not_repeated_in_the_funding
     ]
 
 
-def _docx_with_table(heading: str, intro: str, rows: list[tuple[str, ...]]) -> bytes:
+def test_a_projects_facts_table_gives_its_lead_and_country_and_the_paragraph_after_is_its_summary():
+    data = _docx_with_table(
+        "Safe at Home: outreach to older women living alone",
+        "",
+        [
+            ("Grant No.", "EFBR-SG-2020-07"),
+            ("Grantee", "Senior Women's Club of Jelgava"),
+            ("Country", "Latvia"),
+            ("Partners", "Jelgava Social Service"),
+            ("Grant", "EUR 19 800"),
+        ],
+        after="Volunteers visit older women who live alone and talk with them about safety.",
+    )
+    (draft,) = extract_bytes(data, "grants.docx")[1]
+    assert [(o.name, o.role, o.country) for o in draft.organisations] == [
+        ("Senior Women's Club of Jelgava", "coordinator", "LV"),
+        ("Jelgava Social Service", "partner", None),
+    ]
+    assert draft.summary.startswith("Volunteers visit older women")
+    assert [f.text for f in draft.funding] == ["Grant\nEUR 19 800"]
+
+
+def test_the_words_of_what_an_association_is_of_stay_in_its_name_and_money_is_no_name():
+    (draft,) = extract_text(
+        "Accessible Polling Stations\n\n"
+        "Grantee: Lithuanian Association of the Blind and Visually Impaired (LASS)\n"
+        "Partners: Central Electoral Commission; EUR 18,500\n\n"
+        "The project audited 120 polling stations."
+    )
+    assert [(o.name, o.acronym, o.role) for o in draft.organisations] == [
+        ("Lithuanian Association of the Blind and Visually Impaired", "LASS", "coordinator"),
+        ("Central Electoral Commission", None, "partner"),
+    ]
+
+
+def _docx_with_table(
+    heading: str, intro: str, rows: list[tuple[str, ...]], *, after: str = ""
+) -> bytes:
     document = docx.Document()
     document.add_heading(heading, level=1)
-    document.add_paragraph(intro)
+    if intro:
+        document.add_paragraph(intro)
     table = document.add_table(rows=0, cols=len(rows[0]))
     for row in rows:
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
+    if after:
+        document.add_paragraph(after)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -87,6 +87,24 @@ def test_headings_lists_with_levels_and_numbers_and_table_cells_become_blocks():
     ]
 
 
+def test_a_description_lists_terms_and_descriptions_are_cells_of_a_two_column_table():
+    page = (
+        "<html><body><main><h2>Accessible Polling Stations</h2><dl>"
+        "<dt>Grantee</dt><dd>Lithuanian Association of the Blind</dd>"
+        "<dt>Grant</dt><dd><p>EUR 18,500</p></dd></dl>"
+        "<p>The project audited 120 polling stations.</p></main></body></html>"
+    )
+    result = read_document(page.encode(), "projects.html")
+    assert [(b.kind, result.block_text(b)) for b in result.blocks] == [
+        ("heading", "Accessible Polling Stations"),
+        ("table_cell", "Grantee"),
+        ("table_cell", "Lithuanian Association of the Blind"),
+        ("table_cell", "Grant"),
+        ("table_cell", "EUR 18,500"),
+        ("paragraph", "The project audited 120 polling stations."),
+    ]
+
+
 def test_a_page_listing_several_articles_is_read_whole_without_its_menu():
     page = (
         "<html><body><nav><a>Meniu</a></nav>"

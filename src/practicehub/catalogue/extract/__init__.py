@@ -461,6 +461,8 @@ def _organisations(
     _municipal_budget(draft.organisations, parts)
     if rules.contacts_role:
         _provider_country(draft.organisations, parts, rules.contacts_role)
+    else:
+        _lead_country(draft.organisations, parts)
     if draft.organisations:
         draft.provenance["organisations"] = [o.span for o in draft.organisations if o.span]
 
@@ -505,21 +507,40 @@ def _provider_country(found: list[OrganisationMention], parts: list[Part], role:
         return
     own = {p.key: p for p in parts if p.label is not None}
 
-    def single(keys_or_parts: list[Part]) -> str | None:
-        codes = set().union(*(countries_in(p.body_text()) for p in keys_or_parts))
-        return next(iter(codes)) if len(codes) == 1 else None
-
     country = None
     if "organisation" in own:
-        country = single([p for p in parts if p.key == "organisation" and p.label])
+        country = _single_country([p for p in parts if p.key == "organisation" and p.label])
     if country is None:
-        rows = [p for p in parts if p.label and _COUNTRY_LABEL.match(fold(p.label.heading).strip())]
-        country = single(rows) if rows else None
+        country = _row_country(parts)
     if country is None and "contacts" in own:
-        country = single([p for p in parts if p.key == "contacts" and p.label])
+        country = _single_country([p for p in parts if p.key == "contacts" and p.label])
     if country is not None:
         for o in providers:
             o.country = country
+
+
+def _single_country(parts: list[Part]) -> str | None:
+    codes = set().union(*(countries_in(p.body_text()) for p in parts))
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _row_country(parts: list[Part]) -> str | None:
+    """The one country the record's "Country" rows name."""
+    rows = [p for p in parts if p.label and _COUNTRY_LABEL.match(fold(p.label.heading).strip())]
+    return _single_country(rows) if rows else None
+
+
+def _lead_country(found: list[OrganisationMention], parts: list[Part]) -> None:
+    """A project's card names one country ("Grantee | Senior Women's Club of Jelgava",
+    "Country | Latvia"): it is where the one organisation that leads the project is."""
+    leads = {name_key(o.name) for o in found if o.role in ("coordinator", "implementer")}
+    if len(leads) != 1 or any(o.country for o in found if o.role in ("coordinator", "implementer")):
+        return
+    country = _row_country(parts)
+    if country is not None:
+        for o in found:
+            if o.role in ("coordinator", "implementer"):
+                o.country = country
 
 
 _LIST_CUE = re.compile(

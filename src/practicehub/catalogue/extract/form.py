@@ -253,6 +253,20 @@ def _is_list_lead_in(part: Part) -> bool:
     )
 
 
+def _table_row_over(part: Part, line: Line) -> bool:
+    """The part is a label cell with its value in cells after it, and the line is out of the
+    table."""
+    heading = part.heading_line
+    return (
+        heading is not None
+        and heading.kind == "table_cell"
+        and not heading.column
+        and bool(part.lines)
+        and part.lines[-1].kind == "table_cell"
+        and line.kind != "table_cell"
+    )
+
+
 def _type_heading_over_name(lines: list[Line], labels: dict[int, LabelMatch]) -> bool:
     """ "Gerosios praktikos aprašas" (good practice description), then "Mobilioji teisinė
     pagalba kaimo moterims", then "1. Organizacija": a first line that reads as the form's
@@ -316,6 +330,12 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
             # "Programme: Erasmus+", "Key action: ..."); what follows is the text around it.
             parts.append(current)
             current = Part(key=block_key, label=None, heading_line=None)
+        elif _table_row_over(current, line):
+            # A label's cell and its value's cell are over where the table ends: the
+            # paragraph after a project's card is its description, not the last row's value.
+            parts.append(current)
+            block_key = head_key
+            current = Part(key=head_key, label=None, heading_line=None)
         elif _is_list_lead_in(current) and not line.is_list_item:
             # "Main activities:" and its list are over; the running text resumes.
             parts.append(current)

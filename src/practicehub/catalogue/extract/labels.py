@@ -194,6 +194,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"(?:net |maximum |max\.? )?eu contribution",
         r"eu grant",
         r"grant amount",
+        r"^\s*grants?(?: awarded)?\s*$",  # alone: "Grant No." is a number, "Grant holder" a name
+        r"awarded amount",
         # A table of funded projects: "Grant, EUR", "Amount granted", "Dotacija, Eur".
         r"grant,? \(?(?:eur|euro|€)\b\)?",
         r"(?:amount|sum) (?:granted|awarded)",
@@ -264,6 +266,9 @@ LABELS: tuple[LabelKind, ...] = (
         r"pareiskej\w*",
         r"applicant",
         r"promoter",
+        r"grantees?",
+        r"grant (?:holder|recipient)s?",
+        r"paramos gavej\w*",
         r"vadovaujantysis partneris",
         r"projekttrager\w*",
         r"trager",

@@ -386,6 +386,8 @@ _FUNDS_WORD = re.compile(
 )
 _PROGRAMME_WORD = re.compile(r"\bprogram\w*|\beuropean union\b|\beuropos sajung\w*")
 _CONTACT_LIKE = re.compile(r"@|www\.|https?://|\btel\.|\+\d|\b\d{3,}\b")
+# An amount of money ("EUR 18", "18 500 Eur"): a grant's cell, never a name.
+_MONEY = re.compile(r"^(?:EUR|€|USD|\$|£|PLN|LTL)\s*\d|\d\s*(?:EUR|Eur|eur|€|eurų)\b")
 _MONTHS = re.compile(r"^(?:\d{4}|\d{1,2}|m\.|d\.|metai|year|years)$", re.IGNORECASE)
 MAX_NAME_WORDS = 12
 
@@ -450,16 +452,21 @@ def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _things_of(left: str, right: str) -> bool:
     """After "of", a short plural beyond "and" is more of what the name is of ("Association of
     Estonian Cities and Rural Municipalities", "Union of Towns and Municipalities"), not a second
-    organisation, which is one body and so singular."""
+    organisation, which is one body and so singular; so are a few words that name no body."""
     if not re.search(r"\bof\s", left):
         return False
     words = re.sub(r"\([^)]*\)?", " ", right).split()
     if not 0 < len(words) <= 3 or any(w.lower() in ("of", "for", "the") for w in words):
         return False
     last = words[-1].strip(",.;:").lower()
-    return (
-        last.endswith("s") and not last.endswith(("ss", "us", "is")) and not is_acronym(words[-1])
-    )
+    if is_acronym(words[-1]):
+        return False
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return True
+    # "Association of the Blind and Visually Impaired (LASS)": who it is of, in words that
+    # name no body of their own.
+    bare = " ".join(words)
+    return not (has_head(bare) or has_legal_form(bare) or quoted_part(right))
 
 
 def _spelled_by_acronym(text: str) -> bool:
@@ -755,7 +762,7 @@ def _reads_as_name(name: str) -> bool:
         return False
     if country_code(name) or all(_MONTHS.match(t) for t in tokens):
         return False
-    if _CONTACT_LIKE.search(name) or not re.search(r"[^\W\d_]{2,}", name):
+    if _CONTACT_LIKE.search(name) or _MONEY.search(name) or not re.search(r"[^\W\d_]{2,}", name):
         return False
     if _ROLE_OPENING.match(fold(name)):
         return False  # "Funded by the European Union", "Coordinated by ...": a phrase, no name

@@ -94,6 +94,9 @@ _HEADING_TAGS = ", ".join(_HEADINGS)
 _TITLE_LINKS = ", ".join(f"{tag} a" for tag in _HEADINGS)
 _LISTS = frozenset({"ul", "ol", "menu"})
 _CELLS = frozenset({"td", "th"})
+# A description list's term and its description: a label's cell and its value's, as in a
+# two-column table ("Grantee" / "Lithuanian Association of the Blind").
+_TERMS = frozenset({"dt", "dd"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _BLANK_LINES = re.compile(r" ?\n ?(?: ?\n ?)+")
 _DECLARED = re.compile(
@@ -394,7 +397,7 @@ class _Walker:
             stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
 
     def enter(self, node: LexborNode, tag: str) -> None:
-        if self.cell_depth and tag not in _LISTS and tag not in _CELLS and tag != "li":
+        if self.cell_depth and tag not in _LISTS and tag not in _CELLS | _TERMS and tag != "li":
             # Paragraphs inside a table cell or a list item belong to it, on lines of their own.
             if self.open:
                 self.open[-1][3].append("\n")
@@ -410,7 +413,7 @@ class _Walker:
         elif tag == "li":
             kind, level, marker = "list_item", max(len(self.lists) - 1, 0), self._marker(node)
             self.cell_depth += 1
-        elif tag in _CELLS:
+        elif tag in _CELLS or tag in _TERMS:
             kind = "table_cell"
             self.cell_depth += 1
         elif tag == "pre":
@@ -422,7 +425,7 @@ class _Walker:
 
     def leave(self, node: LexborNode) -> None:
         tag = self._tag(node)
-        if self.cell_depth and tag not in _LISTS and tag not in _CELLS and tag != "li":
+        if self.cell_depth and tag not in _LISTS and tag not in _CELLS | _TERMS and tag != "li":
             if self.open:
                 self.open[-1][3].append("\n")
             return
@@ -431,7 +434,7 @@ class _Walker:
             if self.lists:
                 self.lists.pop()
             return
-        if tag == "li" or tag in _CELLS:
+        if tag == "li" or tag in _CELLS or tag in _TERMS:
             self.cell_depth -= 1
         elif tag == "pre":
             self.pre_depth -= 1
