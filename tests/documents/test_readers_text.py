@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from practicehub.documents.readers import ReadError, read_document
+from practicehub.documents.readers.text import reads_as_markdown
 
 LITHUANIAN = (
     "Šiuo projektu siekiama stiprinti moterų lyderystę savivaldybėse.\n"
@@ -134,11 +135,58 @@ def _non_space(text: str) -> str:
 def test_the_text_reader_never_crashes_and_never_drops_a_character(text, encoding):
     # A leading U+FEFF is a byte-order mark by definition; "%PDF-" at the start makes it a PDF.
     assume(not text.startswith("\ufeff") and "%PDF-" not in text)
-    assume(text.strip())
+    assume(text.strip() and not reads_as_markdown(text))  # Markdown is rendered, not kept
     result = read_document(text.encode(encoding), "any.txt")
     assert result.text == text.replace("\r\n", "\n").replace("\r", "\n")
     in_blocks = "".join(result.block_text(b) for b in result.blocks)
     assert _non_space(in_blocks) == _non_space(text)
+
+
+MARKDOWN = """# Mentoring for Migrant Women Entrepreneurs
+
+**Organisation:** Kaunas Business Women's Association (KBWA)
+**Period:** 2020–2022
+
+## Objectives
+
+* Help migrant women start businesses.
+* Connect them with [local mentors](https://www.kbwa.lt/mentors).
+
+-----
+
+## Funding
+Asylum, Migration and Integration Fund
+"""
+
+
+@pytest.mark.parametrize("filename", ["practice.md", "practice.txt"])
+def test_markdown_is_read_as_its_rendering_line_by_line(filename):
+    result = read_document(MARKDOWN.encode(), filename)
+    got = [(b.kind, result.block_text(b)) for b in result.blocks]
+    assert got == [
+        ("heading", "Mentoring for Migrant Women Entrepreneurs"),
+        (
+            "paragraph",
+            "Organisation: Kaunas Business Women's Association (KBWA)\nPeriod: 2020–2022",
+        ),
+        ("heading", "Objectives"),
+        ("list_item", "Help migrant women start businesses."),
+        ("list_item", "Connect them with local mentors."),
+        ("heading", "Funding"),
+        ("paragraph", "Asylum, Migration and Integration Fund"),
+    ]
+
+
+def test_a_text_with_one_hash_line_and_dash_separators_stays_plain_text():
+    text = "# 1 priedas\nProjektas A\n-----\nProjektas B\n"
+    result = read_document(text.encode(), "projektai.txt")
+    assert result.text == text
+    assert [result.block_text(b) for b in result.blocks] == [
+        "# 1 priedas",
+        "Projektas A",
+        "-----",
+        "Projektas B",
+    ]
 
 
 def test_a_utf8_file_with_a_stray_byte_stays_utf8():

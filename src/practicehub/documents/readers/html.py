@@ -116,6 +116,11 @@ def read_html(data: bytes, filename: str) -> ReadResult:
         # Named .html but holds no markup: its lines are its structure.
         text = normalize_newlines(text)
         return ReadResult(text=text, blocks=line_blocks(text), media_type=HTML, encoding=encoding)
+    return read_markup(text, media_type=HTML, encoding=encoding)
+
+
+def read_markup(text: str, *, media_type: str, encoding: str | None) -> ReadResult:
+    """The main content of decoded HTML (a page, or Markdown rendered) as blocks."""
     builder = TextBuilder()
     with library_errors("HTML"):
         tree = LexborHTMLParser(text)
@@ -131,7 +136,7 @@ def read_html(data: bytes, filename: str) -> ReadResult:
     return ReadResult(
         text=builder.text(),
         blocks=builder.blocks,
-        media_type=HTML,
+        media_type=media_type,
         encoding=encoding,
         metadata=metadata,
     )

@@ -3,8 +3,9 @@
 The text is kept exactly as decoded (only line ends are made LF), since every offset later points
 into it. A line that starts with a bullet, a dash or a number such as "1." or "2.3)" is a list
 item; its marker stays in the text and is also recorded on the block. Nesting comes from the
-indentation and from the depth of a number like "2.3.". A Markdown heading ("## Partners") is a
-heading; no other line is, as plain text has no way to say so.
+indentation and from the depth of a number like "2.3.". A lone Markdown heading ("## Partners")
+is a heading; no other line is, as plain text has no way to say so. A Markdown file, or text
+that is plainly Markdown, is rendered and read as HTML is.
 """
 
 from __future__ import annotations
@@ -25,11 +26,40 @@ _MARKER = re.compile(
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 
 
+_MARKDOWN_FILES = (".md", ".markdown")
+# Markdown written into a .txt file: "## Partners" headings, "**Organisation:** ..." labels.
+_ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_STRONG_LINE = re.compile(r"^(?:[-*+][ \t]+)?(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)", re.MULTILINE)
+
+
 @register(TEXT, ".txt", ".text", ".md", ".markdown", label="text")
 def read_text(data: bytes, filename: str) -> ReadResult:
     text, encoding = decode(data)
     text = normalize_newlines(text)
+    markdown_file = filename.lower().endswith(_MARKDOWN_FILES)
+    if markdown_file or reads_as_markdown(text):
+        return _read_markdown(text, encoding, setext=markdown_file)
     return ReadResult(text=text, blocks=line_blocks(text), media_type=TEXT, encoding=encoding)
+
+
+def reads_as_markdown(text: str) -> bool:
+    headings = len(_ATX_LINE.findall(text))
+    return headings >= 2 or (headings >= 1 and len(_STRONG_LINE.findall(text)) >= 2)
+
+
+def _read_markdown(text: str, encoding: str | None, *, setext: bool) -> ReadResult:
+    """Markdown is markup: its rendering is read as a page is, so "**Organisation:** X" is the
+    label and value a reader sees, and "## Funding" a heading without its hashes. Each line
+    stays a line. In a .txt file a line of dashes under text is a separator, not Markdown's
+    underlined heading."""
+    from markdown_it import MarkdownIt
+
+    from practicehub.documents.readers.html import read_markup
+
+    parser = MarkdownIt("commonmark", {"breaks": True}).enable("table")
+    if not setext:
+        parser.disable("lheading")
+    return read_markup(parser.render(text), media_type=TEXT, encoding=encoding)
 
 
 def list_marker(line: str) -> tuple[str, int] | None:
