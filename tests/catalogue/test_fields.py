@@ -128,6 +128,31 @@ def test_a_news_pages_dateline_is_not_its_summary(dateline):
 
 
 @pytest.mark.parametrize(
+    ("opening", "summary"),
+    [
+        (
+            "2023 m. lapkričio 25 d., Vilnius. Vilniaus moterų namai pristatė projektą",
+            "Vilniaus moterų namai pristatė projektą",
+        ),
+        (
+            "VILNIUS, 25 November 2023 – The Women's House presented a project",
+            "The Women's House presented a project",
+        ),
+        # A year alone is the sentence's own: nothing is cut.
+        ("Iki 2021 m. savivaldybė neturėjo plano", "Iki 2021 m. savivaldybė neturėjo plano"),
+        ("In 2022 – The first year – the club met", "In 2022 – The first year – the club met"),
+    ],
+)
+def test_a_dateline_that_opens_the_first_paragraph_is_not_in_the_summary(opening, summary):
+    (draft,) = extract_text(
+        "Safe Way: a new project for women leaving violence\n\n"
+        f"{opening} that helps women who experienced violence return to work.\n\n"
+        "Participants receive counselling and paid traineeships."
+    )
+    assert draft.summary.startswith(summary)
+
+
+@pytest.mark.parametrize(
     ("line", "dateline"),
     [
         ("Published 14 March 2024 by Admin", True),

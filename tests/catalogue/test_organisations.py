@@ -347,3 +347,22 @@ def test_places_and_a_records_own_words_are_no_partners():
         "UAB Metalo forma",
         "AB Šiaurės tekstilė",
     ]
+
+
+def test_a_news_item_names_who_launched_or_presented_the_project_as_its_implementer():
+    for sentence, name in [
+        (
+            "Vilniaus moterų namai pristatė naują projektą „Saugus kelias“ moterims.",
+            "Vilniaus moterų namai",
+        ),
+        (
+            "Kauno moterų draugija pradėjo projektą kaimo moterims.",
+            "Kauno moterų draugija",
+        ),
+        (
+            "The Roma Community Centre launched a new project for Roma girls in Vilnius.",
+            "Roma Community Centre",
+        ),
+    ]:
+        found = from_phrases(sentence, 0)
+        assert [(o.name, o.role) for o in found] == [(name, "implementer")], sentence

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from practicehub.catalogue.extract import people
+from practicehub.catalogue.extract.dates import find_dates, is_dateline
 from practicehub.catalogue.extract.form import Part
 from practicehub.catalogue.extract.lines import Line
 from practicehub.catalogue.extract.text import any_word_pattern, fold, sentences
@@ -96,9 +97,29 @@ def first_sentence(text: str, start: int, max_chars: int = 200) -> Value | None:
     return Value(s, (a, b))
 
 
+# A news item's dateline before its first sentence: "2023 m. lapkričio 25 d., Vilnius.",
+# "VILNIUS, 25 November 2023 –".
+_DATELINE_CUT = re.compile(r"(?:\s+[–—-]+\s+|\.\s+)(?=[„\"“«]?[A-ZĄČĘĖĮŠŲŪŽÀ-ÖØ-Þ])")
+
+
+def _dateline_end(text: str) -> int:
+    """Where the text's opening dateline ends (0 when it has none): a day's date and at most
+    a place, before a sentence that opens with a capital. The longest such lead wins, since
+    "2023 m." alone is a date too; a year alone ("2020 m. Vilniaus ...") is part of the
+    sentence."""
+    end = 0
+    for cut in _DATELINE_CUT.finditer(text, 0, 80):
+        lead = text[: cut.start() + 1]
+        if any(len(d.value) == 10 for d in find_dates(lead)) and is_dateline(lead):
+            end = cut.end()
+    return end
+
+
 def summary_of(pieces: Iterable[tuple[int, int, str]], min_words: int = 15) -> Value | None:
-    """One or two sentences from the first stretch of running text."""
+    """One or two sentences from the first stretch of running text, without a dateline."""
     for start, _end, text in pieces:
+        if cut := _dateline_end(text):
+            start, text = start + cut, text[cut:]
         found = sentences(text, start)
         if not found:
             continue

@@ -1019,8 +1019,15 @@ NAME_BEFORE_PHRASES: tuple[RolePhrase, ...] = (
         r"\s+(?:coordinated|coordinates)\s+(?:the|this)\s+(?:project|initiative|programme)\b",
     ),
     _phrase("funder", r"\s+lesomis\b"),
-    # "Vilniaus moterų namai vykdo projektą ...", "The Institute acts as coordinator".
-    _phrase("implementer", r"\s+(?:vykdo|vykde|igyvendina|igyvendino)\s+projekt\w*\b"),
+    # "Vilniaus moterų namai vykdo projektą ...", "... pristatė naują projektą", "The
+    # Institute acts as coordinator", "The association launched a new project".
+    _phrase(
+        "implementer",
+        r"\s+(?:vykdo|vykde|vykdys|igyvendina|igyvendino|igyvendins|pradeda|pradejo|prades"
+        r"|pristate|pristato)\s+(?:(?:nauja|savo|dar viena)\s+)?projekt\w*\b"
+        r"|\s+(?:launched|launches|has launched|started|starts|presented)\s+(?:the|a|its|a new"
+        r"|their)\s+(?:new\s+)?project\b",
+    ),
     _phrase(
         "coordinator",
         r"\s+(?:acts?|acted|serves?|served) as (?:the )?(?:project |lead )?"
