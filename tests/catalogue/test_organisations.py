@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from practicehub.catalogue.extract.organisations import dedupe as organisations_dedupe
 from practicehub.catalogue.extract.organisations import from_phrases, names_in
 from practicehub.catalogue.extract.programmes import is_programme_name
 from practicehub.catalogue.registry import clean_name, organisation_key
@@ -366,3 +367,23 @@ def test_a_news_item_names_who_launched_or_presented_the_project_as_its_implemen
     ]:
         found = from_phrases(sentence, 0)
         assert [(o.name, o.role) for o in found] == [(name, "implementer")], sentence
+
+
+def test_who_runs_a_project_together_with_another_is_its_implementer_and_the_other_a_partner():
+    for sentence, expected in [
+        (
+            "2021–2022 m. Moterų informacijos centras kartu su Lietuvos jaunimo organizacijų "
+            "taryba įgyvendino projektą „Drąsūs balsai“.",
+            [
+                ("Moterų informacijos centras", "implementer"),
+                ("Lietuvos jaunimo organizacijų taryba", "partner"),
+            ],
+        ),
+        (
+            "In 2020 the Roma Community Centre together with Vilnius University ran the project "
+            "in four schools.",
+            [("Roma Community Centre", "implementer"), ("Vilnius University", "partner")],
+        ),
+    ]:
+        found = organisations_dedupe(from_phrases(sentence, 0))
+        assert sorted((o.name, o.role) for o in found) == sorted(expected), sentence

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from practicehub.catalogue.extract.countries import country_code
 from practicehub.catalogue.extract.draft import OrganisationMention
@@ -245,6 +245,10 @@ _LIST_STOP = re.compile(
     r"|develop|increase|improve)|in order|with (?:the )?(?:financial )?support|funded|financed"
     r"|from the (?:european|eu)|for the period|during|in the framework|pagal|lesomis|kuri\w*"
     r"|siekiant|tam kad|is (?:europos|es)\b|kartu su|with the\b"
+    # "... kartu su X įgyvendino projektą": the verb of the sentence ends its list.
+    r"|igyvendina|igyvendino|igyvendins|vykdo|vykde|vykdys|organizuoja|organizavo|surenge"
+    r"|pristate|pristato|pradejo|parenge|ran|runs|implemented|implements|carried out"
+    r"|organi[sz]ed|launched|delivered"
     r"|uber|im rahmen|aus mitteln|(?:ko)?gefordert|finanziert|mit (?:mitteln|unterstutzung)"
     r"|w ramach|ze srodkow|ietvaros|pasirase\w*"
     r"|en el marco|a traves|nell[\"']ambito|nel quadro|attraverso|no ambito|no quadro|atraves"
@@ -1102,6 +1106,14 @@ _NAME_BOUNDARY = re.compile(
 )
 
 
+# "X kartu su Y įgyvendino ...", "X, together with Y, ran ...": Y stands beside the subject.
+_TOGETHER_BEFORE = re.compile(
+    r"\s(?:kartu su|drauge su|bendradarbiaudam\w* su|together with|jointly with|along with"
+    r"|in cooperation with|in partnership with)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _names_before_roles(
     text: str,
     folded: str,
@@ -1138,18 +1150,37 @@ def _names_before_roles(
                 or _PROGRAMME_WORD.search(fold(mention.name))
             ):
                 continue  # "Europos socialinio fondo lėšomis": a programme, not a funder
+            together = _TOGETHER_BEFORE.search(text[max(0, a - 40) : a])
+            if together and phrase.role in ("implementer", "coordinator"):
+                # "X kartu su Y įgyvendino projektą": X does it, Y beside it.
+                end = a - len(together.group(0))
+                subject = _name_ending_at(text, end, start, phrase.role, is_programme)
+                if subject is not None and _named_in_prose(subject):
+                    found.append(subject)
+                    mention = replace(mention, role="partner")
             found.append(mention)
             # "X ir Y lėšomis": X gives too.
             joined = re.search(r"\s(?:ir|bei|and)\s+$", text[max(0, a - 6) : a])
             if joined and phrase.role == "funder":
                 end = a - len(joined.group(0))
-                before = text[max(0, end - 120) : end]
-                cut = [b.end() for b in _NAME_BOUNDARY.finditer(before)]
-                b0 = end - len(before) + (cut[-1] if cut else 0)
-                other = parse_name(text[b0:end], start + b0, phrase.role, is_programme=is_programme)
+                other = _name_ending_at(text, end, start, phrase.role, is_programme)
                 if other is not None and has_head(other.name) and _named_in_prose(other):
                     found.append(other)
     return found
+
+
+def _name_ending_at(
+    text: str,
+    end: int,
+    start: int,
+    role: str,
+    is_programme: Callable[[str], bool] | None,
+) -> OrganisationMention | None:
+    """The name that ends at ``end``, back to the word or mark before which no name goes on."""
+    before = text[max(0, end - 120) : end]
+    cut = [b.end() for b in _NAME_BOUNDARY.finditer(before)]
+    b0 = end - len(before) + (cut[-1] if cut else 0)
+    return parse_name(text[b0:end], start + b0, role, is_programme=is_programme)
 
 
 def _named_in_prose(mention: OrganisationMention) -> bool:
