@@ -49,7 +49,8 @@ Invented values: a value with no support in its record's text (normalised to let
 lower case): titles, organisation names, target groups, objectives, activities, project numbers,
 e-mails, web sites and addresses must appear in it (an organisation may appear as its acronym,
 in the text or a table column's heading, the name spelled out with that acronym elsewhere in the
-same document); period years must appear in it; a theme needs
+same document; or outside the record where its span points, as an introduction names who
+implemented or funded the records below it); period years must appear in it; a theme needs
 one of its terms (in English, Lithuanian or the record's own language) in it; a programme needs one
 of its names or acronyms in it, or the opening of its name in it and the full name elsewhere in the
 same document.
@@ -351,6 +352,12 @@ def extra_record(s: Scores, d: Any) -> None:
     s.add("themes", fp=len(d.themes))
 
 
+def _stands_where_cited(o: Any, document: str) -> bool:
+    """An organisation an introduction names for the records below it ("X 2023 m. įgyvendino
+    du projektus"): the name stands in the document where its span points."""
+    return bool(o.span) and squeeze(o.name) in squeeze(document[o.span[0] : o.span[1]])
+
+
 def invented(text: str, document: str, d: Any) -> list[str]:
     """Values of a record with no support in its text (see the module docstring)."""
     from practicehub.catalogue.extract import programmes as prog
@@ -372,6 +379,7 @@ def invented(text: str, document: str, d: Any) -> list[str]:
             and re.search(rf"(?<!\w){re.escape(o.acronym)}(?!\w)", shown)
             and squeeze(o.name) in document_body
         )
+        and not _stands_where_cited(o, document)
     ]
     for field in ("target_groups", "objectives", "activities", "project_numbers", "emails"):
         values += [(field, v) for v in getattr(d, field)]

@@ -387,3 +387,16 @@ def test_who_runs_a_project_together_with_another_is_its_implementer_and_the_oth
     ]:
         found = organisations_dedupe(from_phrases(sentence, 0))
         assert sorted((o.name, o.role) for o in found) == sorted(expected), sentence
+
+
+def test_what_an_organisation_does_something_for_is_not_part_of_its_name():
+    found = from_phrases(
+        "The hub is coordinated by Klaipėda City Municipality Administration to bring all "
+        "services for migrants under one roof.",
+        0,
+    )
+    assert [(o.name, o.role) for o in found] == [
+        ("Klaipėda City Municipality Administration", "coordinator")
+    ]
+    kept = from_phrases("The project is coordinated by the Access to Justice Foundation.", 0)
+    assert [o.name for o in kept] == ["Access to Justice Foundation"]

@@ -85,3 +85,39 @@ def test_a_column_for_the_owners_part_gives_it_its_role_in_each_project():
         [(owner, "partner")],
         [(owner, "coordinator")],
     ]
+
+
+def test_an_introduction_saying_who_implemented_or_funded_the_projects_below_gives_each_that_role():
+    implemented = extract_text(
+        "2023 m. įgyvendinti projektai\n\n"
+        "Asociacija „Kitokie vaikai“ 2023 m. įgyvendino du projektus.\n\n"
+        "1. Integruotas ugdymas darželiuose\n\n"
+        "Partneriai: Šiaulių pedagoginė psichologinė tarnyba\nTrukmė: 2023-02-01 – 2023-11-30\n\n"
+        "Pedagogai mokėsi pritaikyti užsiėmimus vaikams su autizmo spektro sutrikimais.\n\n"
+        "2. Savanorystė be kliūčių\n\n"
+        "Vykdytojas: Jaunimo savanoriškos tarnybos centras\nTrukmė: 2023-04-01 – 2023-12-31\n\n"
+        "Jaunuoliai su negalia išbandė savanorystę bibliotekose."
+    )
+    assert [[(o.name, o.role) for o in d.organisations] for d in implemented] == [
+        [
+            ("Šiaulių pedagoginė psichologinė tarnyba", "partner"),
+            ("Asociacija Kitokie vaikai", "implementer"),
+        ],
+        # A record that names who leads it keeps that: the introduction speaks in general.
+        [("Jaunimo savanoriškos tarnybos centras", "implementer")],
+    ]
+    funded = extract_text(
+        "# Small grants 2020\n\n"
+        "In 2020 the Baltic Equality Foundation supported the following projects.\n\n"
+        "## Safe at Home\n\nGrantee: Senior Women's Club of Jelgava\n"
+        "Duration: 1 June 2020 – 31 May 2021\n\n"
+        "Volunteers visit older women who live alone.\n\n"
+        "## Roma Girls Stay in School\n\nGrantee: Roma Youth Centre\n"
+        "Duration: 1 September 2020 – 30 June 2021\n\n"
+        "Mentors support Roma girls so that they stay in school."
+    )
+    assert all(
+        ("Baltic Equality Foundation", "funder") in [(o.name, o.role) for o in d.organisations]
+        for d in funded
+    )
+    assert len(funded) == 2

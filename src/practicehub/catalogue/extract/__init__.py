@@ -55,7 +55,7 @@ from practicehub.catalogue.extract.names import (
     name_key,
     quoted_part,
 )
-from practicehub.catalogue.extract.owner import carry_owner
+from practicehub.catalogue.extract.owner import carry_intro_roles, carry_owner
 from practicehub.catalogue.extract.roster import read_rosters
 from practicehub.catalogue.extract.segment import Segment, segment
 from practicehub.catalogue.extract.text import fold, sentences
@@ -115,6 +115,7 @@ def extract_records(text: str, blocks: list[Block], language: str) -> list[Recor
     drafts = projects or drafts
     _resolve_elliptic_funding(drafts)
     carry_owner(text, drafts)
+    carry_intro_roles(text, drafts)
     return drafts
 
 

@@ -308,7 +308,12 @@ _SEAT_AFTER_QUOTE = re.compile(
 _POSSESSIVE = re.compile(r"['’]s\s+(?=\S)")
 # A name goes on after "for" in capitals ("Centre for Equality Advancement", "Ministry for the
 # Environment"); "for" and a word in lower case says what something is for.
-_PURPOSE_AFTER_NAME = re.compile(r"\s+for\s+(?!(?:the|a|an)\s)[a-ząčęėįšųūž]")
+_PURPOSE_AFTER_NAME = re.compile(
+    r"\s+for\s+(?!(?:the|a|an)\s)[a-ząčęėįšųūž]"
+    # "... Municipality Administration to bring all services together": what it was for, not
+    # the name ("Right to Play", "Access to Justice" go on in capitals).
+    r"|\s+to\s+[a-z]"
+)
 _LOWER_LEGAL_FORM = re.compile(
     r"^(?:biedrība|nodibinājums|asociacija|fundacja|stowarzyszenie|viešoji įstaiga)\s+"
     r"(?=[A-ZĄČĘĖĮŠŲŪŽ„\"“])"
@@ -1154,7 +1159,7 @@ def _names_before_roles(
             if together and phrase.role in ("implementer", "coordinator"):
                 # "X kartu su Y įgyvendino projektą": X does it, Y beside it.
                 end = a - len(together.group(0))
-                subject = _name_ending_at(text, end, start, phrase.role, is_programme)
+                subject = name_ending_at(text, end, start, phrase.role, is_programme)
                 if subject is not None and _named_in_prose(subject):
                     found.append(subject)
                     mention = replace(mention, role="partner")
@@ -1163,13 +1168,13 @@ def _names_before_roles(
             joined = re.search(r"\s(?:ir|bei|and)\s+$", text[max(0, a - 6) : a])
             if joined and phrase.role == "funder":
                 end = a - len(joined.group(0))
-                other = _name_ending_at(text, end, start, phrase.role, is_programme)
+                other = name_ending_at(text, end, start, phrase.role, is_programme)
                 if other is not None and has_head(other.name) and _named_in_prose(other):
                     found.append(other)
     return found
 
 
-def _name_ending_at(
+def name_ending_at(
     text: str,
     end: int,
     start: int,

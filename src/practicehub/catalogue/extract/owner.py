@@ -14,6 +14,10 @@ with the document, it has the organisation.
   yet: as the implementer when the record has no implementer, coordinator or provider, else as
   a partner; or with the role a column for its part gives ("VĮLI vaidmuo": "Koordinatorius").
   A record that only says "we" gets nothing: the name must stand in the record.
+- ``carry_intro_roles``: an introduction before several records that says who implemented or
+  funded them ("Asociacija „Kitokie vaikai“ 2023 m. įgyvendino du projektus", "In 2020 the
+  Foundation supported the following projects") gives that organisation that role in each
+  record (an implementer only where a record names none that leads).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 
 from practicehub.catalogue.extract.draft import OrganisationMention, RecordDraft
 from practicehub.catalogue.extract.names import name_key
-from practicehub.catalogue.extract.organisations import dedupe
+from practicehub.catalogue.extract.organisations import dedupe, name_ending_at
 from practicehub.catalogue.extract.text import fold
 
 _DEFINITION = re.compile(
@@ -148,3 +152,51 @@ def _add_owner(text: str, draft: RecordDraft, acronym: str, name: str) -> None:
     draft.organisations.append(
         OrganisationMention(name=name, role=role, acronym=acronym, span=span)
     )
+
+
+# "X 2023 m. įgyvendino du projektus", "X implemented the following projects", "X finansavo
+# šiuos projektus": a verb, at most three words, then projects in the plural (folded text).
+_INTRO_STATEMENT = re.compile(
+    r"(?P<time>\s+(?:(?:in|since|from|nuo|per|during)\s+)?(?:19|20)\d\d(?:\s*m\.)?)?\s+(?P<verb>igyvendino|igyvendina|vykde"
+    r"|vykdo|implemented|implements|ran|runs|carried out|finansavo|finansuoja|parem[eė]|funded"
+    r"|funds|supported|supports|awarded grants to)\s+(?:[^\W\d_]+\s+|\d+\s+){0,3}?"
+    r"(?:projektus|projektu|projects|initiatives|iniciatyvas|iniciatyvu)\b"
+)
+_FUNDS = frozenset({"finansavo", "finansuoja", "pareme", "funded", "funds", "supported",
+                    "supports", "awarded grants to"})  # fmt: skip
+
+
+def carry_intro_roles(text: str, drafts: list[RecordDraft]) -> None:
+    """Who the introduction says implemented or funded the records below it (module
+    docstring)."""
+    if len(drafts) < 2:
+        return
+    first = min(d.span[0] for d in drafts)
+    intro = text[:first]
+    folded = fold(intro)
+    said = []
+    for m in _INTRO_STATEMENT.finditer(folded):
+        role = "funder" if m.group("verb") in _FUNDS else "implementer"
+        line = intro.rfind("\n", 0, m.start()) + 1  # the name stands on the statement's line
+        mention = name_ending_at(intro[line : m.start()], m.start() - line, line, role, None)
+        if mention is not None:
+            said.append(mention)
+    if len({name_key(m.name) for m in said}) != 1:
+        return  # none, or an introduction that speaks of several organisations
+    for mention in said[:1]:
+        for draft in drafts:
+            if any(name_key(o.name) == name_key(mention.name) for o in draft.organisations):
+                continue
+            if mention.role == "implementer" and any(
+                o.role in _LEADING for o in draft.organisations
+            ):
+                continue
+            draft.organisations.append(
+                OrganisationMention(
+                    name=mention.name,
+                    role=mention.role,
+                    acronym=mention.acronym,
+                    country=mention.country,
+                    span=mention.span,
+                )
+            )
