@@ -159,11 +159,13 @@ def _add_owner(text: str, draft: RecordDraft, acronym: str, name: str) -> None:
 _INTRO_STATEMENT = re.compile(
     r"(?P<time>\s+(?:(?:in|since|from|nuo|per|during)\s+)?(?:19|20)\d\d(?:\s*m\.)?)?\s+(?P<verb>igyvendino|igyvendina|vykde"
     r"|vykdo|implemented|implements|ran|runs|carried out|finansavo|finansuoja|parem[eė]|funded"
-    r"|funds|supported|supports|awarded grants to)\s+(?:[^\W\d_]+\s+|\d+\s+){0,3}?"
-    r"(?:projektus|projektu|projects|initiatives|iniciatyvas|iniciatyvu)\b"
+    r"|funds|supported|supports|awarded grants to|approved grants for|skyre finansavima)\s+"
+    r"(?:[^\W\d_][\w-]*\s+|\d+\s+){0,3}?"
+    r"(?:projektus|projektu|projektams|projects|initiatives|iniciatyvas|iniciatyvu)\b"
 )
 _FUNDS = frozenset({"finansavo", "finansuoja", "pareme", "funded", "funds", "supported",
-                    "supports", "awarded grants to"})  # fmt: skip
+                    "supports", "awarded grants to", "approved grants for",
+                    "skyre finansavima"})  # fmt: skip
 
 
 def carry_intro_roles(text: str, drafts: list[RecordDraft]) -> None:
