@@ -400,3 +400,11 @@ def test_what_an_organisation_does_something_for_is_not_part_of_its_name():
     ]
     kept = from_phrases("The project is coordinated by the Access to Justice Foundation.", 0)
     assert [o.name for o in kept] == ["Access to Justice Foundation"]
+
+
+def test_a_programme_named_in_quotes_is_not_its_funder():
+    # The list under a "Funding" label.
+    programme = 'the Norway Grants programme "Domestic and Gender-based Violence"'
+    assert names_in(programme, 0, "funder", funder=True) == []
+    foundation = "Labdaros fondas „Šviesos ratas“"
+    assert [o.name for o in names_in(foundation, 0, "funder", funder=True)] == ["Šviesos ratas"]

@@ -40,7 +40,7 @@ LABELS: tuple[LabelKind, ...] = (
     _entry(
         "other",
         None,
-        r"pavadinimas",
+        r"(?<!organizacijos )(?<!institucijos )(?<!imones )pavadinimas",  # not whose name
         r"title",
         r"name of (?:the )?(?:good )?(?:practice|project|initiative)",
         r"(?:project|practice|initiative) name",
@@ -100,7 +100,8 @@ LABELS: tuple[LabelKind, ...] = (
         r"e-?mail",
         r"susisiek\w*",
         r"rekvizit\w*",
-        r"get in touch",
+        r"get(?:ting)? in touch",
+        r"how to (?:reach|contact|find) us",
         r"interneto svetaine",
         r"svetaine",
         r"tinklalapis",
@@ -316,8 +317,10 @@ LABELS: tuple[LabelKind, ...] = (
         r"pateikej\w*",
         r"providers?",
         r"providing",
-        r"organi[sz]ations?",
-        r"organizacij\w*",
+        # Not "Rekomendacijos kitoms organizacijoms", "Advice to other organisations": whom
+        # the advice is for.
+        r"(?<!other )(?<!for )(?<!to )organi[sz]ations?",
+        r"(?<!kitoms )(?<!kitom )organizacij\w*",
         r"institucij\w*",
         r"institution",
         r"submitted by",

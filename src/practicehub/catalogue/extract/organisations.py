@@ -898,10 +898,13 @@ def names_in(
             continue
         follows_name = True
         folded_name = fold(mention.name)
+        # A quoted name is a funder's ("Šviesos ratas"), unless it is a programme's (the
+        # Norway Grants programme "Domestic and Gender-based Violence").
+        quoted_funder = quoted_part(text[a:end]) and not _PROGRAMME_WORD.search(fold(text[a:end]))
         if funder and (
             not (
                 head_concepts(mention.name) - {"fund", "initiative", "union"}
-                or quoted_part(text[a:end])
+                or quoted_funder
                 or names_a_foundation(mention.name)
             )
             or _PROGRAMME_WORD.search(folded_name)
