@@ -268,3 +268,40 @@ def test_a_projects_plan_of_activities_in_a_table_stays_one_record():
     assert [d.title for d in drafts] == [
         "Women at the Helm: leadership school for women in fisheries"
     ]
+
+
+def test_headings_that_hold_a_labels_word_still_name_records_of_their_own():
+    document = docx.Document()
+    document.add_heading("Newsletter of the Equality Network, spring 2024", level=1)
+    for title, text in [
+        (
+            "Safe Nights in Kaunas",
+            "The project trained 120 bar staff to stop harassment in nightlife venues from March "
+            "to December 2023, with funding from Kaunas City Municipality.",
+        ),
+        (
+            "Language Buddies",
+            "Kaunas Welcome paired 40 newcomers with local volunteers for weekly conversations "
+            "in Lithuanian. Funded by the Asylum, Migration and Integration Fund.",
+        ),
+    ]:
+        document.add_heading(title, level=2)
+        document.add_paragraph(text)
+        document.add_paragraph("Contact: info@example.lt")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    drafts = extract_bytes(buffer.getvalue(), "newsletter.docx")[1]
+    assert [d.title for d in drafts] == ["Safe Nights in Kaunas", "Language Buddies"]
+    assert drafts[1].summary.startswith("Kaunas Welcome paired 40 newcomers")
+
+
+def test_a_paragraph_that_only_says_who_paid_and_the_number_is_not_the_summary():
+    (draft,) = extract_text(
+        "Tarpkultūrinis dialogas bibliotekose\n\n"
+        "Projekto vykdytojas: Klaipėdos apskrities viešoji biblioteka\n\n"
+        "Projektas finansuojamas iš Prieglobsčio, migracijos ir integracijos fondo lėšų. "
+        "Projekto Nr. PMIF-2.1.3-K-02-0012.\n\n"
+        "Bibliotekose vyko pokalbių klubai užsieniečiams ir vietos gyventojams bei lietuvių "
+        "kalbos kursai pradedantiesiems."
+    )
+    assert draft.summary.startswith("Bibliotekose vyko pokalbių klubai")

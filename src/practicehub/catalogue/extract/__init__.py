@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -333,11 +333,31 @@ def _summary(draft: RecordDraft, parts: list[Part], title_span: Span) -> None:
     # the project.
     # A generator: a piece is tested only until the summary is found.
     value = fields.summary_of(
-        p for p in candidates if len(p[2].split()) >= 4 and not is_dateline(p[2])
+        _facts_last(p for p in candidates if len(p[2].split()) >= 4 and not is_dateline(p[2]))
     )
     if value is not None:
         draft.summary = value.text
         draft.provenance["summary"] = [value.span]
+
+
+def _facts_last(
+    pieces: Iterable[tuple[int, int, str]],
+) -> Iterator[tuple[int, int, str]]:
+    """The pieces in order, those that only say who paid and under which number ("Projektas
+    finansuojamas iš PMIF lėšų. Projekto Nr. PMIF-2.1.3-K-02-0012.") after the others: a
+    summary says what the project does, and only a record with nothing else gets those."""
+    held = []
+    for piece in pieces:
+        said = sentences(piece[2], piece[0])
+        if said and all(
+            programmes.is_funding_statement(s[2])
+            or (len(s[2].split()) <= 8 and fields.project_numbers_of(s[2], s[0]))
+            for s in said
+        ):
+            held.append(piece)
+        else:
+            yield piece
+    yield from held
 
 
 def _is_list_piece(part: Part, piece: tuple[int, int, str]) -> bool:

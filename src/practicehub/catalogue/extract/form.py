@@ -286,10 +286,24 @@ def _type_heading_over_name(lines: list[Line], labels: dict[int, LabelMatch]) ->
     )
 
 
+def _named_heading(lines: list[Line], labels: dict[int, LabelMatch]) -> bool:
+    """The record's opening heading holds a label's word among others ("Language Buddies",
+    "Safe Budget Lab"): it is the record's name, not a part."""
+    first = labels.get(0)
+    return (
+        first is not None
+        and first.unknown >= 1
+        and not first.separated
+        and not first.numbered
+        and lines[0].kind == "heading"
+        and len(lines) > 1
+    )
+
+
 def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
     """The record's parts in source order; the lines before the first label form the head."""
     labels = find_labels(lines)
-    if _type_heading_over_name(lines, labels):
+    if _type_heading_over_name(lines, labels) or _named_heading(lines, labels):
         del labels[0]
     parts: list[Part] = []
     current = Part(key=head_key, label=None, heading_line=None)

@@ -228,10 +228,15 @@ def _split_heading_blocks(lines: list[Line]) -> list[list[Line]] | None:
     labels = find_labels(lines)
     # A heading put as a question ("Why a centre?", "Who can use the centre") opens a section
     # of the record around it, never a record of its own.
+    # A heading with a word no label knows may still name a record ("Language Buddies" holds
+    # a label's "language"); the count of labelled headings below says whether a level is a
+    # record's parts.
     headings = [
         i
         for i, ln in enumerate(lines)
-        if ln.kind == "heading" and i not in labels and not QUESTION.search(ln.text)
+        if ln.kind == "heading"
+        and (i not in labels or labels[i].unknown >= 1)
+        and not QUESTION.search(ln.text)
     ]
     levels = sorted({lines[i].level for i in headings})
     chapters = _chapter_records(lines, headings)
