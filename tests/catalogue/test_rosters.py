@@ -143,3 +143,18 @@ def test_numbered_partners_one_to_a_line_keep_names_that_hold_and():
         ),
         ("stiftelsen trygg barndom", "partner", "SE"),
     ]
+
+
+def test_a_participant_seated_in_a_town_and_country_is_a_partner_whatever_its_language():
+    (draft,) = extract_text(
+        "Digital Skills for Roma Women\n\n"
+        "Programme: Erasmus+\nProject identifier: 2021-2-LT01-KA210-ADU-000049218\n\n"
+        "Roma women learn to use e-services in community centres in Vilnius and Košice.\n\n"
+        "Coordinator\n\nRomų visuomenės centras, Vilnius, Lithuania\n\n"
+        "Participants\n\nZdruženie Romano Jilo, Košice, Slovakia\n"
+    )
+    assert [(o.name, o.role, o.country) for o in draft.organisations] == [
+        ("Romų visuomenės centras", "coordinator", "LT"),
+        ("Združenie Romano Jilo", "partner", "SK"),
+    ]
+    assert draft.target_groups == [] or "Združenie" not in " ".join(draft.target_groups)

@@ -165,7 +165,10 @@ def _seated(text: str) -> tuple[str, str] | None:
     country = country_code(pieces[-1])
     if country is None or not _name_line(pieces[0]):
         return None
-    if not (has_head(pieces[0]) or has_legal_form(pieces[0]) or pieces[0].isupper()):
+    # A name in a language whose organisation nouns we do not know ("Združenie Romano Jilo")
+    # is still a proper name: each of its words in capitals ("Roma women" is not).
+    proper = all(w[:1].isupper() for w in pieces[0].split() if len(w) > 2)
+    if not (has_head(pieces[0]) or has_legal_form(pieces[0]) or pieces[0].isupper() or proper):
         return None
     towns = pieces[1:-1]
     if any(not t[:1].isupper() or len(t.split()) > 3 or re.search(r"\d", t) for t in towns):
