@@ -56,6 +56,22 @@ def test_paragraphs_set_only_a_little_apart_are_still_paragraphs_of_their_own():
     assert [result.block_text(b) for b in result.blocks] == paragraphs
 
 
+def test_ligatures_and_decomposed_letters_come_out_as_plain_letters():
+    import unicodedata
+
+    pdf = unicode_pdf()
+    pdf.add_page()
+    pdf.set_font("Sans", "", 11)
+    pdf.multi_cell(0, 6, "The project \ufb01nanced e\ufb03cient support in Kaunas.")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, unicodedata.normalize("NFD", LONG))
+    result = read_document(bytes(pdf.output()), "ligatures.pdf")
+    assert [result.block_text(b) for b in result.blocks] == [
+        "The project financed efficient support in Kaunas.",
+        LONG,
+    ]
+
+
 def test_a_numbered_heading_under_a_heading_of_its_size_is_a_heading_of_its_own():
     data = make_pdf(
         [

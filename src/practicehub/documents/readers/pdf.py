@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -53,6 +54,19 @@ class _Line:
     page: int
 
 
+# Typesetting ligatures a PDF's text layer may keep ("ﬁnanced"): the letters they stand for.
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st"}
+)  # fmt: skip
+
+
+def _composed(text: str) -> str:
+    """Letters as one character each: "ž" may come as "z" and a combining caron, "fi" as one
+    ligature glyph; words are matched and searched letter by letter."""
+    return unicodedata.normalize("NFC", text).translate(_LIGATURES)
+
+
 @dataclass(slots=True)
 class _Collector:
     """Receives pypdf's pieces of one page and cuts them into lines."""
@@ -84,7 +98,7 @@ class _Collector:
             self.parts.append(piece)
 
     def end_line(self) -> None:
-        text = _SPACES.sub(" ", "".join(self.parts)).strip()
+        text = _SPACES.sub(" ", _composed("".join(self.parts))).strip()
         if text:
             self.lines.append(
                 _Line(
