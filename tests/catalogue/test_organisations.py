@@ -124,7 +124,7 @@ def test_a_role_word_closing_an_item_gives_that_item_its_role():
         "coordinator, GenderWorks e.V., Berlin, Germany"
     ) == [
         ("Centre for Equality Initiatives", "coordinator", "LT"),
-        ("GenderWorks e.V", "partner", "DE"),
+        ("GenderWorks e.V.", "partner", "DE"),
     ]
 
 

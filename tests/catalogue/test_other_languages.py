@@ -23,7 +23,7 @@ def test_a_german_project_page_is_read_by_its_labels():
         "Europäische Union über den Europäischen Sozialfonds Plus gefördert."
     )
     assert orgs(draft) == [
-        ("Frauenzentrum Südstadt e.V", "coordinator"),
+        ("Frauenzentrum Südstadt e.V.", "coordinator"),
         ("Jobcenter Leipzig", "partner"),
         ("Handwerkskammer zu Leipzig", "partner"),
         ("Sächsische Staatsministerium für Soziales", "funder"),
@@ -95,3 +95,20 @@ def test_a_polish_funding_label_is_a_label_not_the_summary():
     assert [f.text for f in draft.funding] == [
         "Źródło finansowania: Program Obywatele dla Demokracji (Fundusze EOG)"
     ]
+
+
+def test_a_german_form_of_a_good_practice_in_the_genitive_with_its_provider_and_tips():
+    (draft,) = extract_text(
+        "Mentoring-Programm „Frauen führen vor Ort“\n\n"
+        "Beschreibung einer guten Praxis für die Austauschplattform\n\n"
+        "1. Anbieterorganisation\n\nFrauen in der Kommunalpolitik e. V., Leipzig\n\n"
+        "2. Ziel der Praxis\n\nMehr Frauen für ein Mandat in Gemeinderäten gewinnen.\n\n"
+        "3. Zielgruppe\n\nFrauen, die für einen Gemeinderat kandidieren möchten.\n\n"
+        "4. Laufzeit\n\n01.03.2021 – 28.02.2024\n\n"
+        "5. Tipps für die Übertragung\n\nSeminare am Wochenende anbieten."
+    )
+    assert draft.kind == "good_practice"
+    assert [(o.name, o.role) for o in draft.organisations][:1] == [
+        ("Frauen in der Kommunalpolitik e. V.", "provider")
+    ]
+    assert [s.key for s in draft.sections][-1] == "advice"

@@ -18,7 +18,7 @@ _PRACTICE = re.compile(
     r"\b(?:ger\w* praktik\w*|ger\w* patirt\w*|good practices?|best practices?|promising practices?"
     r"|practice example|praktikos pavyzd\w*|(?:the|this|our|a) practice\b"
     r"|practice (?:sheet|example|collection|description|form)|bonnes? pratiques?"
-    r"|gute praxis|praxisbeispiel\w*|dobr\w* praktyk\w*|labas? prakses?|sios praktikos"
+    r"|guten? praxis|praxisbeispiel\w*|dobr\w* praktyk\w*|labas? prakses?|sios praktikos"
     r"|type of practice|(?:integration|inclusion|equality|promising|municipal|local) practices?)"
 )
 _PROJECT = re.compile(r"\b(?:project\w*|projekt\w*)\b")

@@ -316,6 +316,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"teikej\w*",
         r"pateikej\w*",
         r"providers?",
+        r"anbieter\w*",  # "Anbieterorganisation"
         r"providing",
         # Not "Rekomendacijos kitoms organizacijoms", "Advice to other organisations": whom
         # the advice is for.
@@ -539,7 +540,7 @@ LABELS: tuple[LabelKind, ...] = (
         r"patarim\w*",
         r"rekomendacij\w*",
         r"advice",
-        r"tips?",
+        r"tipp?s?",  # "Tips", "Tipps"
         r"recommendations?",
         r"lessons? learn\w*",
         r"(?:key )?lessons",

@@ -111,8 +111,14 @@ def display_name(raw: str) -> str:
     name = name.translate({ord(q): " " for q in QUOTES})
     name = name.translate({ord(mark): original for original, mark in _KEPT.items()})
     name = re.sub(r"(?<=\w)\s+[-–—]\s+(?=[a-ząčęėįšųūž])", "-", name)
-    name = re.sub(r"\s+", " ", name).strip(" ,;:.-–—/")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-–—/")
+    if name.endswith(".") and not _ABBREVIATED_END.search(name):
+        name = name.rstrip(".").rstrip(" ,;:-–—/")
     return name
+
+
+# A name that ends in an abbreviation keeps its full stop: "e. V.", "e.V.", "S.A.", "Ltd.".
+_ABBREVIATED_END = re.compile(r"(?:\b[^\W\d_]\.|\.[^\W\d_]{1,3}\.|\b(?:Ltd|Inc|Co|Corp)\.)$")
 
 
 def is_acronym(text: str) -> bool:
