@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
-from practicehub.catalogue.extract.dates import period_in
+from practicehub.catalogue.extract import dates
+from practicehub.catalogue.extract.dates import find_dates, period_in
 from tests.catalogue.helpers import extract_text
 
 
@@ -180,3 +183,20 @@ def test_a_lithuanian_duration_in_quarters_gives_the_record_its_period():
         "ketv.\n\nProjektas moko atvykusius asmenis skaitmeninių įgūdžių."
     )
     assert (draft.period_start, draft.period_end) == ("2021-04", "2022-12")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_text_a_date_pattern_matches_holds_a_year(data):
+    """``find_dates`` skips a text without a year: no pattern may match one."""
+    patterns = [*dates._PATTERNS, *dates._DAY_RANGES, *dates._SHARED_YEAR]
+    patterns += [*dates._PARTS, *dates._PART_RANGES]
+    pattern = data.draw(st.sampled_from(patterns))
+    text = data.draw(st.from_regex(pattern))
+    assume(pattern.search(text))
+    assert dates._ANY_YEAR.search(text)
+
+
+def test_a_text_without_a_year_has_no_dates_and_one_with_a_year_keeps_them():
+    assert find_dates("Published on the first of March, ten years ago") == []
+    assert [d.value for d in find_dates("Published 14 March 2024")] == ["2024-03-14"]
