@@ -8,8 +8,8 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from practicehub.catalogue.extract import organisations, programmes
-from practicehub.catalogue.extract.literals import Occurrences, may_match, needed, scanners
+from practicehub.catalogue.extract import labels, organisations, programmes
+from practicehub.catalogue.extract.literals import Gate, Occurrences, may_match, needed, scanners
 from practicehub.catalogue.extract.text import WORD, fold, sentences, word_pattern
 from practicehub.documents.readers import read_document
 
@@ -186,3 +186,33 @@ def test_the_faster_word_pattern_reads_the_same_words(text):
     assert [m.span() for m in word_pattern(text).finditer(text)] == [
         m.span() for m in WORD.finditer(text)
     ]
+
+
+def test_a_gate_lets_by_the_patterns_whose_strings_a_text_holds_in_their_order():
+    gate = Gate([re.compile(r"\bpartner\w*"), re.compile(r"\bpartnership\b"), re.compile("x?")])
+    assert gate.candidates("our partnership") == [0, 1, 2]  # "partnership" brings "partner"
+    assert gate.candidates("the partners") == [0, 2]
+    assert gate.candidates("nothing of the kind") == [2]  # "x?" needs nothing sure
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_text_a_label_matches_passes_the_label_gate(data):
+    i = data.draw(st.integers(0, len(labels.LABELS) - 1))
+    pattern = labels.LABELS[i].pattern
+    text = data.draw(st.from_regex(pattern))
+    assume(pattern.search(text))
+    assert i in labels._LABEL_GATE.candidates(text)
+
+
+def test_labels_in_real_documents_pass_the_label_gate(examples_dir):
+    checked = 0
+    for path in sorted((examples_dir / "documents").glob("*.txt")):
+        for line in read_document(path.read_bytes(), path.name).text.splitlines():
+            folded = fold(line)
+            kinds = labels._LABEL_GATE.candidates(folded)
+            for i, kind in enumerate(labels.LABELS):
+                if kind.pattern.search(folded):
+                    assert i in kinds, (kind.pattern.pattern, line)
+                    checked += 1
+    assert checked > 50

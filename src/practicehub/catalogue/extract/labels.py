@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from practicehub.catalogue.extract.literals import Gate
 from practicehub.catalogue.extract.text import fold, words
 
 
@@ -999,6 +1000,9 @@ def _first_of_pair(folded: str, kind: LabelKind) -> tuple[LabelKind, str | None]
     return kind, None
 
 
+_LABEL_GATE = Gate([kind.pattern for kind in LABELS])
+
+
 @lru_cache(maxsize=50_000)
 def match_label(line: str) -> LabelMatch | None:
     """The section label this line starts with, if it has the shape and words of one."""
@@ -1027,13 +1031,13 @@ def match_label(line: str) -> LabelMatch | None:
     if not label_words or len(label_words) > MAX_LABEL_WORDS:
         return None
     folded = fold(label)
-    for kind in LABELS:
-        if kind.pattern.search(folded):
-            break
-    else:
+    # Only the kinds whose words the label holds can match it.
+    kinds = [LABELS[i] for i in _LABEL_GATE.candidates(folded)]
+    kind = next((k for k in kinds if k.pattern.search(folded)), None)
+    if kind is None:
         return None
     kind, also = _first_of_pair(folded, kind)
-    known_spans = [s.span() for k in LABELS for s in k.pattern.finditer(folded)]
+    known_spans = [s.span() for k in kinds for s in k.pattern.finditer(folded)]
     unknown = 0
     for w in re.finditer(r"[^\W\d_]{2,}", folded):
         if w.group(0) in FILLERS:
