@@ -30,6 +30,19 @@ def test_other_languages_are_folded_not_stemmed():
     assert analysis.stems("Müttern Gewaltschutz", "de") == ["muttern", "gewaltschutz"]
 
 
+def test_each_word_keeps_its_keys_whatever_was_analysed_before(monkeypatch):
+    """Words seen before are read from a per-process table; one that fills up is started
+    afresh: the streams stay the stem and the folded form of each word."""
+    monkeypatch.setattr(analysis, "_KEYS", {})
+    monkeypatch.setattr(analysis, "_CACHED_WORDS", 6)
+    texts = ["Moterų lyderystė savivaldybėse; moterų lyderystės mokymai", "Romų vaikų švietimas"]
+    for text in [*texts, *texts]:
+        stems, exact = analysis.analyse_both(text, "lt")
+        assert stems.split() == [analysis.stem_key(w, "lt") for w in analysis.words(text)]
+        assert exact.split() == [analysis.fold(w) for w in analysis.words(text)]
+        assert len(analysis._KEYS["lt"]) <= 6  # replaced when full, never grown past it
+
+
 def test_the_parser_reads_phrases_exclusions_and_or():
     query = parse('"moterų lyderystė" -smurtas romų OR roma')
     assert [len(g) for g in query.groups] == [1, 2]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import Stemmer
 
@@ -121,12 +121,35 @@ def stems(text: str, language: str) -> list[str]:
     return _stems_of(words(text), language)
 
 
+# Each word's key, computed once per process: a dictionary per stream ("" for the exact one,
+# a language for its stems). A record's words were mostly seen in records before it, and
+# reading a dictionary costs a fraction of stemming and folding them again. A dictionary that
+# grows past _CACHED_WORDS is replaced, never emptied, so a thread reading it is not disturbed.
+_KEYS: dict[str, dict[str, str]] = {}
+_CACHED_WORDS = 200_000
+
+
+def _keys_of(ws: list[str], stream: str, compute: Callable[[list[str]], list[str]]) -> list[str]:
+    cache = _KEYS.get(stream) or _KEYS.setdefault(stream, {})
+    try:
+        return list(map(cache.__getitem__, ws))  # most words were seen before
+    except KeyError:
+        pass
+    missing = list(dict.fromkeys(w for w in ws if w not in cache))
+    fresh = dict(zip(missing, compute(missing), strict=True))
+    if len(cache) + len(fresh) > _CACHED_WORDS:
+        _KEYS[stream] = dict(fresh)
+    else:
+        cache.update(fresh)
+    return [fresh[w] if w in fresh else cache[w] for w in ws]
+
+
 def _stems_of(ws: list[str], language: str) -> list[str]:
     stemmer = _stemmer(language)
     if stemmer is None:
-        return [_fold_word(w) for w in ws]
-    # Words are lower-cased already (words()); folding word by word hits the cache.
-    return [_fold_word(s) for s in stemmer.stemWords(ws)]
+        return _folded_of(ws)
+    # Words are lower-cased already (words()).
+    return _keys_of(ws, language, lambda new: [_fold_word(s) for s in stemmer.stemWords(new)])
 
 
 def folded(text: str) -> list[str]:
@@ -135,7 +158,7 @@ def folded(text: str) -> list[str]:
 
 
 def _folded_of(ws: list[str]) -> list[str]:
-    return [_fold_word(w) for w in ws]
+    return _keys_of(ws, "", lambda new: [_fold_word(w) for w in new])
 
 
 def analyse(text: str, language: str) -> str:

@@ -146,7 +146,9 @@ def stem_all(tokens: list[str], language: str) -> list[str]:
             cache.clear()
         lowered = [w.lower() for w in missing]
         for w, s in zip(missing, stemmer(language).stemWords(lowered), strict=True):
-            cache[w] = fold(s)
+            # ``fold`` without its caches: each stem is folded once, and would push out the
+            # lines and names the caches are for.
+            cache[w] = s.translate(_FOLD_TABLE)
     return [cache[w] for w in tokens]
 
 
