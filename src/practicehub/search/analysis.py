@@ -49,7 +49,14 @@ def fold(text: str) -> str:
 @functools.cache
 def _stemmer(language: str) -> Stemmer.Stemmer | None:
     algorithm = STEMMED_LANGUAGES.get(language)
-    return Stemmer.Stemmer(algorithm) if algorithm else None
+    if not algorithm:
+        return None
+    stemmer = Stemmer.Stemmer(algorithm)
+    # Without PyStemmer's own cache: the index streams keep each word's key (``_keys_of``),
+    # the snippets each word's forms, and that cache (10,000 words, purged as it fills) makes
+    # every new word cost three times as much to stem.
+    stemmer.maxCacheSize = 0
+    return stemmer
 
 
 def words(text: str) -> list[str]:

@@ -121,8 +121,16 @@ def stemmer(language: str) -> Stemmer.Stemmer:
         "pt": "portuguese",
     }.get(language, "english")
     if lang not in _STEMMERS:
-        _STEMMERS[lang] = Stemmer.Stemmer(lang)
+        _STEMMERS[lang] = _uncached(Stemmer.Stemmer(lang))
     return _STEMMERS[lang]
+
+
+def _uncached(stemmer: Stemmer.Stemmer) -> Stemmer.Stemmer:
+    """The stemmer without PyStemmer's own cache: our callers keep each word's stem
+    themselves (``stem_all``), and that cache (10,000 words, purged as it fills) makes every
+    new word cost three times as much to stem."""
+    stemmer.maxCacheSize = 0
+    return stemmer
 
 
 _STEM_CACHE: dict[str, dict[str, str]] = {}
