@@ -31,18 +31,25 @@ def record_kind(title: str, parts: list[Part], body: str) -> str:
     practice = 2 * len(_PRACTICE.findall(heads))
     project = 2 * len(_PROJECT.findall(heads))
     folded = fold(body)
-    if _PRACTICE.search(folded):
-        # "Cooperation for innovation and the exchange of good practices" names a programme.
-        practice += _up_to(3, _PRACTICE, fold(programmes.without_programmes(body)))
     project += _up_to(3, _PROJECT, folded)
     keys = {p.key for p in parts if p.label}
     # Aim, duration and target group head project sheets too ("Objective", "Start date"): the
     # form's parts count for a practice only beside its advice part, its providing
     # organisation ("Organizacija", not a project's "Coordinator") or its own word.
     provider = any(p.label and p.key == "organisation" and p.role == "provider" for p in parts)
-    if len(keys) >= 4 and ("advice" in keys or provider or practice):
-        practice += sum(w for k, w in _FORM_PARTS.items() if k in keys)
-    return "good_practice" if practice > project else "project"
+
+    def with_form(practice: int) -> int:
+        if len(keys) >= 4 and ("advice" in keys or provider or practice):
+            return practice + sum(w for k, w in _FORM_PARTS.items() if k in keys)
+        return practice
+
+    # The body's own words for a practice add up to three, counted with the programmes' names
+    # left out ("Cooperation for innovation and the exchange of good practices" names a
+    # programme). Finding those is the costliest reading here: it is done only when the
+    # count can still change the answer (the score grows with it, by three at most).
+    if _PRACTICE.search(folded) and with_form(practice) <= project < with_form(practice + 3):
+        practice += _up_to(3, _PRACTICE, fold(programmes.without_programmes(body)))
+    return "good_practice" if with_form(practice) > project else "project"
 
 
 def _up_to(most: int, pattern: re.Pattern[str], text: str) -> int:
