@@ -408,3 +408,17 @@ def test_a_programme_named_in_quotes_is_not_its_funder():
     assert names_in(programme, 0, "funder", funder=True) == []
     foundation = "Labdaros fondas „Šviesos ratas“"
     assert [o.name for o in names_in(foundation, 0, "funder", funder=True)] == ["Šviesos ratas"]
+
+
+def test_an_acronym_in_mixed_case_is_the_names_when_it_spells_the_names_words():
+    for raw, name, acronym in [
+        (
+            "Lietuvos jaunimo organizacijų taryba (LiJOT)",
+            "Lietuvos jaunimo organizacijų taryba",
+            "LiJOT",
+        ),
+        ("Frauen in der Kommunalpolitik e. V. (FiK)", "Frauen in der Kommunalpolitik e. V.", "FiK"),
+        ("Kauno moterų klubas (KlUb)", "Kauno moterų klubas", None),  # spells nothing
+    ]:
+        (found,) = names_in(raw, 0, "partner")
+        assert (found.name, found.acronym) == (name, acronym)

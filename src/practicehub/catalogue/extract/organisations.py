@@ -600,6 +600,26 @@ def _field_runs(text: str, pieces: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _initials_of(remark: str, name: str) -> bool:
+    """A short word in mixed case that takes its letters from the name's words in order,
+    starting with the first ("LiJOT" for Lietuvos jaunimo organizacijų taryba, "FiK" for Frauen
+    in der Kommunalpolitik): the name's acronym as its owner writes it."""
+    if not re.fullmatch(r"[^\W\d_]{2,8}", remark) or sum(c.isupper() for c in remark) < 2:
+        return False
+    words = [w for w in fold(name).split() if w[:1].isalpha()]
+    letters = fold(remark)
+    if not words or letters[0] != words[0][0]:
+        return False
+    # Each letter a word's initial ("FiK": Frauen in ... Kommunalpolitik), or each capital
+    # with the small letters after it a word's opening ("LiJOT": Lietuvos jaunimo ...).
+    initials = iter(w[0] for w in words)
+    if all(c in initials for c in letters):
+        return True
+    pieces = [fold(p) for p in re.findall(r"[^\W\d_][a-ząčęėįšųūž]*", remark)]
+    rest = iter(words)
+    return all(any(w.startswith(piece) for w in rest) for piece in pieces)
+
+
 def _parentheses(text: str) -> tuple[str, list[str]]:
     """The text without its parenthesised remarks, and the remarks (an unclosed one included)."""
     if "(" not in text:
@@ -643,7 +663,7 @@ def parse_name(
         remark = remark.strip(" ,;.")
         if not country and country_code(remark):
             country = country_code(remark)
-        elif not acronym and is_acronym(remark):
+        elif not acronym and (is_acronym(remark) or _initials_of(remark, bare)):
             acronym = remark
         elif (
             remark[:1].isupper()
