@@ -23,6 +23,7 @@ with the document, it has the organisation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from practicehub.catalogue.extract.draft import OrganisationMention, RecordDraft
 from practicehub.catalogue.extract.names import name_key
@@ -193,12 +194,4 @@ def carry_intro_roles(text: str, drafts: list[RecordDraft]) -> None:
                 o.role in _LEADING for o in draft.organisations
             ):
                 continue
-            draft.organisations.append(
-                OrganisationMention(
-                    name=mention.name,
-                    role=mention.role,
-                    acronym=mention.acronym,
-                    country=mention.country,
-                    span=mention.span,
-                )
-            )
+            draft.organisations.append(replace(mention, aliases=list(mention.aliases)))
