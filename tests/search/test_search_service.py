@@ -239,3 +239,24 @@ def test_a_record_found_across_languages_has_its_translated_words_marked(collect
     lithuanian = next(h for h in page.hits if by_id[h.record_id] in LEADERSHIP)
     marked = [m.split("</mark>")[0].lower() for m in lithuanian.snippet.split("<mark>")[1:]]
     assert any(m.startswith(("moter", "lyderyst", "savivald")) for m in marked), marked
+
+
+def test_each_hit_carries_its_records_themes(collection):
+    page = record_search(query="moterų lyderystė", per_page=50)
+    assert any(h.themes for h in page.hits)
+    for hit in page.hits:
+        themes = Record.objects.get(id=hit.record_id).themes.values_list("id", flat=True)
+        assert hit.themes == tuple(sorted(themes))
+
+
+def test_a_search_asked_again_reads_the_database_three_times_at_most(collection):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    record_search(query="moteru lyderyste savivaldybese")  # the words' spellings looked up
+    with CaptureQueriesContext(connection) as queries:
+        page = record_search(query="moteru lyderyste savivaldybese")
+    assert page.hits
+    # The search table's and the vector index's versions in one query, the page's records, the
+    # facet labels: on PostgreSQL each query is a round trip to the server.
+    assert len(queries) <= 3, [q["sql"][:80] for q in queries]

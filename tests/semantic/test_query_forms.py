@@ -36,3 +36,20 @@ def test_words_typed_without_diacritics_are_spelled_as_the_collection_writes_the
     assert "senjorų" in restored or "savanorystė" in restored
     # Already written with diacritics, or too short to tell: left alone.
     assert diacritics_restored("smurtas prieš is") is None
+
+
+def test_spellings_remembered_for_an_index_version_follow_new_passages(ingest):
+    from practicehub.semantic.index import _current_version
+    from practicehub.semantic.passages import index_version_bump
+
+    index_version_bump()
+    before = _current_version()
+    # Searched before any passage spells these words: remembered as having no other form.
+    assert diacritics_restored("senjoru savanoryste", before) is None
+    assert diacritics_restored("senjoru savanoryste", before) is None
+    ingest(SENIORS)
+    after = _current_version()
+    assert after != before
+    restored = diacritics_restored("senjoru savanoryste", after)
+    assert restored is not None and ("senjorų" in restored or "savanorystė" in restored)
+    assert restored == diacritics_restored("senjoru savanoryste")  # as read without the version

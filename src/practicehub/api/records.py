@@ -13,7 +13,6 @@ from ninja.responses import NinjaJSONEncoder
 
 from practicehub.api.params import RecordQuery
 from practicehub.api.schemas import ErrorOut, RecordOut, RecordPageOut
-from practicehub.catalogue.models import Record
 from practicehub.catalogue.selectors import record_to_dict, records_for_export
 from practicehub.search.services import record_search
 
@@ -42,7 +41,6 @@ def records_list(
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
     hits = result.hits
-    themes = _themes([h.record_id for h in hits])
     page_out = {
         "query": params.q,
         "total": result.total,
@@ -57,7 +55,7 @@ def records_list(
                 "language": hit.language,
                 "summary": hit.summary,
                 "period": {"start": hit.period_start or None, "end": hit.period_end or None},
-                "themes": sorted(themes.get(hit.record_id, ())),
+                "themes": list(hit.themes),
                 "score": hit.score,
                 "snippet": hit.snippet,
                 "url": reverse("api:record", kwargs={"record_id": hit.record_id}),
@@ -76,15 +74,6 @@ def records_list(
     return HttpResponse(
         json.dumps(page_out, cls=NinjaJSONEncoder), content_type="application/json; charset=utf-8"
     )
-
-
-def _themes(record_ids: list[str]) -> dict[str, list[str]]:
-    """Each record's theme ids (the search service reads the other columns a page shows)."""
-    themes: dict[str, list[str]] = {}
-    links = Record.themes.through.objects.filter(record_id__in=record_ids)
-    for record_id, theme_id in links.values_list("record_id", "theme_id"):
-        themes.setdefault(record_id, []).append(theme_id)
-    return themes
 
 
 @router.get(

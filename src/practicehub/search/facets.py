@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import threading
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -49,7 +49,7 @@ class Column:
     values: list[str]
     rec: np.ndarray
     val: np.ndarray
-    # The pairs sorted by position (positions, value ids), made on first use by counts_of.
+    # The pairs sorted by position (positions, value ids), made on first use (by_position).
     _by_position: tuple[np.ndarray, np.ndarray] | None = field(
         default=None, repr=False, compare=False
     )
@@ -121,19 +121,32 @@ class Column:
         """Records per value among a few (unique) positions, such as the records the semantic
         list adds to a search's keyword matches: their pairs are looked up by position, so the
         cost follows the positions given, not the size of the table."""
-        if self._by_position is None:
-            if np.all(self.rec[1:] >= self.rec[:-1]):  # gathered in position order
-                self._by_position = (self.rec, self.val)
-            else:
-                order = np.argsort(self.rec, kind="stable")
-                self._by_position = (self.rec[order], self.val[order])
-        rec, val = self._by_position
+        rec, val = self.by_position()
         first = np.searchsorted(rec, positions, side="left")
         last = np.searchsorted(rec, positions, side="right")
         runs = last - first
         # The k-th pair of a run sits at the run's first index + k.
         shift = np.repeat(first - (np.cumsum(runs) - runs), runs)
         return np.bincount(val[np.arange(len(shift)) + shift], minlength=len(self.values))
+
+    def values_at(self, positions: list[int]) -> list[list[str]]:
+        """The values of each of a few positions (a page's records), as its pairs hold them."""
+        rec, val = self.by_position()
+        first = np.searchsorted(rec, positions, side="left").tolist()
+        last = np.searchsorted(rec, positions, side="right").tolist()
+        return [
+            [self.values[v] for v in val[a:b].tolist()] for a, b in zip(first, last, strict=True)
+        ]
+
+    def by_position(self) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs sorted by position: (positions, value ids), made on first use."""
+        if self._by_position is None:
+            if np.all(self.rec[1:] >= self.rec[:-1]):  # gathered in position order
+                self._by_position = (self.rec, self.val)
+            else:
+                order = np.argsort(self.rec, kind="stable")
+                self._by_position = (self.rec[order], self.val[order])
+        return self._by_position
 
 
 def _bit_set(flags: np.ndarray) -> np.ndarray:
@@ -209,21 +222,27 @@ def _start_key(start: str) -> int:
     return int(digits.ljust(8, "0")) if digits else 0
 
 
-def marker_sql() -> str:
-    """The index version and the newest entry id in one query: every search asks."""
+def marker_sql(extra: Sequence[str] = ()) -> str:
+    """The index version and the newest entry id in one query: every search asks. ``extra``
+    scalar subqueries are read in the same query (another index's version)."""
     quote = connection.ops.quote_name
     state, entry = SearchState._meta.db_table, SearchEntry._meta.db_table
     return (
         f"SELECT (SELECT {quote('version')} FROM {quote(state)} WHERE {quote('id')} = 1),"
         f" (SELECT MAX({quote('id')}) FROM {quote(entry)})"
-    )
+    ) + "".join(f", {sql}" for sql in extra)
+
+
+def markers(extra: Sequence[str] = ()) -> tuple[tuple[str, int], tuple]:
+    """The table's marker (for ``table``) and the values of the ``extra`` subqueries."""
+    with connection.cursor() as cursor:
+        cursor.execute(marker_sql(extra))
+        version, top, *values = cursor.fetchone()
+    return (version or "", top or 0), tuple(values)
 
 
 def _marker() -> tuple[str, int]:
-    with connection.cursor() as cursor:
-        cursor.execute(marker_sql())
-        version, top = cursor.fetchone()
-    return version or "", top or 0
+    return markers()[0]
 
 
 def _batches(ids: list[str] | None) -> Iterable[list[str] | None]:
@@ -446,10 +465,11 @@ _lock = threading.Lock()
 _table: FacetTable | None = None
 
 
-def table() -> FacetTable:
-    """The current table, brought up to date when the index changed since it was loaded."""
+def table(marker: tuple[str, int] | None = None) -> FacetTable:
+    """The current table, brought up to date when the index changed since it was loaded;
+    ``marker``: the current one, when the caller has read it (``markers``)."""
     global _table
-    marker = _marker()
+    marker = marker or _marker()
     with _lock:
         if _table is None:
             _table = load()

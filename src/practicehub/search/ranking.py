@@ -176,14 +176,27 @@ def _within_languages(table: FacetTable, positions: np.ndarray, scores: np.ndarr
     return positions[np.lexsort((np.arange(len(positions)), rank_in_language))]
 
 
-def semantic_vectors_start(text: str, options: RankingOptions = DEFAULT) -> QueryVectors | None:
+def semantic_version_sql(options: RankingOptions = DEFAULT) -> list[str]:
+    """The semantic index's version as a scalar subquery, for the caller to read with its own
+    markers and pass on as ``version`` (none without a semantic list)."""
+    if not (options.semantic and apps.is_installed("practicehub.semantic")):
+        return []
+    from practicehub.semantic.services import index_version_sql
+
+    return [index_version_sql()]
+
+
+def semantic_vectors_start(
+    text: str, options: RankingOptions = DEFAULT, version: int | None = None
+) -> QueryVectors | None:
     """Start embedding the query for its semantic list (``rank``'s ``vectors``), so the model
-    runs while the caller reads its tables; None without a semantic list."""
+    runs while the caller reads its tables; None without a semantic list. ``version``: the
+    semantic index's version (``semantic_version_sql``), when read."""
     if not (options.semantic and apps.is_installed("practicehub.semantic")):
         return None
     from practicehub.semantic.services import query_vectors_start
 
-    return query_vectors_start(meaning_text(text))
+    return query_vectors_start(meaning_text(text), version=version)
 
 
 def _semantic_start(
@@ -192,12 +205,15 @@ def _semantic_start(
     allowed: np.ndarray,
     filtered: bool,
     vectors: QueryVectors | None,
+    version: int | None,
 ):
     """Start the semantic list in a worker thread; the keyword lists are built meanwhile."""
     from practicehub.semantic.services import semantic_rank_start
 
     within = (table.record_ids, allowed) if filtered else None
-    return semantic_rank_start(text, limit=SEMANTIC_LIMIT, within=within, vectors=vectors)
+    return semantic_rank_start(
+        text, limit=SEMANTIC_LIMIT, within=within, vectors=vectors, version=version
+    )
 
 
 def _semantic(table: FacetTable, pending, notes: dict) -> np.ndarray:
@@ -241,6 +257,7 @@ def rank(
     meanwhile: Callable[[np.ndarray], None] | None = None,
     ahead: Callable[[np.ndarray], None] | None = None,
     vectors: QueryVectors | None = None,
+    semantic_version: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions of the allowed records that match, best first, with fused scores.
 
@@ -256,7 +273,8 @@ def rank(
     is no semantic list to wait for. ``ahead`` is given, with ``depth``, the positions likely
     to head the order (best first, by the lists so far) when the query is still being embedded
     by then: the caller may read their records while the model and the scan finish. ``vectors``: the
-    query's texts already being embedded (``semantic_vectors_start``)."""
+    query's texts already being embedded (``semantic_vectors_start``); ``semantic_version``:
+    the semantic index's version, when the caller has read it (``semantic_version_sql``)."""
     notes = notes if notes is not None else {}
     memo: dict = {}  # keyword index answers shared by the lists below
     fused = np.zeros(table.size)
@@ -273,7 +291,11 @@ def rank(
     # The model, the glossary and the concepts read the wanted words only: an excluded word
     # is not something the query is about.
     meaning = meaning_text(text)
-    pending = _semantic_start(table, meaning, allowed, filtered, vectors) if semantic else None
+    pending = (
+        _semantic_start(table, meaning, allowed, filtered, vectors, semantic_version)
+        if semantic
+        else None
+    )
     if options.keyword:
         add("keyword", keyword_rank(table, query, memo)[0])
     words = bridge.query_words(meaning)

@@ -108,6 +108,8 @@ class Hit:
     summary: str = ""
     period_start: str = ""
     period_end: str = ""
+    # Theme ids, from the search table (as indexed with the record, as the facets count them).
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,9 +168,14 @@ def record_search(
     # A NUL cannot be a word, and PostgreSQL refuses it in any text it is given.
     query = query.replace("\x00", " ")
     parsed = query_parser.parse(query)
-    # The model first: it is most of a new query's time, and needs nothing read below.
-    vectors = ranking.semantic_vectors_start(query, options) if parsed.groups else None
-    table = facet_table.table()
+    # The table's marker and the semantic index's version in one query (on PostgreSQL each
+    # query is a round trip), then the model: it is most of a new query's time.
+    marker, versions = facet_table.markers(ranking.semantic_version_sql(options))
+    semantic_version = versions[0] if versions else None
+    vectors = (
+        ranking.semantic_vectors_start(query, options, semantic_version) if parsed.groups else None
+    )
+    table = facet_table.table(marker)
     allowed = _filter_mask(table, filters)
 
     notes: dict = {}
@@ -189,6 +196,7 @@ def record_search(
             meanwhile=reading.meanwhile,
             ahead=reading.ahead if sort == "relevance" else None,
             vectors=vectors,
+            semantic_version=semantic_version,
         )
     else:
         positions = np.arange(table.size, dtype=np.int64)
@@ -266,13 +274,16 @@ class _PageReading:
 
     def hits(self, positions: np.ndarray, scores: np.ndarray) -> list[Hit]:
         """The page's hits, in the result's order."""
-        window = slice(self.first, self.first + self.per_page)
+        window = positions[self.first : self.first + self.per_page].tolist()
+        record_ids = [self.table.record_ids[p] for p in window]
+        themes = self.table.columns["theme"].values_at(window)
         return _hits(
-            [self.table.record_ids[p] for p in positions[window].tolist()],
-            scores[window].tolist(),
+            record_ids,
+            scores[self.first : self.first + self.per_page].tolist(),
             self.highlighter(),
             self.notes.get("passages"),
             self._read,
+            dict(zip(record_ids, themes, strict=True)),
         )
 
     def facets(
@@ -328,10 +339,12 @@ def _hits(
     highlighter: Highlighter,
     passages: Callable[[list[str]], dict[str, str]] | None,
     read: Mapping[str, _Shown] | None = None,
+    themes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Hit]:
     """The page's hits; ``passages`` gives the best semantic passage of records by id;
-    ``read`` holds records read already."""
+    ``read`` holds records read already; ``themes``: each record's theme ids."""
     read = read or {}
+    themes = themes or {}
     shown = {r: read[r] for r in record_ids if r in read}
     shown.update(_shown([r for r in record_ids if r not in shown], highlighter))
     snippets = {r: s.snippet for r, s in shown.items()}
@@ -348,6 +361,7 @@ def _hits(
             score=round(float(score), 6),
             snippet=snippets[record_id],
             **{k: v or "" for k, v in shown[record_id].columns.items()},
+            themes=tuple(sorted(themes.get(record_id, ()))),
         )
         for record_id, score in zip(record_ids, scores, strict=True)
         if record_id in snippets

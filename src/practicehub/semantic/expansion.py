@@ -141,21 +141,64 @@ _FUNCTION_WORDS = {
 _LITHUANIAN_LETTERS = set("ąčęėįšųūžĄČĘĖĮŠŲŪŽ")
 
 
-def diacritics_restored(query: str) -> str | None:
+def diacritics_restored(query: str, version: int | None = None) -> str | None:
     """The query with words typed without diacritics spelled as the collection writes them.
 
     None when no word changes. Words of fewer than four letters stay: "is" is not "iš".
+    ``version``: the current ``IndexVersion``, when the caller has read it: the words' forms
+    are then remembered under it (``_WordForms``).
     """
-    from practicehub.semantic.models import WordForm
-
     tokens = words(query)[:64]
     plain = {t.lower() for t in tokens if len(t) >= 4 and t.isascii()}
     if not plain:
         return None
-    forms = dict(WordForm.objects.filter(folded__in=plain).values_list("folded", "form"))
+    forms = _word_forms.forms(plain, version)
     if not forms:
         return None
     return " ".join(forms.get(t.lower(), t) if t.isascii() else t for t in tokens)
+
+
+# Words whose forms (or their absence) are remembered, at most; then they are forgotten.
+WORD_FORMS_KEPT = 20_000
+
+
+class _WordForms:
+    """The forms of the words searched lately, and which words have none, as of one
+    ``IndexVersion``.
+
+    A search reads the version with its other markers, in one query; a word searched before
+    under that version then costs no query of its own (the lookup came before the model
+    could start: a round trip to the server on PostgreSQL). Word forms are added only with
+    passages, and adding passages changes the version, so nothing remembered goes stale.
+    """
+
+    def __init__(self) -> None:
+        # (version, folded word -> its form or None), replaced whole when the version moves.
+        self._state: tuple[int | None, dict[str, str | None]] = (None, {})
+
+    def forms(self, plain: set[str], version: int | None) -> dict[str, str]:
+        """Folded word -> its form, for those of ``plain`` that have one."""
+        if version is None:
+            return _forms_read(plain)
+        kept_version, known = self._state
+        if kept_version != version or len(known) > WORD_FORMS_KEPT:
+            known = {}
+            self._state = (version, known)
+        missing = plain.difference(known)
+        if missing:
+            found = _forms_read(missing)
+            # A dict only ever grows under its own version: what it holds stays true.
+            known.update({w: found.get(w) for w in missing})
+        return {w: form for w in plain if (form := known.get(w))}
+
+
+_word_forms = _WordForms()
+
+
+def _forms_read(plain: set[str]) -> dict[str, str]:
+    from practicehub.semantic.models import WordForm
+
+    return dict(WordForm.objects.filter(folded__in=plain).values_list("folded", "form"))
 
 
 def glossary_translation(query: str) -> tuple[str, str] | None:

@@ -28,7 +28,12 @@ from practicehub.semantic.expansion import (
     glossary_translation,
     translation_terms,
 )
-from practicehub.semantic.index import VectorIndex, index_current, index_known_empty
+from practicehub.semantic.index import (
+    VectorIndex,
+    index_current,
+    index_known_empty,
+    index_version_sql,
+)
 from practicehub.semantic.models import Passage
 from practicehub.semantic.passages import passages_rebuild, text_hash
 from practicehub.shortlist import shortlist
@@ -38,6 +43,7 @@ __all__ = [
     "SemanticHit",
     "embed_pending",
     "glossary_vectors_warm",
+    "index_version_sql",
     "passages_reindex",
     "query_cache_clear",
     "query_vectors",
@@ -129,9 +135,11 @@ def _clean_query(query: str) -> str:
     return text if any(ch.isalnum() for ch in text) else ""
 
 
-def _query_texts(query: str, expand: bool, restore: bool = True) -> list[str]:
+def _query_texts(
+    query: str, expand: bool, restore: bool = True, version: int | None = None
+) -> list[str]:
     """The query as the collection spells it (diacritics restored when ``restore``), and its
-    glossary translation when ``expand``.
+    glossary translation when ``expand``; ``version``: the ``IndexVersion`` the caller read.
 
     The query typed without diacritics is not embedded beside its restored form: the model
     reads the restored form better (no-diacritics nDCG@10 0.572 -> 0.642 on the development set).
@@ -140,7 +148,7 @@ def _query_texts(query: str, expand: bool, restore: bool = True) -> list[str]:
     if not text:
         return []
     if restore:
-        text = diacritics_restored(text) or text
+        text = diacritics_restored(text, version) or text
     texts = [text]
     if expand:
         translation = glossary_translation(text)
@@ -268,18 +276,22 @@ class QueryVectors:
     work: Future
 
 
-def query_vectors_start(query: str, *, expand: bool = True) -> QueryVectors | None:
+def query_vectors_start(
+    query: str, *, expand: bool = True, version: int | None = None
+) -> QueryVectors | None:
     """Start embedding the query's texts (``_query_texts``) in a worker thread and return at
     once; None when the query has nothing to embed or the loaded index is empty.
 
     A search starts this before it reads its tables, so the model (most of a new query's
     time) is not kept waiting for them; ``semantic_rank_start(vectors=...)`` then takes
-    the vectors instead of embedding the texts again.
+    the vectors instead of embedding the texts again. ``version``: the current
+    ``IndexVersion``, when the caller has read it (the spellings are then looked up once per
+    word and version).
     """
     embedder = get_embedder()
     if index_known_empty(embedder.name):
         return None
-    texts = _query_texts(query, expand)
+    texts = _query_texts(query, expand, version=version)
     if not texts:
         return None
     return QueryVectors(texts, _workers.submit(_query_cache.vectors, embedder, texts))
@@ -490,19 +502,21 @@ def semantic_rank_start(
     restore: bool = True,
     background: bool = True,
     vectors: QueryVectors | None = None,
+    version: int | None = None,
 ) -> PendingRank:
     """Start ``semantic_rank`` in a worker thread (``background``) and return at once.
 
     What needs the database (the index version, the restored spelling of the query) is read
     here, in the caller's thread; the model call and the scan run in the worker, while the
     caller does other work; ``hits()`` waits for them and reads the passage texts.
-    ``vectors``: the query's texts already being embedded (``query_vectors_start``).
+    ``vectors``: the query's texts already being embedded (``query_vectors_start``);
+    ``version``: the current ``IndexVersion``, when the caller has read it.
     """
     nothing = PendingRank(index=None, work=None)
     if limit <= 0 or not _clean_query(query):
         return nothing
     embedder = get_embedder()
-    index = index_current(embedder.name, embedder.dim)
+    index = index_current(embedder.name, embedder.dim, version)
     if index.size == 0:
         return nothing
     allowed = _allowed(index, record_ids, within)
@@ -511,7 +525,7 @@ def semantic_rank_start(
     if vectors is not None:
         texts, work = vectors.texts, vectors.work
     else:
-        texts, work = _query_texts(query, expand, restore), None  # not empty: see above
+        texts, work = _query_texts(query, expand, restore, version), None  # not empty: see above
     args = (index, embedder, texts, allowed, calibrate, limit, work)
     if background:
         work = _workers.submit(_ranked, *args)
