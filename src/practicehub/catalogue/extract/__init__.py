@@ -554,14 +554,13 @@ def _row_country(parts: list[Part]) -> str | None:
 def _lead_country(found: list[OrganisationMention], parts: list[Part]) -> None:
     """A project's card names one country ("Grantee | Senior Women's Club of Jelgava",
     "Country | Latvia"): it is where the one organisation that leads the project is."""
-    leads = {name_key(o.name) for o in found if o.role in ("coordinator", "implementer")}
-    if len(leads) != 1 or any(o.country for o in found if o.role in ("coordinator", "implementer")):
+    leads = [o for o in found if o.role in ("coordinator", "implementer")]
+    if len({name_key(o.name) for o in leads}) != 1 or any(o.country for o in leads):
         return
     country = _row_country(parts)
     if country is not None:
-        for o in found:
-            if o.role in ("coordinator", "implementer"):
-                o.country = country
+        for o in leads:
+            o.country = country
 
 
 _LIST_CUE = re.compile(

@@ -344,14 +344,12 @@ def split_parts(lines: list[Line], head_key: str = "description") -> list[Part]:
             # "Programme: Erasmus+", "Key action: ..."); what follows is the text around it.
             parts.append(current)
             current = Part(key=block_key, label=None, heading_line=None)
-        elif _table_row_over(current, line):
-            # A label's cell and its value's cell are over where the table ends: the
-            # paragraph after a project's card is its description, not the last row's value.
-            parts.append(current)
-            block_key = head_key
-            current = Part(key=head_key, label=None, heading_line=None)
-        elif _is_list_lead_in(current) and not line.is_list_item:
-            # "Main activities:" and its list are over; the running text resumes.
+        elif _table_row_over(current, line) or (
+            _is_list_lead_in(current) and not line.is_list_item
+        ):
+            # A label's cell and its value's cell are over where the table ends (the paragraph
+            # after a project's card is its description, not the last row's value), and
+            # "Main activities:" is over with its list: the running text resumes.
             parts.append(current)
             block_key = head_key
             current = Part(key=head_key, label=None, heading_line=None)

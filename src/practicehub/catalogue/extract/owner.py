@@ -158,8 +158,10 @@ def _add_owner(text: str, draft: RecordDraft, acronym: str, name: str) -> None:
 # "X 2023 m. įgyvendino du projektus", "X implemented the following projects", "X finansavo
 # šiuos projektus": a verb, at most three words, then projects in the plural (folded text).
 _INTRO_STATEMENT = re.compile(
-    r"(?P<time>\s+(?:(?:in|since|from|nuo|per|during)\s+)?(?:19|20)\d\d(?:\s*m\.)?)?\s+(?P<verb>igyvendino|igyvendina|vykde"
-    r"|vykdo|implemented|implements|ran|runs|carried out|finansavo|finansuoja|parem[eė]|funded"
+    # A time may stand between the name and the verb ("2023 m.", "since 2009").
+    r"(?:\s+(?:(?:in|since|from|nuo|per|during)\s+)?(?:19|20)\d\d(?:\s*m\.)?)?"
+    r"\s+(?P<verb>igyvendino|igyvendina|vykde|vykdo|implemented|implements|ran|runs"
+    r"|carried out|finansavo|finansuoja|pareme|funded"
     r"|funds|supported|supports|awarded grants to|approved grants for|skyre finansavima)\s+"
     r"(?:[^\W\d_][\w-]*\s+|\d+\s+){0,3}?"
     r"(?:projektus|projektu|projektams|projects|initiatives|iniciatyvas|iniciatyvu)\b"
@@ -186,12 +188,10 @@ def carry_intro_roles(text: str, drafts: list[RecordDraft]) -> None:
             said.append(mention)
     if len({name_key(m.name) for m in said}) != 1:
         return  # none, or an introduction that speaks of several organisations
-    for mention in said[:1]:
-        for draft in drafts:
-            if any(name_key(o.name) == name_key(mention.name) for o in draft.organisations):
-                continue
-            if mention.role == "implementer" and any(
-                o.role in _LEADING for o in draft.organisations
-            ):
-                continue
-            draft.organisations.append(replace(mention, aliases=list(mention.aliases)))
+    mention = said[0]
+    for draft in drafts:
+        if any(name_key(o.name) == name_key(mention.name) for o in draft.organisations):
+            continue
+        if mention.role == "implementer" and any(o.role in _LEADING for o in draft.organisations):
+            continue
+        draft.organisations.append(replace(mention, aliases=list(mention.aliases)))

@@ -97,6 +97,7 @@ _CELLS = frozenset({"td", "th"})
 # A description list's term and its description: a label's cell and its value's, as in a
 # two-column table ("Grantee" / "Lithuanian Association of the Blind").
 _TERMS = frozenset({"dt", "dd"})
+_CELL_LIKE = _CELLS | _TERMS
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _BLANK_LINES = re.compile(r" ?\n ?(?: ?\n ?)+")
 _DECLARED = re.compile(
@@ -402,7 +403,7 @@ class _Walker:
             stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
 
     def enter(self, node: LexborNode, tag: str) -> None:
-        if self.cell_depth and tag not in _LISTS and tag not in _CELLS | _TERMS and tag != "li":
+        if self.cell_depth and tag not in _LISTS and tag not in _CELL_LIKE and tag != "li":
             # Paragraphs inside a table cell or a list item belong to it, on lines of their own.
             if self.open:
                 self.open[-1][3].append("\n")
@@ -418,7 +419,7 @@ class _Walker:
         elif tag == "li":
             kind, level, marker = "list_item", max(len(self.lists) - 1, 0), self._marker(node)
             self.cell_depth += 1
-        elif tag in _CELLS or tag in _TERMS:
+        elif tag in _CELL_LIKE:
             kind = "table_cell"
             self.cell_depth += 1
         elif tag == "pre":
@@ -430,7 +431,7 @@ class _Walker:
 
     def leave(self, node: LexborNode) -> None:
         tag = self._tag(node)
-        if self.cell_depth and tag not in _LISTS and tag not in _CELLS | _TERMS and tag != "li":
+        if self.cell_depth and tag not in _LISTS and tag not in _CELL_LIKE and tag != "li":
             if self.open:
                 self.open[-1][3].append("\n")
             return
@@ -439,7 +440,7 @@ class _Walker:
             if self.lists:
                 self.lists.pop()
             return
-        if tag == "li" or tag in _CELLS or tag in _TERMS:
+        if tag == "li" or tag in _CELL_LIKE:
             self.cell_depth -= 1
         elif tag == "pre":
             self.pre_depth -= 1

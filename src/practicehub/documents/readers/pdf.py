@@ -180,7 +180,7 @@ class _Layout:
                 if line.text and after.text and line.size == after.size:
                     gap = round(line.y - after.y, 0)
                     gaps[gap] += 1
-                    if not _SENTENCE_END.search(line.text.rstrip()) and after.text[0].islower():
+                    if not _SENTENCE_END.search(line.text) and after.text[0].islower():
                         wrapped[gap] += 1
             for line in lines:
                 sizes[line.size] += len(line.text)
@@ -259,7 +259,7 @@ class _Layout:
         # than the usual line spacing ends a paragraph where a sentence ends and another opens.
         return not (
             gap > self.spacing * 1.15 + 0.5
-            and _SENTENCE_END.search(last.text.rstrip())
+            and _SENTENCE_END.search(last.text)  # lines are stripped
             and _opens_sentence(line.text)
         )
 
